@@ -1,0 +1,172 @@
+/**
+ * Paths and globs → articles. Metadata comes from YAML front matter or from a
+ * sidecar sources.yaml beside the files; the texts themselves are never edited.
+ * A file that cannot be read as text (empty, binary, not UTF-8, too large) is
+ * skipped with a warning naming it; a path that matches nothing is an error.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
+import { FactlintError } from '../errors.js';
+import type { Article, ArticleMeta } from '../types.js';
+import { parseArticle } from './parse.js';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown'];
+/** Larger files are skipped: a news article is kilobytes, not megabytes. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+export interface SourceFile {
+  /** Absolute path. */
+  file: string;
+  /** Path to show: relative to the working directory, forward slashes. */
+  path: string;
+}
+
+export interface LoadResult {
+  articles: Article[];
+  warnings: string[];
+}
+
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
+}
+
+/** Expand paths, directories and globs into article files, sorted, without duplicates. */
+export function findArticleFiles(patterns: string[], baseDir = process.cwd()): SourceFile[] {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    const abs = resolve(baseDir, pattern);
+    if (/[*?[\]{}]/.test(pattern)) {
+      const matches = globSync(pattern, { cwd: baseDir, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+      const articles = matches.filter((m) => ARTICLE_EXTENSIONS.includes(extname(m).toLowerCase()));
+      if (articles.length === 0) throw new FactlintError(`${pattern}: no article matches this pattern (articles are ${ARTICLE_EXTENSIONS.join(', ')} files)`);
+      articles.forEach((m) => files.add(resolve(m)));
+      continue;
+    }
+    if (!existsSync(abs)) throw new FactlintError(`${pattern}: no such file or directory`);
+    if (statSync(abs).isDirectory()) {
+      const matches = globSync(ARTICLE_EXTENSIONS.map((e) => `**/*${e}`), { cwd: abs, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+      if (matches.length === 0) throw new FactlintError(`${pattern}: the directory holds no article (${ARTICLE_EXTENSIONS.join(', ')} files)`);
+      matches.forEach((m) => files.add(resolve(m)));
+    } else {
+      files.add(abs);
+    }
+  }
+  return [...files].sort().map((file) => ({ file, path: displayPath(file) }));
+}
+
+type Sidecar = Record<string, ArticleMeta & { id?: string }>;
+
+function readSidecar(dir: string, cache: Map<string, Sidecar>, warnings: string[]): Sidecar {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  let out: Sidecar = {};
+  for (const name of ['sources.yaml', 'sources.yml']) {
+    const file = join(dir, name);
+    if (!existsSync(file)) continue;
+    try {
+      const data = parseYaml(readFileSync(file, 'utf8')) as unknown;
+      if (data && typeof data === 'object' && !Array.isArray(data)) out = normaliseSidecar(data as Record<string, unknown>);
+      else warnings.push(`${displayPath(file)}: expected a mapping from file name to metadata; ignored`);
+    } catch (e) {
+      throw new FactlintError(`${displayPath(file)}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    break;
+  }
+  cache.set(dir, out);
+  return out;
+}
+
+function normaliseSidecar(data: Record<string, unknown>): Sidecar {
+  const out: Sidecar = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (value && typeof value === 'object') out[name] = cleanMeta(value as Record<string, unknown>);
+  }
+  return out;
+}
+
+function cleanMeta(raw: Record<string, unknown>): ArticleMeta & { id?: string } {
+  const out: ArticleMeta & { id?: string } = {};
+  for (const key of ['id', 'outlet', 'url', 'published', 'title'] as const) {
+    const v = raw[key];
+    if (v === undefined || v === null) continue;
+    out[key] = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  }
+  return out;
+}
+
+/** Decode bytes as text, or say why they are not an article. */
+export function decode(bytes: Buffer): { text?: string; problem?: string } {
+  if (bytes.length === 0) return { problem: 'empty file' };
+  if (bytes.length > MAX_ARTICLE_BYTES) return { problem: `too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)` };
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else {
+    if (bytes.includes(0)) return { problem: 'binary file (it contains NUL bytes)' };
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { problem: 'not valid UTF-8 text (save it as UTF-8)' };
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (!text.trim()) return { problem: 'empty article (only whitespace)' };
+  return { text };
+}
+
+/** Split YAML front matter from the body. */
+export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; offset: number; line: number } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { meta: {}, body: text, offset: 0, line: 1 };
+  let meta: Record<string, unknown> = {};
+  try {
+    const data = parseYaml(m[1]!) as unknown;
+    if (data && typeof data === 'object' && !Array.isArray(data)) meta = data as Record<string, unknown>;
+  } catch {
+    return { meta: {}, body: text, offset: 0, line: 1 };
+  }
+  const offset = m[0].length;
+  return { meta, body: text.slice(offset), offset, line: m[0].split('\n').length };
+}
+
+/** Read one article file; undefined (with a warning) when it is not usable text. */
+export function loadArticle(src: SourceFile, sidecars: Map<string, Sidecar>, warnings: string[]): Article | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(src.file);
+  } catch (e) {
+    warnings.push(`${src.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'}); skipped`);
+    return undefined;
+  }
+  const { text, problem } = decode(bytes);
+  if (problem || text === undefined) {
+    warnings.push(`${src.path}: ${problem}; skipped`);
+    return undefined;
+  }
+  const fm = splitFrontMatter(text);
+  const side = readSidecar(dirname(src.file), sidecars, warnings)[basename(src.file)] ?? {};
+  const meta = { ...side, ...cleanMeta(fm.meta) };
+  const { id: metaId, ...rest } = meta;
+  const id = metaId ?? basename(src.file, extname(src.file));
+  return parseArticle({ id, path: src.path, text: fm.body, meta: rest, bodyOffset: fm.offset, bodyLine: fm.line });
+}
+
+export function loadArticles(files: SourceFile[]): LoadResult {
+  const warnings: string[] = [];
+  const sidecars = new Map<string, Sidecar>();
+  const articles: Article[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const a = loadArticle(f, sidecars, warnings);
+    if (!a) continue;
+    const other = seen.get(a.id);
+    if (other) throw new FactlintError(`${a.path}: article id "${a.id}" is already used by ${other}; give one of them another id in its metadata`);
+    seen.set(a.id, a.path);
+    articles.push(a);
+  }
+  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { articles, warnings };
+}

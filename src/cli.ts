@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+/**
+ * The command line: arguments, exit codes, printing. All the work is done by
+ * the library (src/index.ts); this file only translates.
+ *
+ * Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it
+ * (or more than --max-findings); 2 usage, rules-file or input error;
+ * 130/143 interrupted by SIGINT/SIGTERM (previous reports left intact).
+ */
+import { resolve, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FactlintError, EXIT } from './errors.js';
+import { formats } from './report/index.js';
+import { cleanupPending, writeAtomic } from './report/write.js';
+import { check } from './runner.js';
+import { rulesSchema } from './config/schema.js';
+import type { Finding, Severity } from './types.js';
+import { VERSION } from './version.js';
+
+const USAGE = `Usage: factlint <command> [options]
+
+Commands:
+  check [PATHS...]     check articles (default: the rules file's articles: glob)
+  schema               print the JSON Schema of rules.yaml
+
+Options for check:
+  --rules FILE         rules file (default: rules.yaml)
+  --format LIST        text, markdown, json (comma-separated; default: text,
+                       or markdown,json with --out)
+  --out DIR            write one report file per format into DIR
+  --fail-on LEVEL      error | warning | info | never (default: error)
+  --max-findings N     also fail when there are more than N findings
+  --rule ID            only run this rule (repeatable)
+  --severity ID=LEVEL  override a rule's severity (repeatable)
+  --quiet              print nothing on success
+  --no-color           plain terminal output
+  -h, --help           this help
+  -v, --version        print the version
+
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, rules or input error,
+130/143 interrupted.`;
+
+const LEVELS: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+export function failing(findings: Finding[], failOn: string): Finding[] {
+  if (failOn === 'never') return [];
+  const limit = LEVELS[failOn]!;
+  return findings.filter((f) => (f.status ?? 'new') === 'new' && LEVELS[f.severity]! <= limit);
+}
+
+function usage(message: string): never {
+  throw new FactlintError(`${message}\nRun \`factlint --help\` for usage.`);
+}
+
+function parseSeverities(list: string[] | undefined): Record<string, Severity> | undefined {
+  if (!list?.length) return undefined;
+  const out: Record<string, Severity> = {};
+  for (const item of list) {
+    const m = /^([^=]+)=(error|warning|info)$/.exec(item);
+    if (!m) usage(`--severity ${item}: write RULE-ID=error, RULE-ID=warning or RULE-ID=info`);
+    out[m[1]!] = m[2] as Severity;
+  }
+  return out;
+}
+
+function runCheck(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      rules: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'fail-on': { type: 'string', default: 'error' },
+      'max-findings': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      severity: { type: 'string', multiple: true },
+      quiet: { type: 'boolean', default: false },
+      'no-color': { type: 'boolean', default: false },
+    },
+  });
+  const failOn = values['fail-on']!;
+  if (!(failOn in LEVELS) && failOn !== 'never') usage(`--fail-on ${failOn}: use error, warning, info or never`);
+  const maxFindings = values['max-findings'] === undefined ? undefined : Number(values['max-findings']);
+  if (maxFindings !== undefined && (!Number.isInteger(maxFindings) || maxFindings < 0)) usage(`--max-findings ${values['max-findings']}: give a whole number`);
+  const formatList = (values.format ?? (values.out ? 'markdown,json' : 'text')).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of formatList) if (!formats[f]) usage(`--format ${f}: unknown format; use ${Object.keys(formats).join(', ')}`);
+  if (!values.out && formatList.length > 1) usage('several formats need --out DIR (one file each)');
+
+  const tty = process.stderr.isTTY && !process.env.CI;
+  const started = Date.now();
+  const { report } = check({
+    paths: positionals,
+    ...(values.rules ? { rules: values.rules } : {}),
+    ...(values.rule ? { only: values.rule } : {}),
+    ...(parseSeverities(values.severity) ? { severity: parseSeverities(values.severity)! } : {}),
+    onArticle: tty
+      ? (done, total) => {
+          if (Date.now() - started > 1000 || done === total) process.stderr.write(`\r${done}/${total} articles`);
+          if (done === total && Date.now() - started > 1000) process.stderr.write('\n');
+        }
+      : undefined,
+  });
+  const color = !values['no-color'] && process.stdout.isTTY && !process.env.NO_COLOR;
+  if (values.out) {
+    const dir = resolve(values.out);
+    for (const f of formatList) writeAtomic(join(dir, formats[f]!.file), formats[f]!.render(report, { color: false }));
+    if (!values.quiet) {
+      process.stdout.write(formats.text!.render(report, { color }));
+      process.stdout.write(`Reports written: ${formatList.map((f) => join(values.out!, formats[f]!.file)).join(', ')}\n`);
+    }
+  } else if (!values.quiet || formatList[0] !== 'text') {
+    process.stdout.write(formats[formatList[0]!]!.render(report, { color }));
+  }
+  for (const w of report.warnings) process.stderr.write(`factlint: warning: ${w}\n`);
+  const failed = failing(report.findings, failOn);
+  if (failed.length) return EXIT.findings;
+  if (maxFindings !== undefined && report.findings.filter((f) => (f.status ?? 'new') === 'new').length > maxFindings) {
+    process.stderr.write(`factlint: ${report.findings.length} findings, more than --max-findings ${maxFindings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  switch (command) {
+    case 'check':
+      return runCheck(rest);
+    case 'schema':
+      process.stdout.write(`${JSON.stringify(rulesSchema(), null, 2)}\n`);
+      return EXIT.ok;
+    default:
+      if (command.startsWith('-') || command.includes('/') || command.includes('.')) return runCheck(argv);
+      return usage(`unknown command "${command}"`);
+  }
+}
+
+function onSignal(signal: NodeJS.Signals, code: number): void {
+  process.on(signal, () => {
+    cleanupPending();
+    process.stderr.write(`\nfactlint: interrupted (${signal}); reports left as they were\n`);
+    process.exit(code);
+  });
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js').endsWith(join('dist', 'cli.js'));
+if (isMain || process.env.FACTLINT_CLI === '1') {
+  onSignal('SIGINT', EXIT.interrupted);
+  onSignal('SIGTERM', EXIT.terminated);
+  let code: number;
+  try {
+    code = main(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof FactlintError) {
+      process.stderr.write(`factlint: ${e.message.split('\n').join('\nfactlint: ')}\n`.replace(/factlint: Run `factlint --help`/, 'Run `factlint --help`'));
+      code = e.exitCode;
+    } else if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`factlint: ${e.message}\nRun \`factlint --help\` for usage.\n`);
+      code = EXIT.usage;
+    } else {
+      process.stderr.write(`factlint: internal error: ${(e as Error)?.message ?? String(e)} (please report this)\n`);
+      code = EXIT.usage;
+    }
+  }
+  process.exitCode = code;
+}

@@ -1,0 +1,290 @@
+/**
+ * rules.yaml → rules and vocabulary. Read with `yaml` keeping positions, so every
+ * problem is reported as FILE:LINE:COL with what to write instead.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { FactlintError, RuleError } from '../errors.js';
+import { ruleTypes, ruleTypeNames } from '../rules/index.js';
+import type { Entity, Rule, RuleExample, Severity, SourcePos, Vocabulary } from '../types.js';
+import { commonRuleFields, rulesSchema } from './schema.js';
+
+export interface Config {
+  file?: string;
+  baseDir: string;
+  articles: string[];
+  rules: Rule[];
+  vocab: Vocabulary;
+}
+
+type Path = (string | number)[];
+
+interface Parsed {
+  file: string;
+  display: string;
+  doc: Document;
+  lines: LineCounter;
+  data: Record<string, unknown>;
+}
+
+type AjvClass = new (opts: Record<string, unknown>) => { compile(schema: object): ValidateFunction };
+const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as unknown as AjvClass;
+let validator: ValidateFunction | undefined;
+
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+/** "did you mean X?" when one candidate is close enough. */
+export function didYouMean(word: string, candidates: string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (dist < bestD) {
+      bestD = dist;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` Did you mean "${best}"?` : '';
+}
+
+class Problems {
+  readonly list: string[] = [];
+  constructor(private readonly p: Parsed) {}
+  pos(path: Path, key = false): SourcePos {
+    const { doc, lines } = this.p;
+    let node: YamlNode | undefined;
+    let at = 0;
+    for (let n = path.length; n >= 0; n--) {
+      const sub = path.slice(0, n);
+      if (key && n === path.length && n > 0) {
+        const parent = doc.getIn(sub.slice(0, -1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((it) => isScalar(it.key) && String(it.key.value) === String(sub[sub.length - 1]));
+          if (pair && isScalar(pair.key) && pair.key.range) {
+            at = pair.key.range[0];
+            break;
+          }
+        }
+      }
+      node = (sub.length ? doc.getIn(sub, true) : doc.contents) as YamlNode | undefined;
+      if (node && (node as { range?: [number, number, number] }).range) {
+        at = (node as { range: [number, number, number] }).range[0];
+        break;
+      }
+    }
+    const { line, col } = lines.linePos(at);
+    return { file: this.p.display, line, column: col };
+  }
+  add(path: Path, message: string, key = false): void {
+    const { file, line, column } = this.pos(path, key);
+    this.list.push(`${file}:${line}:${column}: ${message}`);
+  }
+}
+
+function readYaml(file: string, display: string): Parsed {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FactlintError(`${display}: cannot read the rules file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const { line, col } = lines.linePos(err.pos[0]);
+    const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new FactlintError(`${display}:${line}:${col}: YAML syntax error: ${msg}`);
+  }
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new FactlintError(`${display}:1:1: a rules file is a mapping with keys such as entities: and rules:`);
+  }
+  return { file, display, doc, lines, data: data as Record<string, unknown> };
+}
+
+function describeAjvError(e: ErrorObject): string {
+  const where = e.instancePath.split('/').filter(Boolean).pop() ?? 'value';
+  switch (e.keyword) {
+    case 'enum':
+      return `"${where}" must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `"${where}" must be ${(e.params as { type: string }).type === 'array' ? 'a list' : `a ${(e.params as { type: string }).type}`}`;
+    case 'required':
+      return `missing "${(e.params as { missingProperty: string }).missingProperty}"`;
+    case 'minimum':
+    case 'maximum':
+      return `"${where}" ${e.message}`;
+    case 'pattern':
+      return `"${where}" must use letters, digits, ".", "_" or "-" (and start with a letter or digit)`;
+    default:
+      return `"${where}" ${e.message ?? 'is not valid'}`;
+  }
+}
+
+function ruleLabel(data: Record<string, unknown>, i: number): string {
+  const rules = data.rules as Record<string, unknown>[] | undefined;
+  const id = rules?.[i]?.id;
+  return typeof id === 'string' ? `rule "${id}"` : `rule #${i + 1}`;
+}
+
+/** Structural checks with helpful messages, before the schema. */
+function checkShape(p: Parsed, problems: Problems): void {
+  const schema = rulesSchema() as { properties: Record<string, unknown> };
+  const topKeys = Object.keys(schema.properties);
+  for (const k of Object.keys(p.data)) {
+    if (!topKeys.includes(k)) problems.add([k], `unknown key "${k}".${didYouMean(k, topKeys)} Allowed: ${topKeys.join(', ')}`, true);
+  }
+  const rules = p.data.rules;
+  if (rules === undefined) return;
+  if (!Array.isArray(rules)) {
+    problems.add(['rules'], '"rules" must be a list of rules, each starting with "- id: ..."');
+    return;
+  }
+  rules.forEach((r: unknown, i) => {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) {
+      problems.add(['rules', i], `${ruleLabel(p.data, i)} must be a mapping with id: and type:`);
+      return;
+    }
+    const rule = r as Record<string, unknown>;
+    const label = ruleLabel(p.data, i);
+    if (rule.type === undefined) {
+      problems.add(['rules', i], `${label}: missing "type". Use one of ${ruleTypeNames().join(', ')}`);
+      return;
+    }
+    const t = ruleTypes[String(rule.type)];
+    if (!t) {
+      problems.add(['rules', i, 'type'], `${label}: unknown rule type "${String(rule.type)}".${didYouMean(String(rule.type), ruleTypeNames())} Rule types: ${ruleTypeNames().join(', ')}`);
+      return;
+    }
+    const allowed = [...Object.keys(commonRuleFields), ...Object.keys(t.options)];
+    for (const k of Object.keys(rule)) {
+      if (!allowed.includes(k)) {
+        problems.add(['rules', i, k], `${label}: unknown option "${k}" for a ${t.type} rule.${didYouMean(k, allowed)} Allowed: ${allowed.join(', ')}`, true);
+      }
+    }
+  });
+}
+
+function validate(p: Parsed, problems: Problems): void {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(rulesSchema());
+  if (validator(p.data)) return;
+  const seen = new Set<string>();
+  for (const e of validator.errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'additionalProperties' || e.keyword === 'oneOf') continue;
+    const path: Path = e.instancePath.split('/').filter(Boolean).map((s: string) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const label = path[0] === 'rules' && typeof path[1] === 'number' ? `${ruleLabel(p.data, path[1])}: ` : '';
+    const line = `${label}${describeAjvError(e)}`;
+    const key = `${e.instancePath}|${line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.add(path, line);
+  }
+}
+
+function loadVocabulary(p: Parsed, problems: Problems, vocab: Vocabulary, stack: string[]): void {
+  const entities = (p.data.entities as Entity[] | undefined) ?? [];
+  entities.forEach((e, i) => {
+    if (vocab.entities.some((x) => x.id === e.id)) problems.add(['entities', i, 'id'], `entity id "${e.id}" is defined twice: ids must be unique`);
+    vocab.entities.push({ id: e.id, name: e.name, aliases: e.aliases ?? [], ...(e.kind ? { kind: e.kind } : {}), ...(e.titles ? { titles: e.titles } : {}) });
+  });
+  const titles = (p.data.titles as Record<string, string[]> | undefined) ?? {};
+  for (const [canonical, syn] of Object.entries(titles)) vocab.titles[canonical] = [...(vocab.titles[canonical] ?? []), ...syn];
+  const includes = (p.data.include as string[] | undefined) ?? [];
+  includes.forEach((inc, i) => {
+    const file = resolve(dirname(p.file), inc);
+    if (stack.includes(file)) {
+      problems.add(['include', i], `include "${inc}" includes itself (through ${stack.map((s) => relative(process.cwd(), s)).join(' → ')})`);
+      return;
+    }
+    let sub: Parsed;
+    try {
+      sub = readYaml(file, relative(process.cwd(), file) || file);
+    } catch (e) {
+      problems.add(['include', i], e instanceof Error ? e.message : String(e));
+      return;
+    }
+    const subProblems = new Problems(sub);
+    const extra = Object.keys(sub.data).filter((k) => !['entities', 'titles', 'include'].includes(k));
+    for (const k of extra) subProblems.add([k], `an included file holds only entities:, titles: and include: (found "${k}")`, true);
+    validate(sub, subProblems);
+    if (subProblems.list.length === 0) loadVocabulary(sub, subProblems, vocab, [...stack, file]);
+    problems.list.push(...subProblems.list);
+  });
+}
+
+function toExamples(raw: unknown): RuleExample[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((ex: Record<string, unknown>) => {
+    const out: RuleExample = { articles: (ex.articles as RuleExample['articles']) ?? [] };
+    if (ex.name) out.name = String(ex.name);
+    if (ex.expect) out.expect = ex.expect as RuleExample['expect'];
+    if (ex.expect_none) out.expectNone = true;
+    return out;
+  });
+}
+
+export function parseConfig(file: string, displayName?: string): Config {
+  const display = displayName ?? (relative(process.cwd(), file) || file);
+  const p = readYaml(file, display);
+  const problems = new Problems(p);
+  checkShape(p, problems);
+  if (problems.list.length === 0) validate(p, problems);
+  const vocab: Vocabulary = { entities: [], titles: {} };
+  if (problems.list.length === 0) loadVocabulary(p, problems, vocab, [resolve(file)]);
+  if (problems.list.length) throw new FactlintError(problems.list.join('\n'));
+
+  const rules: Rule[] = [];
+  const rawRules = (p.data.rules as Record<string, unknown>[] | undefined) ?? [];
+  rawRules.forEach((r, i) => {
+    const t = ruleTypes[String(r.type)]!;
+    const { id, type, severity, description, single_source, examples, ...options } = r;
+    if (rules.some((x) => x.id === id)) {
+      problems.add(['rules', i, 'id'], `rule id "${String(id)}" is used twice: ids must be unique`);
+      return;
+    }
+    for (const [name, def] of Object.entries(t.options)) {
+      if (options[name] === undefined && def.default !== undefined) options[name] = structuredClone(def.default);
+    }
+    const rule: Rule = {
+      id: String(id),
+      type: String(type),
+      severity: (severity as Severity | undefined) ?? t.defaultSeverity,
+      singleSource: single_source === true,
+      options,
+      examples: toExamples(examples),
+      pos: problems.pos(['rules', i]),
+    };
+    if (description) rule.description = String(description);
+    try {
+      t.prepare?.(rule, vocab);
+    } catch (e) {
+      if (e instanceof RuleError) {
+        const path: Path = ['rules', i, ...(e.field ? e.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [])];
+        problems.add(path, `rule "${rule.id}": ${e.message}`);
+        return;
+      }
+      throw e;
+    }
+    rules.push(rule);
+  });
+  if (problems.list.length) throw new FactlintError(problems.list.join('\n'));
+  const articlesRaw = p.data.articles;
+  const articles = articlesRaw === undefined ? [] : Array.isArray(articlesRaw) ? articlesRaw.map(String) : [String(articlesRaw)];
+  return { file, baseDir: dirname(resolve(file)), articles, rules, vocab };
+}

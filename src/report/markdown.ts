@@ -1,0 +1,166 @@
+/**
+ * The editors' report: what disagrees, who says what, who is the outlier, with
+ * the sentence quoted. Built as an mdast tree and serialised by
+ * mdast-util-to-markdown with GFM tables, so escaping is done right.
+ */
+import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { listArticles } from '../findings.js';
+import type { Evidence, Finding, Report, ValueGroup } from '../types.js';
+import { KIND_LABEL, plural } from './labels.js';
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+/** A line break inside a table cell (GFM cells cannot hold a Markdown break). */
+const br = (): PhrasingContent => ({ type: 'html', value: '<br>' });
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+const para = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+
+function row(cells: PhrasingContent[][]): TableRow {
+  return { type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) };
+}
+
+/** The sentence with the raw text in bold, shortened around it when long. */
+export function quoteEvidence(ev: Evidence, max = 240): PhrasingContent[] {
+  const s = ev.sentence;
+  const raw = ev.text.replace(/\s+/g, ' ');
+  const at = s.indexOf(raw);
+  if (at < 0) return [text(`“${s.length > max ? `${s.slice(0, max)}…` : s}”`)];
+  let before = s.slice(0, at);
+  let after = s.slice(at + raw.length);
+  const room = Math.max(40, Math.floor((max - raw.length) / 2));
+  if (before.length > room) before = `…${before.slice(before.length - room).replace(/^\S*\s/, '')}`;
+  if (after.length > room) after = `${after.slice(0, room).replace(/\s\S*$/, '')}…`;
+  return [text(`“${before}`), strong(raw), text(`${after}”`)];
+}
+
+function evidenceCell(g: ValueGroup, perArticle = 2): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const count = new Map<string, number>();
+  let hidden = 0;
+  for (const ev of g.evidence) {
+    const n = count.get(ev.article) ?? 0;
+    count.set(ev.article, n + 1);
+    if (n >= perArticle) {
+      hidden++;
+      continue;
+    }
+    if (out.length) out.push(br());
+    out.push(...quoteEvidence(ev), text(' — '), code(`${ev.path}:${ev.line}:${ev.column}`));
+  }
+  if (hidden) out.push(br(), text(`(and ${plural(hidden, 'more mention')})`));
+  return out;
+}
+
+function diffParagraph(f: Finding): RootContent[] {
+  const diffs = f.details?.diffs as { article?: string; against?: string; parts: { op: string; text: string }[] }[] | undefined;
+  if (!Array.isArray(diffs) || diffs.length === 0) return [];
+  const out: RootContent[] = [];
+  for (const d of diffs) {
+    const children: PhrasingContent[] = [];
+    if (d.article || d.against) children.push(text(`${d.article ?? ''}${d.against ? ` against ${d.against}` : ''}: `));
+    for (const p of d.parts) {
+      if (p.op === 'removed') children.push({ type: 'delete', children: [text(p.text)] });
+      else if (p.op === 'added') children.push(strong(p.text));
+      else children.push(text(p.text));
+      children.push(text(' '));
+    }
+    out.push(para(...children));
+  }
+  return [para(text('Changed words (struck: missing; bold: added):')), ...out];
+}
+
+function findingSection(f: Finding, n: number): RootContent[] {
+  const values = f.values.map((v) => v.display).join(' / ');
+  const out: RootContent[] = [
+    { type: 'heading', depth: 3, children: [text(`${n}. ${f.subject.label}: ${values}`)] },
+    para(text(f.message)),
+    para(strong(KIND_LABEL[f.kind]), text(` · ${f.severity}${f.status ? ` · ${f.status}` : ''} · rule `), code(f.rule), text(' · fingerprint '), code(f.fingerprint)),
+  ];
+  if (f.outliers.length) out.push(para(text('Outlier: '), strong(listArticles(f.outliers)), text('.')));
+  const table: Table = {
+    type: 'table',
+    align: ['left', 'left', 'left'],
+    children: [
+      row([[text('Value')], [text('Articles')], [text('What the text says')]]),
+      ...f.values.map((g) => row([[strong(g.display)], [text(g.articles.join(', '))], evidenceCell(g)])),
+    ],
+  };
+  out.push(table, ...diffParagraph(f));
+  return out;
+}
+
+export function summaryLine(report: Report): string {
+  const counts = new Map<string, number>();
+  for (const f of report.findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const parts = [
+    plural(report.articles.length, 'article'),
+    plural(counts.get('contradiction') ?? 0, 'contradiction'),
+    plural(counts.get('variant') ?? 0, 'variant'),
+    plural(counts.get('update') ?? 0, 'update'),
+    plural(counts.get('single-source') ?? 0, 'single-source fact'),
+  ];
+  if (report.silenced) parts.push(`${report.silenced} silenced`);
+  return parts.join(', ');
+}
+
+export function renderMarkdown(report: Report): string {
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: [text('Where the sources disagree')] },
+    para(text(`${summaryLine(report)}.`)),
+  ];
+  const newOnes = report.findings.filter((f) => f.status === 'new').length;
+  if (report.findings.some((f) => f.status)) {
+    children.push(para(text(`Against the baseline: ${newOnes} new, ${report.findings.length - newOnes} known, ${report.fixed.length} fixed.`)));
+  }
+  children.push(
+    { type: 'heading', depth: 2, children: [text('Articles')] },
+    {
+      type: 'table',
+      align: ['left', 'left', 'left', 'left'],
+      children: [
+        row([[text('Article')], [text('Outlet')], [text('Published')], [text('File')]]),
+        ...report.articles.map((a) =>
+          row([[text(a.id)], [text(a.outlet ?? '—')], [text(a.published ?? 'not given')], [code(a.path)]]),
+        ),
+      ],
+    },
+  );
+  if (report.articles.some((a) => !a.published)) {
+    children.push(para(text('Articles without a published date are compared as if written at the same time; relative dates in them ("on Wednesday") are resolved from the latest date their own text states, or left as written.')));
+  }
+  const sections: [string, Finding[]][] = [
+    ['Contradictions', report.findings.filter((f) => f.kind === 'contradiction')],
+    ['Written differently', report.findings.filter((f) => f.kind === 'variant')],
+    ['Figures that changed over time', report.findings.filter((f) => f.kind === 'update')],
+    ['Given by one source only', report.findings.filter((f) => f.kind === 'single-source')],
+  ];
+  let n = 0;
+  for (const [title, list] of sections) {
+    if (!list.length) continue;
+    children.push({ type: 'heading', depth: 2, children: [text(title)] });
+    for (const f of list) children.push(...findingSection(f, ++n));
+  }
+  if (n === 0) children.push(para(text('No disagreement found.')));
+  if (report.fixed.length) {
+    children.push({ type: 'heading', depth: 2, children: [text('Fixed since the baseline')] });
+    children.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: report.fixed.map((x) => ({ type: 'listItem', spread: false, children: [para(code(x.rule), text(` ${x.subject}: ${x.values.join(' / ')}`))] })),
+    });
+  }
+  if (report.warnings.length) {
+    children.push({ type: 'heading', depth: 2, children: [text('Files skipped or warnings')] });
+    children.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: report.warnings.map((w) => ({ type: 'listItem', spread: false, children: [para(text(w))] })),
+    });
+  }
+  const tree: Root = { type: 'root', children };
+  return toMarkdown(tree, { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', emphasis: '_', rule: '-' });
+}

@@ -1,0 +1,41 @@
+/**
+ * The terminal report, in the style of every unified linter: one vfile per
+ * article, one message per finding at its main piece of evidence (the outlier's
+ * when there is one), formatted by vfile-reporter.
+ */
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import type { Evidence, Finding, Report } from '../types.js';
+
+/** Where a finding is best shown: the outlier's first evidence, else the first value's. */
+export function primaryEvidence(f: Finding): Evidence | undefined {
+  if (f.outliers.length) {
+    for (const g of f.values) {
+      const ev = g.evidence.find((e) => f.outliers.includes(e.article));
+      if (ev) return ev;
+    }
+  }
+  return f.values[0]?.evidence[0];
+}
+
+export function renderText(report: Report, options: { color?: boolean } = {}): string {
+  const files = new Map<string, VFile>();
+  for (const a of report.articles) files.set(a.path, new VFile({ path: a.path }));
+  for (const f of report.findings) {
+    const ev = primaryEvidence(f);
+    if (!ev) continue;
+    const file = files.get(ev.path) ?? new VFile({ path: ev.path });
+    files.set(ev.path, file);
+    const status = f.status ? ` [${f.status}]` : '';
+    const msg = file.message(`${f.message}${status}`, {
+      place: { line: ev.line, column: ev.column },
+      ruleId: f.rule,
+      source: 'factlint',
+    });
+    msg.fatal = f.severity === 'error' ? true : f.severity === 'warning' ? false : undefined;
+  }
+  const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const out = reporter(list, { quiet: true, color: options.color ?? false });
+  const tail = report.warnings.map((w) => `warning: ${w}`).join('\n');
+  return `${out || 'no disagreement found'}${tail ? `\n${tail}` : ''}\n`;
+}

@@ -1,0 +1,14 @@
+/**
+ * The registry of rule types. Adding a rule type = one file in this folder,
+ * one line here, one page in docs/rules/, its tests in test/rules/.
+ */
+import type { RuleType } from '../types.js';
+import { count } from './count.js';
+
+export const ruleTypes: Record<string, RuleType<any>> = {
+  count,
+};
+
+export function ruleTypeNames(): string[] {
+  return Object.keys(ruleTypes).sort();
+}

@@ -1,0 +1,81 @@
+/**
+ * Finding the entities of rules.yaml in text: each entity's name and aliases
+ * become one case-insensitive pattern that tolerates curly quotes, hyphens and
+ * runs of spaces. Patterns are compiled once per entity and cached.
+ */
+import type { Entity, Vocabulary } from './types.js';
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A literal phrase as a tolerant pattern source: any whitespace, any dash or hyphen, any apostrophe. */
+export function phrasePattern(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) =>
+      escapeRegExp(w)
+        .replace(/['’‘]/g, "['’‘]")
+        .replace(/[-‐‑–—]/g, '[-‐‑–—\\s]?'),
+    )
+    .join('[\\s-]+');
+}
+
+const cache = new WeakMap<object, RegExp>();
+
+/** Pattern matching any of the terms as whole words (longest first). */
+export function termsRegExp(terms: string[]): RegExp {
+  const sorted = [...new Set(terms.filter((t) => t.trim()))].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return /(?!)/g;
+  const body = sorted.map(phrasePattern).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}@])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+export function entityTerms(e: Entity): string[] {
+  return [e.name, ...e.aliases];
+}
+
+export function entityRegExp(e: Entity): RegExp {
+  let re = cache.get(e);
+  if (!re) {
+    re = termsRegExp(entityTerms(e));
+    cache.set(e, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+export interface Mention {
+  entity: Entity;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Every mention of an entity in a stretch of text (offsets relative to `base`). */
+export function mentions(text: string, e: Entity, base = 0): Mention[] {
+  const re = entityRegExp(e);
+  const out: Mention[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ entity: e, start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+export function findEntity(vocab: Vocabulary, id: string): Entity | undefined {
+  return vocab.entities.find((e) => e.id === id);
+}
+
+/** Lower-case, strip diacritics, unify quotes and dashes, collapse spaces. */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[‘’´`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[‐‑–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
