@@ -43,11 +43,11 @@ export function isWrapped(text: string): boolean {
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   let long = 0;
   let continued = 0;
-  for (let i = 0; i < lines.length - 1; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const next = lines[i + 1]!;
     if (line.length > 100) long++;
-    if (line.trim() && next.trim() && !/[.!?:"”’)\]]\s*$/.test(line)) continued++;
+    const next = lines[i + 1];
+    if (next !== undefined && line.trim() && next.trim() && !/[.!?:"”’)\]]\s*$/.test(line)) continued++;
   }
   return long === 0 && continued > 0;
 }

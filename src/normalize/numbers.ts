@@ -64,7 +64,7 @@ function wordsToNumber(text: string): number | undefined {
       continue;
     }
     const d = Number(w.replace(/,/g, ''));
-    if (!Number.isNaN(d) && /^[\d,.]+$/.test(w)) { current += d; seen = true; continue; }
+    if (!seen && !Number.isNaN(d) && /^[\d,.]+$/.test(w)) { current += d; seen = true; continue; }
     return undefined;
   }
   return seen ? total + current : undefined;
@@ -96,13 +96,14 @@ export function parseQuantity(text: string): Quantity | undefined {
   }
   const vague = VAGUE_RANGES[t.toLowerCase()];
   if (vague) return { min: vague[0], max: vague[1], hedge: t.toLowerCase() };
-  const range = new RegExp(`^(${BASE})\\s*(?:-|–|to)\\s*(${BASE})$`, 'i').exec(t);
+  const whole = parseNumber(t);
+  const range = whole === undefined ? new RegExp(`^(${BASE})\\s*(?:-|–|to)\\s*(${BASE})$`, 'i').exec(t) : null;
   if (range) {
     const a = parseNumber(range[1]!);
     const b = parseNumber(range[2]!);
     if (a !== undefined && b !== undefined) return { min: Math.min(a, b), max: Math.max(a, b), hedge: 'between' };
   }
-  const n = parseNumber(t);
+  const n = whole;
   if (n === undefined) return undefined;
   if (hedge) {
     const [min, max] = hedge[1](n);

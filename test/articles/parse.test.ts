@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { evidence, parseArticle } from '../../src/articles/parse.js';
+import { article } from '../helpers.js';
+
+describe('sentences', () => {
+  it('ends a sentence after a short number (retext does not)', () => {
+    const a = article('a', 'The blast killed 26. Many fled the town.');
+    expect(a.sentences.map((s) => s.text)).toEqual(['The blast killed 26.', 'Many fled the town.']);
+  });
+  it('keeps abbreviations inside sentences', () => {
+    const a = article('a', 'U.S. Secretary Rubio met Gen. Munir in Washington, D.C., on Monday. S. Jaishankar spoke later.');
+    expect(a.sentences).toHaveLength(2);
+  });
+  it('treats each line of unwrapped copy as its own paragraph, headlines included', () => {
+    const a = article('a', 'Rescuers Search Rubble in Port Town\nThe quake struck at dawn and rescuers worked through the day to reach people trapped under collapsed buildings near the harbour.');
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      'Rescuers Search Rubble in Port Town',
+      'The quake struck at dawn and rescuers worked through the day to reach people trapped under collapsed buildings near the harbour.',
+    ]);
+  });
+  it('joins hard-wrapped lines of one paragraph', () => {
+    const a = article('a', 'The storm flooded the valley and\ncut power to the town.\n\nA second paragraph.');
+    expect(a.sentences.map((s) => s.text.replace(/\n/g, ' '))).toEqual(['The storm flooded the valley and cut power to the town.', 'A second paragraph.']);
+    expect(a.sentences[1]!.paragraph).toBe(1);
+  });
+});
+
+describe('positions', () => {
+  it('gives 1-based line and column of evidence, with CRLF line ends', () => {
+    const text = 'First line.\r\nThe flood killed 12 people.\r\n';
+    const a = article('a', text);
+    const at = text.indexOf('12');
+    const ev = evidence(a, at, at + 2);
+    expect(ev).toMatchObject({ line: 2, column: 18, text: '12', sentence: 'The flood killed 12 people.' });
+  });
+  it('counts front matter lines and offsets', () => {
+    const a = parseArticle({ id: 'x', path: 'x.md', text: 'Body with 7 dead.', bodyOffset: 30, bodyLine: 5 });
+    const ev = evidence(a, 10, 11);
+    expect(ev).toMatchObject({ line: 5, column: 11, offset: 40 });
+  });
+  it('handles a long line', () => {
+    const filler = 'word '.repeat(20000);
+    const a = article('a', `${filler}The fire killed 5 people.`);
+    const at = a.text.indexOf('5 people');
+    expect(evidence(a, at, at + 1).column).toBe(at + 1);
+  });
+});

@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.js';
+import { tempDir } from '../helpers.js';
+
+function errorOf(yaml: string, extra: Record<string, string> = {}): string {
+  const dir = tempDir();
+  const file = join(dir, 'rules.yaml');
+  writeFileSync(file, yaml);
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
+  try {
+    parseConfig(file, 'rules.yaml');
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return '';
+}
+
+const ENTITY = 'entities:\n  - id: flood\n    name: River flood\n';
+
+describe('rules.yaml errors name the line, the column and what to write', () => {
+  it('a YAML syntax error', () => {
+    expect(errorOf('rules:\n  - id: x\n    type: [count\n')).toMatch(/^rules\.yaml:\d+:\d+: YAML syntax error/);
+  });
+  it('an unknown rule type, with a suggestion', () => {
+    const msg = errorOf(`${ENTITY}rules:\n  - id: toll\n    type: cuont\n`);
+    expect(msg).toBe('rules.yaml:6:11: rule "toll": unknown rule type "cuont". Did you mean "count"? Rule types: ' + msg.split('Rule types: ')[1]);
+  });
+  it('a misspelt option, with a suggestion and the allowed ones', () => {
+    const msg = errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cue: [killed]\n`);
+    expect(msg).toMatch(/^rules\.yaml:9:5: rule "toll": unknown option "cue" for a count rule\. Did you mean "cues"\? Allowed: /);
+  });
+  it('a missing required option', () => {
+    expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n`)).toMatch(/^rules\.yaml:5:5: rule "toll": missing "cues"/);
+  });
+  it('a wrong value type', () => {
+    expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cues: [killed]\n    window: many\n`)).toMatch(/^rules\.yaml:10:13: rule "toll": "window" must be a integer|^rules\.yaml:10:13: rule "toll": "window" must be an? integer/);
+  });
+  it('an entity that does not exist', () => {
+    expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flod\n    unit: people\n    cues: [killed]\n`)).toMatch(
+      /^rules\.yaml:7:14: rule "toll": unknown entity "flod": define it under entities: or use one of flood/,
+    );
+  });
+  it('an unknown top-level key', () => {
+    expect(errorOf('rulez: []\n')).toMatch(/^rules\.yaml:1:1: unknown key "rulez"\. Did you mean "rules"\?/);
+  });
+  it('a duplicate rule id', () => {
+    const rule = '  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cues: [killed]\n';
+    expect(errorOf(`${ENTITY}rules:\n${rule}${rule}`)).toMatch(/^rules\.yaml:10:9: rule id "toll" is used twice/);
+  });
+  it('an include that is missing', () => {
+    expect(errorOf('include: [people.yaml]\n')).toMatch(/people\.yaml: cannot read the rules file \(no such file\)/);
+  });
+});
+
+describe('a valid rules file', () => {
+  it('loads rules with defaults and entities from includes', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'people.yaml'), 'entities:\n  - id: mayor\n    name: Ana Ruiz\n    aliases: [Mayor Ruiz]\ntitles:\n  Mayor: [city mayor]\n');
+    writeFileSync(join(dir, 'rules.yaml'), `include: [people.yaml]\n${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cues: [drowned]\n`);
+    const c = parseConfig(join(dir, 'rules.yaml'));
+    expect(c.vocab.entities.map((e) => e.id)).toEqual(['flood', 'mayor']);
+    expect(c.vocab.titles).toEqual({ Mayor: ['city mayor'] });
+    expect(c.rules[0]).toMatchObject({ id: 'toll', severity: 'error', options: { window: 1, unit_words: ['people'] } });
+  });
+});

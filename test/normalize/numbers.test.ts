@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatQuantity, parseNumber, parseQuantity, rangesOverlap } from '../../src/normalize/numbers.js';
+
+describe('parseNumber', () => {
+  it.each([
+    ['26', 26],
+    ['1,200', 1200],
+    ['2.5 million', 2_500_000],
+    ['twenty-six', 26],
+    ['twenty six', 26],
+    ['thirty-one', 31],
+    ['nine', 9],
+    ['a dozen', 12],
+    ['two hundred and five', 205],
+    ['three thousand', 3000],
+  ])('%s → %d', (text, n) => expect(parseNumber(text)).toBe(n));
+
+  it('rejects words that are not numbers', () => {
+    expect(parseNumber('another')).toBeUndefined();
+    expect(parseNumber('first')).toBeUndefined();
+  });
+});
+
+describe('parseQuantity', () => {
+  it('reads hedges as ranges', () => {
+    expect(parseQuantity('at least 40')).toEqual({ min: 40, max: Infinity, hedge: 'at least' });
+    expect(parseQuantity('more than 300')).toMatchObject({ min: 301, max: Infinity });
+    expect(parseQuantity('nearly 90')).toMatchObject({ max: 90 });
+    expect(parseQuantity('8-10')).toMatchObject({ min: 8, max: 10 });
+    expect(parseQuantity('dozens')).toMatchObject({ min: 24, max: 99 });
+  });
+  it('does not read a hyphenated number word as a range', () => {
+    expect(parseQuantity('thirty-one')).toEqual({ min: 31, max: 31 });
+  });
+  it('formats ranges for people', () => {
+    expect(formatQuantity({ min: 40, max: Infinity, hedge: 'at least' })).toBe('at least 40');
+    expect(formatQuantity({ min: 1200, max: 1200 })).toBe('1,200');
+  });
+  it('knows which hedged figures can both be true', () => {
+    expect(rangesOverlap([parseQuantity('at least 212')!, parseQuantity('540')!])).toBe(true);
+    expect(rangesOverlap([parseQuantity('at least 212')!, parseQuantity('nearly 90')!])).toBe(false);
+  });
+});
