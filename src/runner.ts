@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { findArticleFiles, loadArticle, type SourceFile } from './articles/load.js';
+import { displayPath, findArticleFiles, loadArticle, type SourceFile } from './articles/load.js';
 import { parseConfig, type Config } from './config/load.js';
 import { FactlintError } from './errors.js';
 import { cmp, compareValues } from './findings.js';
@@ -89,14 +89,37 @@ export function compareFacts(facts: Fact[], rules: Rule[], articles: Map<string,
 }
 
 export function articleInfo(a: Article): ArticleInfo {
-  return { id: a.id, path: a.path, meta: a.meta };
+  return { id: a.id, path: a.path, meta: a.meta, ...(a.disabled ? { disabled: a.disabled } : {}) };
 }
 
-export function buildReport(config: Config, infos: ArticleInfo[], findings: Finding[], warnings: string[]): Report {
+/** Split findings into kept and silenced by the articles' disable comments and sidecar entries. */
+export function applyDisables(findings: Finding[], articles: Map<string, ArticleInfo>): { kept: Finding[]; silenced: Report['silencedFindings'] } {
+  const kept: Finding[] = [];
+  const silenced: Report['silencedFindings'] = [];
+  for (const f of findings) {
+    let hit: { article: string; d: { rule: string; reason?: string; where: string } } | undefined;
+    for (const g of f.values) {
+      for (const id of g.articles) {
+        const d = articles.get(id)?.disabled?.find((x) => x.rule === f.rule || x.rule === '*');
+        if (d) {
+          hit = { article: id, d };
+          break;
+        }
+      }
+      if (hit) break;
+    }
+    if (!hit) kept.push(f);
+    else silenced.push({ fingerprint: f.fingerprint, rule: f.rule, subject: f.subject.label, article: hit.article, ...(hit.d.reason ? { reason: hit.d.reason } : {}), where: hit.d.where });
+  }
+  return { kept, silenced };
+}
+
+export function buildReport(config: Config, infos: ArticleInfo[], all: Finding[], warnings: string[]): Report {
+  const { kept: findings, silenced } = applyDisables(all, new Map(infos.map((a) => [a.id, a])));
   return {
     version: 1,
     tool: { name: 'factlint', version: VERSION },
-    ...(config.file ? { rulesFile: config.file } : {}),
+    ...(config.file ? { rulesFile: displayPath(config.file) } : {}),
     articles: infos
       .map((a) => ({
         id: a.id,
@@ -107,7 +130,8 @@ export function buildReport(config: Config, infos: ArticleInfo[], findings: Find
       }))
       .sort((a, b) => cmp(a.id, b.id)),
     findings,
-    silenced: 0,
+    silenced: silenced.length,
+    silencedFindings: silenced,
     fixed: [],
     warnings,
   };

@@ -41,8 +41,8 @@ export interface Article {
   sentences: Sentence[];
   /** Start offsets (in text) of each line, for offset → line/column. */
   lineStarts: number[];
-  /** Ranges of text silenced by <!-- factlint-disable --> comments (filled by the loader). */
-  disabled?: { rule: string; start: number; end: number; reason?: string }[];
+  /** Rules silenced for this article by <!-- factlint-disable RULE -- reason --> or a sidecar `disable:` entry. */
+  disabled?: Disable[];
 }
 
 /** Where a fact was read: enough to cite it in any report. */
@@ -163,6 +163,15 @@ export interface ArticleInfo {
   id: string;
   path: string;
   meta: ArticleMeta;
+  disabled?: Disable[];
+}
+
+/** A rule (or `*`, every rule) silenced for one article, with the reason given. */
+export interface Disable {
+  rule: string;
+  reason?: string;
+  /** Where it was said: `path:line` of the comment, or the sidecar file. */
+  where: string;
 }
 
 export interface CompareContext {
@@ -203,6 +212,7 @@ export interface Report {
   findings: Finding[];
   /** Findings silenced by ignore comments or sidecar entries. */
   silenced: number;
+  silencedFindings: { fingerprint: string; rule: string; subject: string; article: string; reason?: string; where: string }[];
   /** In the baseline but no longer found. */
   fixed: { fingerprint: string; rule: string; subject: string; values: string[] }[];
   warnings: string[];

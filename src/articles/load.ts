@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { FactlintError } from '../errors.js';
-import type { Article, ArticleMeta } from '../types.js';
+import type { Article, ArticleMeta, Disable } from '../types.js';
 import { parseArticle } from './parse.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown'];
@@ -57,7 +57,8 @@ export function findArticleFiles(patterns: string[], baseDir = process.cwd()): S
   return [...files].sort().map((file) => ({ file, path: displayPath(file) }));
 }
 
-type Sidecar = Record<string, ArticleMeta & { id?: string }>;
+type SidecarEntry = ArticleMeta & { id?: string; disable?: Disable[] };
+type Sidecar = Record<string, SidecarEntry>;
 
 function readSidecar(dir: string, cache: Map<string, Sidecar>, warnings: string[]): Sidecar {
   const hit = cache.get(dir);
@@ -68,7 +69,7 @@ function readSidecar(dir: string, cache: Map<string, Sidecar>, warnings: string[
     if (!existsSync(file)) continue;
     try {
       const data = parseYaml(readFileSync(file, 'utf8')) as unknown;
-      if (data && typeof data === 'object' && !Array.isArray(data)) out = normaliseSidecar(data as Record<string, unknown>);
+      if (data && typeof data === 'object' && !Array.isArray(data)) out = normaliseSidecar(data as Record<string, unknown>, displayPath(file));
       else warnings.push(`${displayPath(file)}: expected a mapping from file name to metadata; ignored`);
     } catch (e) {
       throw new FactlintError(`${displayPath(file)}: ${(e as Error).message.split('\n')[0]}`);
@@ -79,10 +80,33 @@ function readSidecar(dir: string, cache: Map<string, Sidecar>, warnings: string[
   return out;
 }
 
-function normaliseSidecar(data: Record<string, unknown>): Sidecar {
+function normaliseSidecar(data: Record<string, unknown>, where: string): Sidecar {
   const out: Sidecar = {};
   for (const [name, value] of Object.entries(data)) {
-    if (value && typeof value === 'object') out[name] = cleanMeta(value as Record<string, unknown>);
+    if (!value || typeof value !== 'object') continue;
+    const entry: SidecarEntry = cleanMeta(value as Record<string, unknown>);
+    const disable = (value as Record<string, unknown>).disable;
+    if (disable && typeof disable === 'object') {
+      // disable: { rule-id: reason, ... }  or  disable: [rule-id, ...]
+      entry.disable = Array.isArray(disable)
+        ? disable.map((rule) => ({ rule: String(rule), where }))
+        : Object.entries(disable as Record<string, unknown>).map(([rule, reason]) => ({ rule, ...(reason ? { reason: String(reason) } : {}), where }));
+    }
+    out[name] = entry;
+  }
+  return out;
+}
+
+const DISABLE_COMMENT = /<!--\s*factlint-disable\s+([A-Za-z0-9_.*-]+(?:\s*,\s*[A-Za-z0-9_.*-]+)*)(?:\s+--\s*([\s\S]*?))?\s*-->/g;
+
+/** `<!-- factlint-disable rule-a, rule-b -- reason -->` anywhere in an article. */
+export function disableComments(text: string, path: string, firstLine = 1): Disable[] {
+  const out: Disable[] = [];
+  for (const m of text.matchAll(DISABLE_COMMENT)) {
+    const line = firstLine + (text.slice(0, m.index).match(/\n/g)?.length ?? 0);
+    for (const rule of m[1]!.split(/\s*,\s*/)) {
+      out.push({ rule, ...(m[2]?.trim() ? { reason: m[2].trim().replace(/\s+/g, ' ') } : {}), where: `${path}:${line}` });
+    }
   }
   return out;
 }
@@ -148,10 +172,14 @@ export function loadArticle(src: SourceFile, sidecars: Map<string, Sidecar>, war
   }
   const fm = splitFrontMatter(text);
   const side = readSidecar(dirname(src.file), sidecars, warnings)[basename(src.file)] ?? {};
-  const meta = { ...side, ...cleanMeta(fm.meta) };
+  const { disable: sideDisable, ...sideMeta } = side;
+  const meta = { ...sideMeta, ...cleanMeta(fm.meta) };
   const { id: metaId, ...rest } = meta;
   const id = metaId ?? basename(src.file, extname(src.file));
-  return parseArticle({ id, path: src.path, text: fm.body, meta: rest, bodyOffset: fm.offset, bodyLine: fm.line });
+  const article = parseArticle({ id, path: src.path, text: fm.body, meta: rest, bodyOffset: fm.offset, bodyLine: fm.line });
+  const disabled = [...(sideDisable ?? []), ...(text.includes('factlint-disable') ? disableComments(fm.body, src.path, fm.line) : [])];
+  if (disabled.length) article.disabled = disabled;
+  return article;
 }
 
 export function loadArticles(files: SourceFile[]): LoadResult {

@@ -152,6 +152,19 @@ export function renderMarkdown(report: Report): string {
       children: report.fixed.map((x) => ({ type: 'listItem', spread: false, children: [para(code(x.rule), text(` ${x.subject}: ${x.values.join(' / ')}`))] })),
     });
   }
+  if (report.silencedFindings.length) {
+    children.push({ type: 'heading', depth: 2, children: [text('Silenced')] });
+    children.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: report.silencedFindings.map((x) => ({
+        type: 'listItem',
+        spread: false,
+        children: [para(code(x.rule), text(` ${x.subject}, silenced for ${x.article} (${x.where})${x.reason ? `: ${x.reason}` : ''}`))],
+      })),
+    });
+  }
   if (report.warnings.length) {
     children.push({ type: 'heading', depth: 2, children: [text('Files skipped or warnings')] });
     children.push({
