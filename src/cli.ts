@@ -12,7 +12,10 @@ import { parseArgs } from 'node:util';
 import { FactlintError, EXIT } from './errors.js';
 import { formats } from './report/index.js';
 import { cleanupPending, writeAtomic } from './report/write.js';
-import { check } from './runner.js';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_CACHE_DIR } from './cache.js';
+import { factsToJsonl, readFactsFiles } from './facts.js';
+import { buildReport, checkParallel, compareFacts, loadConfig, type CheckResult } from './runner.js';
 import { rulesSchema } from './config/schema.js';
 import type { Finding, Severity } from './types.js';
 import { VERSION } from './version.js';
@@ -21,6 +24,7 @@ const USAGE = `Usage: factlint <command> [options]
 
 Commands:
   check [PATHS...]     check articles (default: the rules file's articles: glob)
+  compare FACTS...     compare facts files written by check --facts-out, and report
   schema               print the JSON Schema of rules.yaml
 
 Options for check:
@@ -32,6 +36,10 @@ Options for check:
   --max-findings N     also fail when there are more than N findings
   --rule ID            only run this rule (repeatable)
   --severity ID=LEVEL  override a rule's severity (repeatable)
+  --jobs N             worker threads for reading articles (default: cores)
+  --cache              reuse facts of unchanged articles (--cache-location DIR,
+                       default node_modules/.cache/factlint)
+  --facts-out FILE     also write the extracted facts as JSON Lines
   --quiet              print nothing on success
   --no-color           plain terminal output
   -h, --help           this help
@@ -63,11 +71,15 @@ function parseSeverities(list: string[] | undefined): Record<string, Severity> |
   return out;
 }
 
-function runCheck(args: string[]): number {
+async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
+      jobs: { type: 'string' },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
+      'facts-out': { type: 'string' },
       rules: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -87,20 +99,40 @@ function runCheck(args: string[]): number {
   for (const f of formatList) if (!formats[f]) usage(`--format ${f}: unknown format; use ${Object.keys(formats).join(', ')}`);
   if (!values.out && formatList.length > 1) usage('several formats need --out DIR (one file each)');
 
-  const tty = process.stderr.isTTY && !process.env.CI;
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) usage(`--jobs ${values.jobs}: give a whole number of threads, 1 or more`);
+  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const started = Date.now();
-  const { report } = check({
-    paths: positionals,
-    ...(values.rules ? { rules: values.rules } : {}),
-    ...(values.rule ? { only: values.rule } : {}),
-    ...(parseSeverities(values.severity) ? { severity: parseSeverities(values.severity)! } : {}),
-    onArticle: tty
-      ? (done, total) => {
-          if (Date.now() - started > 1000 || done === total) process.stderr.write(`\r${done}/${total} articles`);
-          if (done === total && Date.now() - started > 1000) process.stderr.write('\n');
-        }
-      : undefined,
-  });
+  let shown = false;
+  const progress = (done: number, total: number) => {
+    const secs = (Date.now() - started) / 1000;
+    if (secs < 1) return;
+    shown = true;
+    process.stderr.write(`\r${done}/${total} articles read, ${(done / secs).toFixed(0)}/s `);
+  };
+  let result: CheckResult;
+  if (mode === 'compare') {
+    if (!positionals.length) usage('compare needs one or more facts files (written by `factlint check --facts-out FILE`)');
+    const config = loadConfig(values.rules);
+    const { infos, facts } = readFactsFiles(positionals);
+    const rules = values.rule ? config.rules.filter((r) => values.rule!.includes(r.id)) : config.rules;
+    const findings = compareFacts(facts, rules, new Map(infos.map((a) => [a.id, a])));
+    result = { report: buildReport(config, infos, findings, []), facts, articles: infos, config, rules };
+  } else {
+    const severity = parseSeverities(values.severity);
+    result = await checkParallel({
+      paths: positionals,
+      jobs,
+      ...(values.rules ? { rules: values.rules } : {}),
+      ...(values.rule ? { only: values.rule } : {}),
+      ...(severity ? { severity } : {}),
+      ...(values.cache ? { cacheDir: resolve(values['cache-location'] ?? DEFAULT_CACHE_DIR) } : {}),
+      ...(tty ? { onArticle: progress } : {}),
+    });
+    if (shown) process.stderr.write('\n');
+  }
+  const { report } = result;
+  if (values['facts-out']) writeAtomic(resolve(values['facts-out']), factsToJsonl(result.articles, result.facts));
   const color = !values['no-color'] && process.stdout.isTTY && !process.env.NO_COLOR;
   if (values.out) {
     const dir = resolve(values.out);
@@ -122,7 +154,7 @@ function runCheck(args: string[]): number {
   return EXIT.ok;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -135,6 +167,8 @@ export function main(argv: string[]): number {
   switch (command) {
     case 'check':
       return runCheck(rest);
+    case 'compare':
+      return runCheck(rest, 'compare');
     case 'schema':
       process.stdout.write(`${JSON.stringify(rulesSchema(), null, 2)}\n`);
       return EXIT.ok;
@@ -158,7 +192,7 @@ if (isMain || process.env.FACTLINT_CLI === '1') {
   onSignal('SIGTERM', EXIT.terminated);
   let code: number;
   try {
-    code = main(process.argv.slice(2));
+    code = await main(process.argv.slice(2));
   } catch (e) {
     if (e instanceof FactlintError) {
       process.stderr.write(`factlint: ${e.message.split('\n').join('\nfactlint: ')}\n`.replace(/factlint: Run `factlint --help`/, 'Run `factlint --help`'));

@@ -2,16 +2,23 @@
  * check(options) → Report: load rules, read each article once, let every rule
  * extract its facts from the shared parse, group facts by (rule, subject) and
  * compare each group. Nothing here knows about output formats.
+ *
+ * check() runs in this thread; checkParallel() hands articles to a pool of
+ * worker threads (--jobs). Both give the same report: results are sorted.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { displayPath, findArticleFiles, loadArticle, type SourceFile } from './articles/load.js';
+import { displayPath, findArticleFiles, type Sidecar, type SourceFile } from './articles/load.js';
+import { FactsCache, hashRules } from './cache.js';
 import { parseConfig, type Config } from './config/load.js';
 import { FactlintError } from './errors.js';
 import { cmp, compareValues } from './findings.js';
+import { articleInfo, extractArticle, processFile, type FileResult } from './process.js';
 import { ruleTypes } from './rules/index.js';
-import type { Article, ArticleInfo, Fact, Finding, Report, Rule, Severity } from './types.js';
+import type { ArticleInfo, Fact, Finding, Report, Rule, Severity } from './types.js';
 import { VERSION } from './version.js';
+
+export { articleInfo, extractArticle };
 
 export interface CheckOptions {
   /** Article paths or globs; default: the rules file's `articles:`. */
@@ -22,6 +29,10 @@ export interface CheckOptions {
   only?: string[];
   /** Severity overrides per rule id. */
   severity?: Record<string, Severity>;
+  /** Directory of the facts cache; no cache when absent. */
+  cacheDir?: string;
+  /** Worker threads for checkParallel (default: 2). */
+  jobs?: number;
   /** Called after each article (for progress). */
   onArticle?: (done: number, total: number) => void;
 }
@@ -29,7 +40,11 @@ export interface CheckOptions {
 export interface CheckResult {
   report: Report;
   facts: Fact[];
+  /** What stays of each article (metadata, disables) once read. */
+  articles: ArticleInfo[];
   config: Config;
+  rules: Rule[];
+  cache?: { hits: number; misses: number };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -48,22 +63,6 @@ export function loadConfig(rulesPath?: string): Config {
   const file = resolve(rulesPath ?? 'rules.yaml');
   if (!rulesPath && !existsSync(file)) throw new FactlintError('rules.yaml: no rules file here; pass --rules FILE (or run `factlint init` to write one)');
   return parseConfig(file);
-}
-
-/** Facts of one article for every rule: the unit of work a worker or a cache handles. */
-export function extractArticle(article: Article, rules: Rule[], config: Config): Fact[] {
-  const out: Fact[] = [];
-  for (const rule of rules) {
-    const t = ruleTypes[rule.type]!;
-    let facts: Fact[];
-    try {
-      facts = t.extract(article, rule, config.vocab);
-    } catch (e) {
-      throw new FactlintError(`${article.path}: rule "${rule.id}" failed: ${(e as Error).message}`);
-    }
-    out.push(...facts);
-  }
-  return out;
 }
 
 /** Group facts by rule and subject and compare each group. */
@@ -86,10 +85,6 @@ export function compareFacts(facts: Fact[], rules: Rule[], articles: Map<string,
     findings.push(...(t.compare ?? compareValues)(group, rule as never, { articles }));
   }
   return sortFindings(findings);
-}
-
-export function articleInfo(a: Article): ArticleInfo {
-  return { id: a.id, path: a.path, meta: a.meta, ...(a.disabled ? { disabled: a.disabled } : {}) };
 }
 
 /** Split findings into kept and silenced by the articles' disable comments and sidecar entries. */
@@ -137,43 +132,107 @@ export function buildReport(config: Config, infos: ArticleInfo[], all: Finding[]
   };
 }
 
-export function check(options: CheckOptions = {}): CheckResult {
+interface Plan {
+  config: Config;
+  rules: Rule[];
+  files: SourceFile[];
+  rulesHash: string;
+}
+
+function plan(options: CheckOptions): Plan {
   const config = loadConfig(options.rules);
   let rules = config.rules;
   if (options.only?.length) {
     const unknown = options.only.filter((id) => !rules.some((r) => r.id === id));
-    if (unknown.length) throw new FactlintError(`--rule ${unknown[0]}: no such rule in ${config.file}`);
+    if (unknown.length) throw new FactlintError(`--rule ${unknown[0]}: no such rule in ${displayPath(config.file ?? 'rules.yaml')}`);
     rules = rules.filter((r) => options.only!.includes(r.id));
   }
   if (options.severity) {
     for (const [id, sev] of Object.entries(options.severity)) {
       const r = rules.find((x) => x.id === id);
-      if (!r) throw new FactlintError(`--severity ${id}=${sev}: no such rule in ${config.file}`);
+      if (!r) throw new FactlintError(`--severity ${id}=${sev}: no such rule in ${displayPath(config.file ?? 'rules.yaml')}`);
       r.severity = sev;
     }
   }
   const patterns = options.paths?.length ? options.paths : config.articles;
   if (!patterns.length) throw new FactlintError('no articles: give paths on the command line or an `articles:` glob in the rules file');
-  const files: SourceFile[] = findArticleFiles(patterns, options.paths?.length ? process.cwd() : config.baseDir);
+  const files = findArticleFiles(patterns, options.paths?.length ? process.cwd() : config.baseDir);
+  const rulesHash = hashRules(config.file ? readFileSync(config.file, 'utf8') : '', options.only);
+  return { config, rules, files, rulesHash };
+}
+
+/** Merge per-file results into the report; same output whatever order they came in. */
+export function finish(p: Plan, results: FileResult[], cache?: FactsCache): CheckResult {
   const warnings: string[] = [];
-  const sidecars = new Map();
   const infos: ArticleInfo[] = [];
   const facts: Fact[] = [];
   const ids = new Map<string, string>();
-  let done = 0;
-  for (const f of files) {
-    const article = loadArticle(f, sidecars, warnings);
-    done++;
-    if (article) {
-      const other = ids.get(article.id);
-      if (other) throw new FactlintError(`${article.path}: article id "${article.id}" is already used by ${other}; give one of them another id in its metadata`);
-      ids.set(article.id, article.path);
-      infos.push(articleInfo(article));
-      facts.push(...extractArticle(article, rules, config));
-    }
-    options.onArticle?.(done, files.length);
+  for (const r of results) {
+    warnings.push(...r.warnings);
+    if (!r.info) continue;
+    const other = ids.get(r.info.id);
+    if (other) throw new FactlintError(`${r.info.path}: article id "${r.info.id}" is already used by ${other}; give one of them another id in its metadata`);
+    ids.set(r.info.id, r.info.path);
+    infos.push(r.info);
+    facts.push(...r.facts);
   }
-  if (infos.length === 0) throw new FactlintError(`no readable article among ${files.length} file${files.length === 1 ? '' : 's'}: ${warnings[0] ?? ''}`);
-  const findings = compareFacts(facts, rules, new Map(infos.map((a) => [a.id, a])));
-  return { report: buildReport(config, infos, findings, warnings), facts, config };
+  if (infos.length === 0) throw new FactlintError(`no readable article among ${p.files.length} file${p.files.length === 1 ? '' : 's'}: ${warnings[0] ?? ''}`);
+  const findings = compareFacts(facts, p.rules, new Map(infos.map((a) => [a.id, a])));
+  return {
+    report: buildReport(p.config, infos, findings, [...new Set(warnings)]),
+    facts,
+    articles: infos.sort((a, b) => cmp(a.id, b.id)),
+    config: p.config,
+    rules: p.rules,
+    ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}),
+  };
+}
+
+export function check(options: CheckOptions = {}): CheckResult {
+  const p = plan(options);
+  const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
+  const sidecars = new Map<string, Sidecar>();
+  const results: FileResult[] = [];
+  p.files.forEach((f, i) => {
+    results.push(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
+    options.onArticle?.(i + 1, p.files.length);
+  });
+  return finish(p, results, cache);
+}
+
+/** The same as check(), with per-article work spread over worker threads. */
+export async function checkParallel(options: CheckOptions = {}): Promise<CheckResult> {
+  const jobs = Math.max(1, options.jobs ?? 2);
+  const p = plan(options);
+  if (jobs === 1 || p.files.length < 2 * jobs) return check(options);
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    workerData: { rules: p.config.file, only: options.only ?? [], cacheDir: options.cacheDir, rulesHash: p.rulesHash },
+  });
+  // batches keep messaging cheap; results come back in file order
+  const size = Math.max(1, Math.min(200, Math.ceil(p.files.length / (jobs * 8))));
+  const batches: SourceFile[][] = [];
+  for (let i = 0; i < p.files.length; i += size) batches.push(p.files.slice(i, i + size));
+  let done = 0;
+  try {
+    const out = await Promise.all(
+      batches.map(async (batch) => {
+        const r = (await pool.run(batch)) as { results: FileResult[]; hits: number; misses: number };
+        done += batch.length;
+        options.onArticle?.(done, p.files.length);
+        return r;
+      }),
+    );
+    const cache = options.cacheDir ? { hits: out.reduce((n, r) => n + r.hits, 0), misses: out.reduce((n, r) => n + r.misses, 0) } : undefined;
+    const result = finish(p, out.flatMap((r) => r.results));
+    return cache ? { ...result, cache } : result;
+  } catch (e) {
+    const msg = (e as Error).message ?? String(e);
+    throw e instanceof FactlintError ? e : new FactlintError(msg.replace(/^FactlintError: /, ''));
+  } finally {
+    await pool.destroy();
+  }
 }

@@ -58,7 +58,7 @@ export function findArticleFiles(patterns: string[], baseDir = process.cwd()): S
 }
 
 type SidecarEntry = ArticleMeta & { id?: string; disable?: Disable[] };
-type Sidecar = Record<string, SidecarEntry>;
+export type Sidecar = Record<string, SidecarEntry>;
 
 function readSidecar(dir: string, cache: Map<string, Sidecar>, warnings: string[]): Sidecar {
   const hit = cache.get(dir);
@@ -157,21 +157,30 @@ export function splitFrontMatter(text: string): { meta: Record<string, unknown>;
 }
 
 /** Read one article file; undefined (with a warning) when it is not usable text. */
-export function loadArticle(src: SourceFile, sidecars: Map<string, Sidecar>, warnings: string[]): Article | undefined {
-  let bytes: Buffer;
+/** The sidecar metadata of one file (empty when there is none). */
+export function sidecarEntry(file: string, sidecars: Map<string, Sidecar>, warnings: string[]): SidecarEntry {
+  return readSidecar(dirname(file), sidecars, warnings)[basename(file)] ?? {};
+}
+
+export function readBytes(src: SourceFile, warnings: string[]): Buffer | undefined {
   try {
-    bytes = readFileSync(src.file);
+    return readFileSync(src.file);
   } catch (e) {
     warnings.push(`${src.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'}); skipped`);
     return undefined;
   }
+}
+
+export function loadArticle(src: SourceFile, sidecars: Map<string, Sidecar>, warnings: string[], given?: Buffer): Article | undefined {
+  const bytes = given ?? readBytes(src, warnings);
+  if (!bytes) return undefined;
   const { text, problem } = decode(bytes);
   if (problem || text === undefined) {
     warnings.push(`${src.path}: ${problem}; skipped`);
     return undefined;
   }
   const fm = splitFrontMatter(text);
-  const side = readSidecar(dirname(src.file), sidecars, warnings)[basename(src.file)] ?? {};
+  const side = sidecarEntry(src.file, sidecars, warnings);
   const { disable: sideDisable, ...sideMeta } = side;
   const meta = { ...sideMeta, ...cleanMeta(fm.meta) };
   const { id: metaId, ...rest } = meta;

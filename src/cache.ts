@@ -1,0 +1,54 @@
+/**
+ * A content-hash cache of extracted facts, one small JSON file per article and
+ * rule set, in node_modules/.cache/factlint by default (like other linters).
+ * A CI run where one article changed re-parses only that article.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleInfo, Fact } from './types.js';
+import { VERSION } from './version.js';
+
+export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'factlint');
+
+export interface CachedArticle {
+  info: ArticleInfo;
+  facts: Fact[];
+}
+
+/** Key of one article's facts: the tool version, the rules, and everything read about the file. */
+export function cacheKey(rulesHash: string, path: string, bytes: Buffer, sidecar: string): string {
+  return createHash('sha256').update(`${VERSION}\u0000${rulesHash}\u0000${path}\u0000${sidecar}\u0000`).update(bytes).digest('hex');
+}
+
+export function hashRules(rulesText: string, only: string[] = []): string {
+  return createHash('sha256').update(rulesText).update(`\u0000${[...only].sort().join(',')}`).digest('hex').slice(0, 32);
+}
+
+export class FactsCache {
+  hits = 0;
+  misses = 0;
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+  get(key: string): CachedArticle | undefined {
+    try {
+      const v = JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8')) as CachedArticle;
+      this.hits++;
+      return v;
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+  set(key: string, value: CachedArticle): void {
+    const file = join(this.dir, `${key}.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, JSON.stringify(value));
+      renameSync(tmp, file);
+    } catch {
+      // a cache that cannot be written only costs time
+    }
+  }
+}

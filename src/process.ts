@@ -1,0 +1,63 @@
+/**
+ * One article file → its facts: read, parse, let every rule extract, drop the
+ * text. The unit of work shared by the single-threaded runner, the worker
+ * pool and the cache.
+ */
+import { loadArticle, readBytes, sidecarEntry, type Sidecar, type SourceFile } from './articles/load.js';
+import { cacheKey, type FactsCache } from './cache.js';
+import type { Config } from './config/load.js';
+import { FactlintError } from './errors.js';
+import { ruleTypes } from './rules/index.js';
+import type { Article, ArticleInfo, Fact, Rule } from './types.js';
+
+export interface FileResult {
+  info?: ArticleInfo;
+  facts: Fact[];
+  warnings: string[];
+}
+
+export interface ProcessEnv {
+  config: Config;
+  rules: Rule[];
+  sidecars: Map<string, Sidecar>;
+  cache?: FactsCache;
+  rulesHash?: string;
+}
+
+export function articleInfo(a: Article): ArticleInfo {
+  return { id: a.id, path: a.path, meta: a.meta, ...(a.disabled ? { disabled: a.disabled } : {}) };
+}
+
+/** Facts of one article for every rule. */
+export function extractArticle(article: Article, rules: Rule[], config: Config): Fact[] {
+  const out: Fact[] = [];
+  for (const rule of rules) {
+    const t = ruleTypes[rule.type]!;
+    let facts: Fact[];
+    try {
+      facts = t.extract(article, rule, config.vocab);
+    } catch (e) {
+      throw new FactlintError(`${article.path}: rule "${rule.id}" failed: ${(e as Error).message}`);
+    }
+    out.push(...facts);
+  }
+  return out;
+}
+
+export function processFile(src: SourceFile, env: ProcessEnv): FileResult {
+  const warnings: string[] = [];
+  const bytes = readBytes(src, warnings);
+  if (!bytes) return { facts: [], warnings };
+  let key: string | undefined;
+  if (env.cache && env.rulesHash) {
+    key = cacheKey(env.rulesHash, src.path, bytes, JSON.stringify(sidecarEntry(src.file, env.sidecars, warnings)));
+    const hit = env.cache.get(key);
+    if (hit) return { info: hit.info, facts: hit.facts, warnings };
+  }
+  const article = loadArticle(src, env.sidecars, warnings, bytes);
+  if (!article) return { facts: [], warnings };
+  const info = articleInfo(article);
+  const facts = extractArticle(article, env.rules, env.config);
+  if (key) env.cache!.set(key, { info, facts });
+  return { info, facts, warnings };
+}
