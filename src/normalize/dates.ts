@@ -1,7 +1,7 @@
 /**
  * Dates as news writes them, resolved to calendar days (ISO YYYY-MM-DD).
  *
- * chrono-node (casual parser, the article's reference date as `instant`, no
+ * chrono-node (casual parser, the article’s reference date as `instant`, no
  * forwardDate) reads the expressions; this module corrects what news means and
  * chrono does not know:
  * - a bare weekday ("on Wednesday", "early Wednesday") is on or before the
@@ -183,9 +183,10 @@ export interface Offset {
   spanDays: number;
 }
 
+const OFFSET_ONE = new RegExp(OFFSET.source, 'i');
+
 export function parseOffset(text: string): Offset | undefined {
-  OFFSET.lastIndex = 0;
-  const m = OFFSET.exec(text);
+  const m = OFFSET_ONE.exec(text);
   if (!m) return undefined;
   const sign = m[4]!.toLowerCase() === 'before' ? -1 : 1;
   if (m[1]) return { days: 1, months: 0, sign, approximate: false, spanDays: 1 };
@@ -247,6 +248,9 @@ export interface FindOptions {
   tolerance?: number;
 }
 
+/** Something every day-date needs: a month or weekday name, a number, or a relative day word. */
+const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow)/i;
+
 /** chrono reads the instant in local time: noon keeps the day right in every time zone. */
 function localNoon(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -275,6 +279,7 @@ interface Raw {
  * sentence, resolved against the reference date when there is one.
  */
 export function findDates(text: string, ref: Reference | undefined, opts: FindOptions = {}): DateExpr[] {
+  if (!DATE_WORD.test(text)) return []; // chrono is slow: skip sentences with no date word at all
   const fraction = opts.approximate === 'exact' ? 0 : (opts.tolerance ?? 0.2);
   const instant = ref ? localNoon(ref.iso) : NO_REFERENCE_INSTANT;
   const offsets: { start: number; end: number; text: string; o: Offset }[] = [];
@@ -394,7 +399,7 @@ function resolve(text: string, m: Raw, ref: Reference | undefined): DateExpr {
     }
     if (relative) {
       const w = raw.toLowerCase().replace(/\s+/g, ' ');
-      notes.push(`“${raw}” is relative to the article's date, and there is none (no published date, no full date in the text): unresolved`);
+      notes.push(`“${raw}” is relative to the article’s date, and there is none (no published date, no full date in the text): unresolved`);
       return { ...base, kind: 'relative', value: `relative:${w}` };
     }
     if (dayCertain) {
@@ -409,9 +414,10 @@ function resolve(text: string, m: Raw, ref: Reference | undefined): DateExpr {
 
   let iso = isoOf(s.get('year')!, s.get('month')!, s.get('day')!);
   if (dayCertain || relative) {
-    if (!s.isCertain('year') && !relative) notes.push(`“${raw}” gives no year: the year nearest to the ${ref.how} → ${iso}`);
+    const asWritten = statedWeekday !== undefined && weekdayOf(iso) === statedWeekday ? ` (a ${weekdayName(statedWeekday)}, as written)` : '';
+    if (!s.isCertain('year') && !relative) notes.push(`“${raw}” gives no year: the year nearest to the ${ref.how} → ${iso}${asWritten}${earlyNote}`);
     else if (relative) notes.push(`“${raw}” resolved against the ${ref.how} → ${iso}${earlyNote}`);
-    else notes.push(`“${raw}” states the full date ${iso}`);
+    else notes.push(`“${raw}” states the full date ${iso}${asWritten}${earlyNote}`);
     checkWeekday(iso, statedWeekday, notes);
     return { ...base, kind: 'exact', value: iso, iso };
   }
@@ -423,7 +429,7 @@ function resolve(text: string, m: Raw, ref: Reference | undefined): DateExpr {
   if (!qualified && !backward && iso > ref.iso) {
     const later = iso;
     iso = addDays(iso, -7);
-    moved = `; a bare weekday in news is on or before the article's date, so not ${later} but a week earlier`;
+    moved = `; a bare weekday in news is on or before the article’s date, so not ${later} but a week earlier`;
   }
   notes.push(`“${raw}” resolved against the ${ref.how} → ${iso} (${weekdayName(weekdayOf(iso))})${earlyNote}${moved}`);
   return { ...base, kind: 'exact', value: iso, iso };

@@ -156,8 +156,9 @@ function freeDate(text: string, dates: DateExpr[], ms: EventMention[]): DateExpr
   return undefined;
 }
 
-function eventMentions(s: Sentence, subject: Entity, others: Entity[]): EventMention[] {
+function eventMentions(s: Sentence, subject: Entity, others: Entity[], needSubject = true): EventMention[] {
   const mine = mentions(s.text, subject).map((m) => ({ ...m, mine: true }));
+  if (needSubject && mine.length === 0) return [];
   const theirs: EventMention[] = [];
   for (const e of others) {
     for (const m of mentions(s.text, e)) {
@@ -165,6 +166,21 @@ function eventMentions(s: Sentence, subject: Entity, others: Entity[]): EventMen
     }
   }
   return [...mine, ...theirs].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Kinds that name who or where, not what happened: their dates are not taken
+ * from the subject by default (a place right before a date is common: "struck
+ * the coast on Monday").
+ */
+const NOT_EVENTS = new Set([
+  'person', 'people', 'organisation', 'organization', 'org', 'group', 'party', 'company', 'agency', 'outlet',
+  'place', 'location', 'country', 'state', 'city', 'town', 'region', 'area', 'province', 'title', 'role', 'office',
+]);
+
+/** An entity that may have a date of its own: it has a kind, and not a who/where kind. */
+export function isEventLike(e: Entity): boolean {
+  return !!e.kind && !NOT_EVENTS.has(e.kind.trim().toLowerCase());
 }
 
 // ---------------------------------------------------------------- the rule type
@@ -192,7 +208,7 @@ export const date: RuleType<DateOptions> = {
       type: 'array',
       items: { type: 'string' },
       description:
-        'Ids of other events whose dates must not be taken for this one when they stand in the same sentence (each date goes to the nearest event). Default: every entity with the same `kind` as the subject.',
+        'Ids of other events whose dates must not be taken for this one when they stand in the same sentence (each date goes to the nearest event). Default: every other entity whose `kind` is set and is not a person, organisation or place kind (`person`, `organisation`, `place`, `country`, `city`, `region`…).',
     },
     approximate: {
       type: 'string',
@@ -256,7 +272,7 @@ export const date: RuleType<DateOptions> = {
       }
     });
     if (o.others === undefined) {
-      o.others = subject.kind ? vocab.entities.filter((e) => e.id !== subject.id && e.kind === subject.kind).map((e) => e.id) : [];
+      o.others = vocab.entities.filter((e) => e.id !== subject.id && isEventLike(e)).map((e) => e.id);
     } else {
       o.others.forEach((id, i) => {
         if (!findEntity(vocab, id)) throw new RuleError(`unknown entity "${id}" in others: use one of ${ids}`, `others.${i}`);
@@ -288,7 +304,7 @@ export const date: RuleType<DateOptions> = {
       for (let i = 1; !found && i <= (o.window ?? 0); i++) {
         const t = ss[s.index + i];
         if (!t || t.paragraph !== s.paragraph) break;
-        const tms = eventMentions(t, entity, others);
+        const tms = eventMentions(t, entity, others, false);
         if (tms.some((m) => m.mine)) break; // it is a candidate of its own
         if (skip(t)) continue;
         const td = freeDate(t.text, findDates(t.text, reference.ref, findOpts), tms);

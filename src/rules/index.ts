@@ -4,9 +4,11 @@
  */
 import type { RuleType } from '../types.js';
 import { count } from './count.js';
+import { date } from './date.js';
 
 export const ruleTypes: Record<string, RuleType<any>> = {
   count,
+  date,
 };
 
 export function ruleTypeNames(): string[] {
