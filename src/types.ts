@@ -118,6 +118,8 @@ export interface Entity {
   id: string;
   name: string;
   aliases: string[];
+  /** Other spellings seen in the coverage: recognised as mentions, but still reported by name rules. */
+  variants?: string[];
   kind?: string;
   /** Titles the entity is known to hold (optional, used by the title rule as a hint). */
   titles?: string[];

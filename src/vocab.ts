@@ -32,8 +32,9 @@ export function termsRegExp(terms: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}@])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
+/** Everything that counts as a mention of the entity: name, aliases and known variant spellings. */
 export function entityTerms(e: Entity): string[] {
-  return [e.name, ...e.aliases];
+  return [e.name, ...e.aliases, ...(e.variants ?? [])];
 }
 
 export function entityRegExp(e: Entity): RegExp {

@@ -201,7 +201,7 @@ function loadVocabulary(p: Parsed, problems: Problems, vocab: Vocabulary, stack:
   const entities = (p.data.entities as Entity[] | undefined) ?? [];
   entities.forEach((e, i) => {
     if (vocab.entities.some((x) => x.id === e.id)) problems.add(['entities', i, 'id'], `entity id "${e.id}" is defined twice: ids must be unique`);
-    vocab.entities.push({ id: e.id, name: e.name, aliases: e.aliases ?? [], ...(e.kind ? { kind: e.kind } : {}), ...(e.titles ? { titles: e.titles } : {}) });
+    vocab.entities.push({ id: e.id, name: e.name, aliases: e.aliases ?? [], ...(e.variants ? { variants: e.variants } : {}), ...(e.kind ? { kind: e.kind } : {}), ...(e.titles ? { titles: e.titles } : {}) });
   });
   const titles = (p.data.titles as Record<string, string[]> | undefined) ?? {};
   for (const [canonical, syn] of Object.entries(titles)) vocab.titles[canonical] = [...(vocab.titles[canonical] ?? []), ...syn];

@@ -62,7 +62,8 @@ export const entitySchema: JSONSchema = {
   properties: {
     id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$', description: 'Id that rules use to refer to the entity.' },
     name: { type: 'string', description: 'The name as the report should show it.' },
-    aliases: { type: 'array', items: { type: 'string' }, description: 'Other ways the articles write it (these are never reported as spelling variants).' },
+    aliases: { type: 'array', items: { type: 'string' }, description: 'Other accepted ways the articles write it (never reported as spelling variants).' },
+    variants: { type: 'array', items: { type: 'string' }, description: 'Spellings seen in the coverage that rules should recognise as this entity but that name rules still report.' },
     kind: { enum: ['person', 'organisation', 'place', 'event', 'operation', 'other'], description: 'What it is.' },
     titles: { type: 'array', items: { type: 'string' }, description: 'Titles the person is known to hold.' },
   },

@@ -86,8 +86,8 @@ export const OPENERS: ReadonlySet<string> = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
-/** Endings that make a different word of a name (Pakistan → Pakistani, Pakistanis): never a variant. */
-const INFLECTIONS = ['s', 'es', 'i', 'is', 'n', 'an', 'ans', 'ian', 'ians', 'ese', 'er', 'ers', 'ite', 'ites', 'ism', 'ist', 'ists'];
+/** Endings that make a different word of a name (Pakistan → Pakistani, Pakistanis; Ivan → Ivana): never a variant. */
+const INFLECTIONS = ['s', 'es', 'i', 'is', 'n', 'an', 'ans', 'ian', 'ians', 'ese', 'er', 'ers', 'ite', 'ites', 'ism', 'ist', 'ists', 'a', 'ia'];
 
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -104,8 +104,10 @@ export function nameSource(particles: readonly string[] = DEFAULT_PARTICLES): st
   const joiners = [...new Set([...particles, ...CONNECTORS])].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   const dash = '[-‐‑]';
   const apos = "['’]";
-  // One capitalised word; an apostrophe inside continues it (O’Brien) unless it is a possessive.
-  const word = `\\p{Lu}[\\p{L}\\p{M}]*(?:${apos}(?![sS](?![\\p{L}\\p{M}]))[\\p{L}\\p{M}]+)*`;
+  // One capitalised word; an apostrophe inside continues it (O’Brien) unless a possessive or contraction follows ('s, 've, 're...).
+  const plain = `\\p{Lu}[\\p{L}\\p{M}]*(?:${apos}(?!(?:[sSdDmMtT]|ve|re|ll)(?![\\p{L}\\p{M}]))[\\p{L}\\p{M}]+)*`;
+  // Initialisms (U.S., D.C.) and initials or abbreviations followed by a capitalised word (S. Jaishankar, Gen. Munir).
+  const word = `(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\p{Ll}{0,3}\\.(?=[ \\t\\u00a0]+\\p{Lu})|${plain})`;
   // A word with hyphenated continuations: -Word, -particle-Word.
   const hyphenated = `(?:(?:${parts})${dash})?${word}(?:${dash}(?:(?:${parts})${dash})*${word})*`;
   // Words joined by spaces, optionally through lowercase particles or connectors.
@@ -127,6 +129,7 @@ export function spellingOf(s: string): string {
   return stripPossessive(s.normalize('NFC').trim())
     .replace(/[‐‑–—]/g, '-')
     .replace(/[‘’´`]/g, "'")
+    .replace(/\.(?=\p{L})/gu, '')
     .replace(/\./g, ' ')
     .replace(/\s*-\s*/g, '-')
     .replace(/\s+/g, ' ')
@@ -141,13 +144,24 @@ export function wordsOf(s: string): string[] {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
+    .replace(/\.(?=\p{L})/gu, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
 
+/** Particles (a list, or a set made by dropSet) → the set of words dropped when comparing. */
+export type Particles = readonly string[] | ReadonlySet<string>;
+
+/** The words set aside when comparing: the particles and the connector “of”. */
+export function dropSet(particles: readonly string[]): ReadonlySet<string> {
+  return new Set([...particles.map((p) => p.toLowerCase()), ...CONNECTORS]);
+}
+
+const DEFAULT_DROP = dropSet(DEFAULT_PARTICLES);
+
 /** The distinctive words: particles and connectors removed (unless nothing else is left). */
-export function coreWords(s: string, particles: readonly string[] = DEFAULT_PARTICLES): string[] {
-  const drop = new Set([...particles, ...CONNECTORS]);
+export function coreWords(s: string, particles: Particles = DEFAULT_DROP): string[] {
+  const drop = Array.isArray(particles) ? dropSet(particles as readonly string[]) : (particles as ReadonlySet<string>);
   const words = wordsOf(s);
   const core = words.filter((w) => !drop.has(w));
   return core.length ? core : words;
@@ -159,7 +173,7 @@ export function skeletonWord(w: string): string {
   s = s.replace(/ph/g, 'f').replace(/([bdgkt])h/g, '$1').replace(/ck/g, 'k').replace(/q/g, 'k');
   s = s.replace(/ee/g, 'i').replace(/oo|ou/g, 'u');
   s = s.replace(/(.)\1+/g, '$1');
-  if (s.length > 2) s = s.replace(/y$/, 'i');
+  if (s.length > 2) s = s.replace(/y$/, 'i').replace(/ii$/, 'i');
   return s;
 }
 
@@ -186,7 +200,7 @@ export function phoneticKey(skeletonWords: string[]): string {
   return codes.every(Boolean) ? codes.join('') : skeletonWords.join('');
 }
 
-export function nameKeys(s: string, particles: readonly string[] = DEFAULT_PARTICLES): NameKeys {
+export function nameKeys(s: string, particles: Particles = DEFAULT_DROP): NameKeys {
   const words = coreWords(s, particles).map(skeletonWord).filter(Boolean);
   const skeleton = words.join(' ');
   return { spelling: spellingOf(s), skeleton, key: phoneticKey(words), letters: skeleton.replace(/ /g, '').length };
@@ -212,12 +226,30 @@ export function similarity(a: string, b: string): number {
   return jaroWinkler(x, y);
 }
 
-/** Whether two skeletons are spellings of one name. */
+/** True when two words differ only in a final a/e/o: gendered pairs such as Mario / Maria, Carla / Carlo. */
+export function differsInFinalVowel(a: string, b: string): boolean {
+  return a.length === b.length && a.length >= 3 && a.slice(0, -1) === b.slice(0, -1) && /[aeo]$/.test(a) && /[aeo]$/.test(b) && a !== b;
+}
+
+/**
+ * True when two skeletons are different names that merely look alike: one adds an
+ * English ending to the other (Pakistan / Pakistani), or, word by word, some word
+ * does (Ivan Petrov / Ivana Petrov) or changes only its final vowel (Mario / Maria).
+ */
+export function distinctForms(a: string, b: string): boolean {
+  if (isInflection(a.replace(/ /g, ''), b.replace(/ /g, ''))) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return false;
+  return wa.some((w, i) => w !== wb[i] && (isInflection(w, wb[i]!) || differsInFinalVowel(w, wb[i]!)));
+}
+
+/** Whether two skeletons are spellings of one name: identical, or alike enough and not distinct forms. */
 export function sameName(a: string, b: string, threshold: number): boolean {
   const x = a.replace(/ /g, '');
   const y = b.replace(/ /g, '');
   if (x === y) return true;
-  if (isInflection(x, y)) return false;
+  if (distinctForms(a, b)) return false;
   return jaroWinkler(x, y) >= threshold;
 }
 

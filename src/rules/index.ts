@@ -5,10 +5,12 @@
 import type { RuleType } from '../types.js';
 import { count } from './count.js';
 import { date } from './date.js';
+import { name } from './name.js';
 
 export const ruleTypes: Record<string, RuleType<any>> = {
   count,
   date,
+  name,
 };
 
 export function ruleTypeNames(): string[] {

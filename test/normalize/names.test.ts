@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  afterLastTitle,
+  clusterSkeletons,
+  distinctForms,
+  isInflection,
+  lookupKey,
+  nameKeys,
+  nameSource,
+  sameName,
+  similarity,
+  skeletonWord,
+  spellingOf,
+} from '../../src/normalize/names.js';
+
+const names = (text: string): string[] => [...text.matchAll(new RegExp(nameSource(), 'gu'))].map((m) => m[0]);
+
+describe('spellingOf: the spelling a reader sees', () => {
+  it('folds case, unifies dashes and apostrophes, drops periods and a possessive', () => {
+    expect(spellingOf('Bunyan‑un‑Marsoos')).toBe('bunyan-un-marsoos');
+    expect(spellingOf('S. Jaishankar')).toBe(spellingOf('S Jaishankar'));
+    expect(spellingOf('U.S.')).toBe('us');
+    expect(spellingOf('Rubio’s')).toBe('rubio');
+    expect(spellingOf('O’Brien')).toBe("o'brien");
+  });
+  it('keeps diacritics and hyphens: they are part of a spelling', () => {
+    expect(spellingOf('Erdoğan')).not.toBe(spellingOf('Erdogan'));
+    expect(spellingOf('Bunyan-un-Marsoos')).not.toBe(spellingOf('Bunyan un Marsoos'));
+  });
+});
+
+describe('nameKeys: skeleton and phonetic key', () => {
+  it('sets particles, hyphens and doubled vowels aside', () => {
+    const a = nameKeys('Bunyan-un-Marsoos');
+    const b = nameKeys('Bunyaan al Marsoos');
+    expect(a.skeleton).toBe('bunyan marsus');
+    expect(b.skeleton).toBe(a.skeleton);
+    expect(b.key).toBe(a.key);
+    expect(nameKeys('Abu Bakr al-Baghdadi').key).toBe(nameKeys('Abu Bakr el Baghdadi').key);
+  });
+  it('gives transliterations one key', () => {
+    const keys = ['Gaddafi', 'Qaddafi', 'Kadhafi', 'Khadafy'].map((n) => nameKeys(n).key);
+    expect(new Set(keys).size).toBe(1);
+    expect(nameKeys('Zelensky').skeleton).toBe(nameKeys('Zelenskyy').skeleton);
+    expect(nameKeys('Zelenskiy').skeleton).toBe(nameKeys('Zelensky').skeleton);
+    expect(nameKeys('Pahalgam').key).toBe(nameKeys('Pahalgham').key);
+    expect(nameKeys('Sharif').skeleton).toBe(nameKeys('Shareef').skeleton);
+  });
+  it('keeps names that merely contain another apart', () => {
+    expect(nameKeys('Jaishankar').key).not.toBe(nameKeys('Shankar').key);
+    expect(nameKeys('Johnson').key).not.toBe(nameKeys('Johnston').key);
+    expect(nameKeys('Sindoor').key).not.toBe(nameKeys('Sindhu Shield').key);
+  });
+  it('compares the distinctive part, not a shared prefix', () => {
+    // The whole strings look alike (Jaro-Winkler about 0.85) only because of “Operation ”.
+    expect(similarity('operation sindur', 'operation bunyan marsus')).toBeGreaterThan(0.8);
+    expect(nameKeys('Sindoor').key).not.toBe(nameKeys('Bunyaan al Marsoos').key);
+    expect(similarity(nameKeys('Sindoor').skeleton, nameKeys('Bunyaan al Marsoos').skeleton)).toBeLessThan(0.6);
+  });
+  it('counts letters without particles', () => {
+    expect(nameKeys('al-Ali').letters).toBe(3);
+    expect(nameKeys('Ng').key).toBe('NK');
+  });
+  it('folds common transliteration pairs in one word', () => {
+    expect(skeletonWord('Pahalgham')).toBe('pahalgam');
+    expect(skeletonWord('Philip')).toBe(skeletonWord('Phillip'));
+    expect(skeletonWord('Qaddafi')).toBe('kadafi');
+  });
+});
+
+describe('sameName: similar enough, and not a different word', () => {
+  it('joins spellings of one name', () => {
+    expect(sameName('shehbaz', 'shahbaz', 0.86)).toBe(true);
+    expect(sameName('gadafi', 'kadafi', 0.86)).toBe(true);
+    expect(sameName('muamar gadafi', 'moamar kadafi', 0.86)).toBe(true);
+  });
+  it('keeps look-alikes apart', () => {
+    expect(sameName('johnson', 'jensen', 0.86)).toBe(false); // same phonetic key, different surname
+    expect(sameName('kan', 'kuhn', 0.86)).toBe(false);
+    expect(sameName('mario', 'maria', 0.86)).toBe(false); // only the final vowel differs
+    expect(sameName('ivan petrov', 'ivana petrov', 0.86)).toBe(false);
+    expect(sameName('pakistan', 'pakistani', 0.86)).toBe(false);
+  });
+  it('knows inflections and distinct forms', () => {
+    expect(isInflection('pakistan', 'pakistanis')).toBe(true);
+    expect(isInflection(skeletonWord('Zelensky'), skeletonWord('Zelenskiy'))).toBe(false);
+    expect(isInflection('zelenski', 'zelenskis')).toBe(true);
+    expect(distinctForms('carla', 'carlo')).toBe(true);
+    expect(distinctForms('shehbaz', 'shahbaz')).toBe(false);
+  });
+  it('a higher threshold merges less', () => {
+    expect(sameName('shehbaz', 'shahbaz', 0.95)).toBe(false);
+  });
+});
+
+describe('clusterSkeletons', () => {
+  it('joins identical skeletons and similar ones, deterministically', () => {
+    expect(clusterSkeletons(['kadafi', 'gadafi', 'kadafi', 'zelenski'], 0.86)).toEqual([[0, 1, 2], [3]]);
+  });
+  it('above the bucket limit joins only identical skeletons', () => {
+    expect(clusterSkeletons(['gadafi', 'kadafi', 'gadafi'], 0.86, 1)).toEqual([[0, 2], [1]]);
+  });
+});
+
+describe('nameSource: proper names in text', () => {
+  it('finds capitalised runs with particles and hyphens', () => {
+    expect(names('Pakistan launched Operation Bunyaan al Marsoos on May 10.')).toEqual(['Pakistan', 'Operation Bunyaan al Marsoos', 'May']);
+    expect(names('Read: Operation Bunyan-un-Marsoos in retaliation')).toEqual(['Read', 'Operation Bunyan-un-Marsoos']);
+    expect(names('a leader of Lashkar-e-Taiba met Abu Bakr al-Baghdadi')).toEqual(['Lashkar-e-Taiba', 'Abu Bakr al-Baghdadi']);
+    expect(names('the Line of Control')).toEqual(['Line of Control']);
+  });
+  it('stops at a possessive or contraction, keeps O’Brien', () => {
+    expect(names('India’s Operation Sindoor')).toEqual(['India', 'Operation Sindoor']);
+    expect(names("They've met Pat O’Brien")).toEqual(['They', 'Pat O’Brien']);
+  });
+  it('reads initials and initialisms', () => {
+    expect(names('with S. Jaishankar and the U.S. Secretary')).toEqual(['S. Jaishankar', 'U.S. Secretary']);
+    expect(names('Gen. Munir spoke')).toEqual(['Gen. Munir']);
+  });
+  it('does not read lower-case particles alone, handles or hashtags', () => {
+    expect(names('de-escalate now, said @SecRubio and #Sindoor')).toEqual([]);
+  });
+});
+
+describe('afterLastTitle and lookupKey', () => {
+  const titles = new Set(['prime minister', 'minister', 'secretary of state', 'secretary', 'gen']);
+  it('cuts after the last title', () => {
+    expect(afterLastTitle(['pakistani', 'prime', 'minister', 'shehbaz', 'sharif'], titles, 3)).toBe(3);
+    expect(afterLastTitle(['us', 'secretary', 'of', 'state', 'marco', 'rubio'], titles, 3)).toBe(4);
+    expect(afterLastTitle(['marco', 'rubio'], titles, 3)).toBe(0);
+  });
+  it('looks vocabulary terms up whatever their hyphens, periods and accents', () => {
+    expect(lookupKey('Bunyan-un-Marsoos')).toBe(lookupKey('Bunyan un Marsoos'));
+    expect(lookupKey('S. Jaishankar')).toBe(lookupKey('S Jaishankar'));
+    expect(lookupKey('Los Ríos')).toBe(lookupKey('Los Rios'));
+  });
+});

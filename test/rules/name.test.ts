@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { article, seedArticles } from '../helpers.js';
+import { RuleError } from '../../src/errors.js';
+import { name, type NameOptions } from '../../src/rules/name.js';
+import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
+
+const noVocab: Vocabulary = { entities: [], titles: {} };
+
+function nameRule(options: Partial<NameOptions> = {}, id = 'names'): Rule<NameOptions> {
+  return { id, type: 'name', severity: name.defaultSeverity, singleSource: false, options: options as NameOptions, examples: [] };
+}
+
+function facts(articles: Article[], r: Rule<NameOptions>, vocab: Vocabulary = noVocab): Fact[] {
+  name.prepare!(r, vocab);
+  return articles.flatMap((a) => name.extract(a, r, vocab));
+}
+
+/** The pipeline without files: prepare, extract per article, group by subject key, compare. */
+function check(articles: Article[], options: Partial<NameOptions> = {}, vocab: Vocabulary = noVocab): Finding[] {
+  const r = nameRule(options);
+  const bySubject = new Map<string, Fact[]>();
+  for (const f of facts(articles, r, vocab)) {
+    const g = bySubject.get(f.subject.key) ?? [];
+    g.push(f);
+    bySubject.set(f.subject.key, g);
+  }
+  return [...bySubject.keys()].sort().flatMap((k) => name.compare!(bySubject.get(k)!, r, { articles: new Map() }));
+}
+
+const shown = (f: Finding) => f.values.map((v) => [v.display, v.articles]);
+
+describe('name on the seeds', () => {
+  it('reports Operation Bunyan-un-Marsoos / Bunyaan al Marsoos, both in 004', () => {
+    const findings = check(seedArticles(), { pattern: 'Operation {name}' });
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f).toMatchObject({ kind: 'variant', severity: 'warning', rule: 'names' });
+    expect(shown(f)).toEqual([
+      ['Operation Bunyaan al Marsoos', ['004']],
+      ['Operation Bunyan-un-Marsoos', ['004']],
+    ]);
+    expect(f.values.map((v) => v.value)).toEqual(['bunyaan al marsoos', 'bunyan-un-marsoos']);
+    expect(f.message).toBe('One name is spelled 2 ways: “Operation Bunyaan al Marsoos” (004), “Operation Bunyan-un-Marsoos” (004).');
+    expect(f.subject.label).toBe('spelling of Operation Bunyaan al Marsoos');
+    const [a, b] = f.values.map((v) => v.evidence[0]!);
+    expect(a).toMatchObject({ article: '004', line: 7, column: 224, text: 'Operation Bunyaan al Marsoos' });
+    expect(a!.sentence).toMatch(/^Pakistan denies involvement and launched Operation Bunyaan al Marsoos on May 10/);
+    expect(a!.note).toContain('bunyan marsus');
+    expect(b).toMatchObject({ article: '004', line: 6, column: 25, text: 'Operation Bunyan-un-Marsoos' });
+  });
+
+  it('finds Operation Sindoor in four articles, spelled one way: no finding for it', () => {
+    const r = nameRule({ pattern: 'Operation {name}' });
+    const sindoor = facts(seedArticles(), r).filter((f) => f.value === 'sindoor');
+    expect([...new Set(sindoor.map((f) => f.article))]).toEqual(['000', '001', '002', '003', '004']);
+    expect(new Set(sindoor.map((f) => f.subject.key)).size).toBe(1);
+  });
+
+  it('every proper name: Shehbaz Sharif is spelled one way everywhere, so nothing is reported', () => {
+    const r = nameRule();
+    const all = facts(seedArticles(), r);
+    const sharif = all.filter((f) => f.value === 'shehbaz sharif');
+    expect(sharif.map((f) => f.article)).toEqual(['000', '001', '002', '003', '004']);
+    // Titles are set aside: “Pakistani Prime Minister Shehbaz Sharif” is read as the name alone.
+    expect(sharif[0]!.evidence.note).toContain('title “Pakistani Prime Minister” set aside');
+    expect(check(seedArticles())).toEqual([]);
+  });
+
+  it('every proper name with prefixes [Operation] also finds the Bunyan-un-Marsoos variant', () => {
+    const findings = check(seedArticles(), { prefixes: ['Operation'] });
+    expect(findings.map(shown)).toEqual([
+      [
+        ['Bunyaan al Marsoos', ['004']],
+        ['Bunyan-un-Marsoos', ['004']],
+      ],
+    ]);
+  });
+
+  it('aliases listed for one entity in rules.yaml silence the variant', () => {
+    const vocab: Vocabulary = {
+      entities: [{ id: 'bunyan', name: 'Operation Bunyan-un-Marsoos', aliases: ['Operation Bunyaan al Marsoos'], kind: 'operation' }],
+      titles: {},
+    };
+    expect(check(seedArticles(), { pattern: 'Operation {name}' }, vocab)).toEqual([]);
+    // The distinctive part alone may be listed as well.
+    const byPart: Vocabulary = { entities: [{ id: 'bunyan', name: 'Bunyan un Marsoos', aliases: ['Bunyaan al Marsoos'] }], titles: {} };
+    expect(check(seedArticles(), { pattern: 'Operation {name}' }, byPart)).toEqual([]);
+  });
+});
+
+describe('name on another story (Libya, Ukraine, Iraq)', () => {
+  const wire = article(
+    'wire',
+    [
+      'Rebels said Muammar Gaddafi had fled Tripoli on Sunday.',
+      'Forces loyal to Gaddafi shelled Misrata overnight, according to Gaddafi’s opponents.',
+      'President Volodymyr Zelensky said he had spoken to Abu Bakr al-Baghdadi’s enemies.',
+    ].join('\n'),
+    '2011-08-22',
+  );
+  const daily = article(
+    'daily',
+    [
+      'Colonel Qaddafi addressed supporters in Tripoli.',
+      'Ukraine’s president, Volodymyr Zelenskyy, met envoys.',
+      'A video showed Abu Bakr el Baghdadi in Mosul.',
+    ].join('\n'),
+    '2011-08-22',
+  );
+  const radio = article('radio', 'Kadhafi’s son spoke to Gaddafi loyalists in Sirte.\nMuammar Gaddafi was not seen.', '2011-08-23');
+
+  it('groups Gaddafi / Qaddafi / Kadhafi, the most common spelling first', () => {
+    const findings = check([wire, daily, radio]);
+    const gaddafi = findings.find((f) => f.values.some((v) => v.value === 'qaddafi'))!;
+    expect(shown(gaddafi)).toEqual([
+      ['Gaddafi', ['radio', 'wire']],
+      ['Kadhafi', ['radio']],
+      ['Qaddafi', ['daily']],
+    ]);
+    expect(gaddafi.values[0]!.evidence).toHaveLength(3); // every occurrence, with its place
+    expect(gaddafi.values[0]!.evidence.map((e) => [e.article, e.line])).toEqual([
+      ['radio', 1],
+      ['wire', 2],
+      ['wire', 2],
+    ]);
+    expect(gaddafi.message).toContain('“Gaddafi” (radio and wire, 3×)');
+  });
+
+  it('groups full names, hyphenated and spaced articles, and doubled letters', () => {
+    const findings = check([wire, daily, radio]);
+    const values = findings.map((f) => f.values.map((v) => v.value));
+    expect(values).toContainEqual(['abu bakr al-baghdadi', 'abu bakr el baghdadi']);
+    expect(values).toContainEqual(['volodymyr zelensky', 'volodymyr zelenskyy']);
+    expect(findings.every((f) => f.kind === 'variant')).toBe(true);
+    // “Muammar Gaddafi” is spelled one way; “Colonel” is a title, so daily’s “Colonel Qaddafi” joins the surnames.
+    expect(values.flat()).not.toContain('muammar gaddafi');
+    expect(findings).toHaveLength(3);
+  });
+
+  it('a variant within one article counts', () => {
+    const a = article('a', 'Officials in Pahalgam said the town was calm. Shops in Pahalgham reopened on Friday.');
+    const [f] = check([a]);
+    expect(shown(f!)).toEqual([
+      ['Pahalgam', ['a']],
+      ['Pahalgham', ['a']],
+    ]);
+  });
+
+  it('does not merge names that merely look alike', () => {
+    const a = article(
+      'a',
+      'External Affairs Minister S Jaishankar met Ravi Shankar. Boris Johnson spoke to Tom Johnston. ' +
+        'Operation Sindoor ended; Operation Sindhu Shield began. Mario Rossi and Maria Rossi voted. Pakistan and Pakistani troops moved.',
+    );
+    const b = article('b', 'Jaishankar thanked Shankar. Johnson called Johnston. Mr Jensen met Mr Johnson.');
+    expect(check([a, b])).toEqual([]);
+    expect(check([a, b], { pattern: 'Operation {name}' })).toEqual([]);
+  });
+
+  it('sets titles aside, so one person with and without a title is compared', () => {
+    const a = article('a', 'Prime Minister Shahbaz Sharif spoke on Friday.');
+    const b = article('b', 'Pakistan’s Prime Minister Shehbaz Sharif said the talks would go on.');
+    const [f] = check([a, b]);
+    expect(shown(f!)).toEqual([
+      ['Shahbaz Sharif', ['a']],
+      ['Shehbaz Sharif', ['b']],
+    ]);
+    const titled: Vocabulary = { entities: [], titles: { 'Army Chief': ['Chief of Army Staff'] } };
+    const c = article('c', 'Field commander Asim Munir spoke.\nThe Chief of Army Staff Asim Muneer replied.');
+    expect(check([c], {}, titled).map(shown)).toEqual([
+      [
+        ['Asim Muneer', ['c']],
+        ['Asim Munir', ['c']],
+      ],
+    ]);
+  });
+
+  it('an alias listed in the vocabulary silences exactly that spelling', () => {
+    const vocab: Vocabulary = { entities: [{ id: 'gaddafi', name: 'Gaddafi', aliases: ['Qaddafi', 'Kadhafi'] }], titles: {} };
+    const findings = check([wire, daily, radio], {}, vocab);
+    expect(findings.some((f) => f.values.some((v) => v.value === 'qaddafi'))).toBe(false);
+    // An unlisted spelling is still reported, and the message says which spellings rules.yaml knows.
+    const partial: Vocabulary = { entities: [{ id: 'gaddafi', name: 'Gaddafi', aliases: ['Qaddafi'] }], titles: {} };
+    const f = check([wire, daily, radio], {}, partial).find((x) => x.values.some((v) => v.value === 'kadhafi'))!;
+    expect(f.message).toContain('“Gaddafi”, “Qaddafi” are listed in rules.yaml; “Kadhafi” is not.');
+    expect(f.values.find((v) => v.value === 'qaddafi')!.data).toMatchObject({ entity: 'gaddafi' });
+  });
+
+  it('two entities declared distinct in the vocabulary are not a variant', () => {
+    const a = article('a', 'Ahmed Khalid met Ahmad Khaled in Cairo.');
+    expect(check([a])).toHaveLength(1);
+    const vocab: Vocabulary = {
+      entities: [
+        { id: 'khalid', name: 'Ahmed Khalid', aliases: [] },
+        { id: 'khaled', name: 'Ahmad Khaled', aliases: [] },
+      ],
+      titles: {},
+    };
+    expect(check([a], {}, vocab)).toEqual([]);
+  });
+});
+
+describe('name options', () => {
+  const a = article('a', 'Prime Minister Shahbaz Sharif spoke. Later Shehbaz Sharif left.');
+
+  it('threshold: a higher value merges less', () => {
+    expect(check([a])).toHaveLength(1);
+    expect(check([a], { threshold: 0.97 })).toEqual([]);
+  });
+  it('ignore: names never checked', () => {
+    expect(check([a], { ignore: ['Shahbaz Sharif'] })).toEqual([]);
+  });
+  it('min_length: short names are skipped', () => {
+    const b = article('b', 'Leaders of the UN and the U.N. met Ali and Aly.');
+    expect(check([b])).toEqual([]);
+    expect(check([b], { min_length: 2 }).map((f) => f.values.map((v) => v.value))).toEqual([['ali', 'aly']]);
+  });
+  it('pattern: named group, numbered group or whole match', () => {
+    const b = article('b', 'Exercise Red Flag began. Exercise Red-Flag ended. Drill RED FLAG was cancelled.');
+    expect(check([b], { pattern: 'Exercise (?<name>[A-Z][a-z]+[- ][A-Z][a-z]+)' }).map(shown)).toEqual([
+      [
+        ['Exercise Red Flag', ['b']],
+        ['Exercise Red-Flag', ['b']],
+      ],
+    ]);
+    expect(check([b], { pattern: 'Exercise ([A-Z][a-z]+[- ][A-Z][a-z]+)' })).toHaveLength(1);
+    expect(check([b], { pattern: 'Red[- ]Flag' })).toHaveLength(1);
+  });
+  it('particles: a custom list replaces the default', () => {
+    const b = article('b', 'Operation Bunyan-un-Marsoos and Operation Bunyan-um-Marsoos.');
+    // “um” is not a default particle: the second name stops at “Bunyan”, a different name.
+    expect(check([b], { pattern: 'Operation {name}' })).toEqual([]);
+    const [f] = check([b], { pattern: 'Operation {name}', particles: ['al', 'ul', 'un', 'um'] });
+    expect(f!.values.map((v) => v.value)).toEqual(['bunyan-um-marsoos', 'bunyan-un-marsoos']);
+  });
+  it('rejects bad options with a RuleError naming the option', () => {
+    const bad = (o: Partial<NameOptions>) => {
+      try {
+        name.prepare!(nameRule(o), noVocab);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    expect(bad({ pattern: 'Operation (' })).toMatchObject({ name: 'RuleError', field: 'pattern' });
+    expect((bad({ pattern: 'Operation (' }) as RuleError).message).toMatch(/Operation \{name\}/);
+    expect(bad({ pattern: '(?<name>x)?' })).toMatchObject({ field: 'pattern' });
+    expect(bad({ threshold: 1.5 })).toMatchObject({ field: 'threshold' });
+    expect(bad({ min_length: 0 })).toMatchObject({ field: 'min_length' });
+    expect(bad({ particles: ['Al'] })).toMatchObject({ field: 'particles' });
+    expect(bad({ ignore: 'Operation' as unknown as string[] })).toMatchObject({ field: 'ignore' });
+    expect(bad({})).toBeUndefined();
+  });
+  it('prepare fills in the defaults', () => {
+    const r = nameRule();
+    name.prepare!(r, noVocab);
+    expect(r.options).toMatchObject({ threshold: 0.86, min_length: 4, ignore: [], prefixes: [] });
+    for (const [key, def] of Object.entries(name.options)) expect(def.description, key).toBeTruthy();
+  });
+});
+
+describe('name: grouping and determinism', () => {
+  it('computes the same subject key for a name in every article, from the name alone', () => {
+    const r = nameRule();
+    const x = facts([article('x', 'Abu Bakr al-Baghdadi spoke.')], r);
+    const y = facts([article('y', 'In a long report about other things, Abu Bakr el Baghdadi spoke.')], r);
+    expect(x.find((f) => f.value.includes('bakr'))!.subject.key).toBe(y.find((f) => f.value.includes('bakr'))!.subject.key);
+  });
+  it('gives the same findings whatever the order of articles and facts', () => {
+    const arts = [
+      article('p', 'Gaddafi left. Qaddafi returned. Zelensky spoke.'),
+      article('q', 'Kadhafi stayed. Zelenskyy replied. Gaddafi again.'),
+    ];
+    const forward = check(arts);
+    const backward = check([...arts].reverse());
+    expect(backward).toEqual(forward);
+    const r = nameRule();
+    const fs = facts(arts, r).filter((f) => f.subject.key === forward[0]!.subject.key);
+    expect(name.compare!([...fs].reverse(), r, { articles: new Map() })).toEqual(name.compare!(fs, r, { articles: new Map() }));
+  });
+  it('fingerprints depend on the spellings, not on positions', () => {
+    const one = check([article('a', 'Gaddafi and Qaddafi.')]);
+    const two = check([article('a', 'At first, Gaddafi.\nLater, Qaddafi.')]);
+    expect(one[0]!.fingerprint).toBe(two[0]!.fingerprint);
+  });
+});
