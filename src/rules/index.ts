@@ -6,11 +6,17 @@ import type { RuleType } from '../types.js';
 import { count } from './count.js';
 import { date } from './date.js';
 import { name } from './name.js';
+import { title } from './title.js';
+import { attribution } from './attribution.js';
+import { quote } from './quote.js';
 
 export const ruleTypes: Record<string, RuleType<any>> = {
   count,
   date,
   name,
+  title,
+  attribution,
+  quote,
 };
 
 export function ruleTypeNames(): string[] {

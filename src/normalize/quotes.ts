@@ -1,0 +1,327 @@
+/**
+ * Helpers for the quote rule: finding quoted passages (straight and curly,
+ * double and single quotes, without mistaking apostrophes for quote marks),
+ * normalising their words, comparing them (shingles, containment, word diff).
+ * Pure functions of strings: no vocabulary, no articles.
+ */
+import { createHash } from 'node:crypto';
+import { foldText } from '../vocab.js';
+
+/* ------------------------------------------------------------------ quote marks */
+
+export interface QuoteSpan {
+  /** Offset of the opening mark (relative to the scanned text). */
+  open: number;
+  /** Offset of the closing mark, or the end of the text when the quote runs on (no closing mark). */
+  close: number;
+  /** Inner text bounds (trimmed of spaces and a trailing comma). */
+  start: number;
+  end: number;
+  /** 'double' or 'single' quotes. */
+  marks: 'double' | 'single';
+  /** True when no closing mark was found before the end of the text (a quote running into the next paragraph). */
+  unclosed: boolean;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+
+function trimInner(text: string, a: number, b: number): [number, number] {
+  while (a < b && /[\s]/.test(text[a]!)) a++;
+  while (b > a && /[\s,;:—–-]/.test(text[b - 1]!)) b--;
+  return [a, b];
+}
+
+/**
+ * Quoted passages of one paragraph. Double quotes (“…”, "…") are primary;
+ * single quotes (‘…’, '…') count only outside double quotes, when the opening
+ * mark starts a word and the closing mark ends one: ’ between letters (India’s,
+ * it's) or after a plural (countries’) without an opening mark is an apostrophe.
+ */
+export function findQuoteSpans(text: string, opts: { singleQuotes?: boolean } = {}): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const single = opts.singleQuotes ?? true;
+  let i = 0;
+  const n = text.length;
+  const push = (open: number, close: number, marks: 'double' | 'single', unclosed: boolean) => {
+    const [a, b] = trimInner(text, open + 1, close);
+    if (b > a) out.push({ open, close, start: a, end: b, marks, unclosed });
+  };
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '“' || (c === '"' && !isWordChar(text[i - 1]) && !isSpace(text[i + 1]))) {
+      // find the closing mark: ” or " (a new “ before it means this one never closed)
+      let j = i + 1;
+      let close = -1;
+      let reopen = -1;
+      for (; j < n; j++) {
+        const d = text[j]!;
+        if (d === '”' || (d === '"' && !isSpace(text[j - 1]))) {
+          close = j;
+          break;
+        }
+        if (d === '“' || (d === '"' && isSpace(text[j - 1]) && !isSpace(text[j + 1]))) {
+          reopen = j;
+          break;
+        }
+      }
+      if (close >= 0) {
+        push(i, close, 'double', false);
+        i = close + 1;
+      } else if (reopen >= 0) {
+        push(i, reopen, 'double', true);
+        i = reopen;
+      } else {
+        push(i, n, 'double', true);
+        i = n;
+      }
+      continue;
+    }
+    if (single && (c === '‘' || c === "'") && !isWordChar(text[i - 1]) && isWordChar(text[i + 1])) {
+      const closer = c === '‘' ? /[’']/ : /'/;
+      let close = -1;
+      for (let j = i + 2; j < n && j - i < 400; j++) {
+        const d = text[j]!;
+        if (d === '“' || d === '”' || d === '"' || d === '\n') break;
+        if (closer.test(d) && !isSpace(text[j - 1]) && !isWordChar(text[j + 1])) {
+          close = j;
+          break;
+        }
+      }
+      if (close >= 0) {
+        push(i, close, 'single', false);
+        i = close + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------ words */
+
+export interface Token {
+  /** Normalised word: lower case, contractions expanded, British/American spelling unified. */
+  norm: string;
+  /** The word as a reader should see it in a diff (as written, or the expanded word). */
+  show: string;
+  /** Offsets in the source string of the written word. */
+  start: number;
+  end: number;
+}
+
+const WORD_RE = /\d+(?:st|nd|rd|th)(?![\p{L}])|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|[\p{L}\p{N}@#][\p{L}\p{N}]*(?:(?:['’]|[-‐‑])[\p{L}\p{N}]+)*/gu;
+
+const S_IS = new Set(['it', 'that', 'he', 'she', 'there', 'what', 'who', 'where', 'here', 'how', 'this']);
+const NT_IRREGULAR: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
+
+/** Words that carry little meaning on their own (negations are NOT here: they matter most). */
+export const STOPWORDS = new Set(
+  `a an the and or but if then so as of at by for from in into on onto to up with about over under than that this these those
+  it its is are was were be been being am do does did have has had having will would shall should can could may might must
+  i me my we us our you your he him his she her they them their there here what which who whom whose when where why how
+  all any both each some such only own same too very just also now out off again further once s`.split(/\s+/),
+);
+const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nothing', 'nobody', 'neither']);
+
+function spell(w: string): string {
+  // British/American spelling: emphasised/emphasized, organisation/organization, favour/favor
+  return w
+    .replace(/^([a-z]{2,})is(e|es|ed|ing|ation|ations)$/, '$1iz$2')
+    .replace(/^([a-z]{2,})our(s|ed|ing|able|ite|ites)?$/, '$1or$2');
+}
+
+function expand(word: string): string[] {
+  const w = word.replace(/’/g, "'");
+  const m = /^(.*?)(n't|'re|'ve|'ll|'m|'d|'s)$/.exec(w);
+  if (m && m[1]) {
+    const stem = m[1];
+    switch (m[2]) {
+      case "n't":
+        return [NT_IRREGULAR[stem] ?? stem, 'not'];
+      case "'re":
+        return [stem, 'are'];
+      case "'ve":
+        return [stem, 'have'];
+      case "'ll":
+        return [stem, 'will'];
+      case "'m":
+        return [stem, 'am'];
+      case "'d":
+        return [stem, 'would'];
+      case "'s":
+        if (stem === 'let') return ['let', 'us'];
+        if (S_IS.has(stem)) return [stem, 'is'];
+        return [w];
+    }
+  }
+  if (w === 'cannot') return ['can', 'not'];
+  return [w];
+}
+
+/** The words of a stretch of text, normalised for comparison. */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    const raw = m[0];
+    const start = base + m.index;
+    const end = start + raw.length;
+    if (/^[\d,.]+%?$/.test(raw)) {
+      out.push({ norm: raw.replace(/,/g, ''), show: raw, start, end });
+      continue;
+    }
+    const folded = foldText(raw).replace(/[‐‑–—]/g, '-');
+    const parts = expand(folded);
+    if (parts.length === 1) out.push({ norm: spell(parts[0]!), show: raw, start, end });
+    else for (const p of parts) out.push({ norm: spell(p), show: p, start, end });
+  }
+  return out;
+}
+
+/** Number of words as a reader counts them (contractions count once). */
+export function wordCount(text: string): number {
+  WORD_RE.lastIndex = 0;
+  return (text.match(WORD_RE) ?? []).length;
+}
+
+/* ------------------------------------------------------------------ similarity */
+
+export interface ShingleSet {
+  bigrams: Set<string>;
+  unigrams: Set<string>;
+}
+
+export function isStopword(w: string): boolean {
+  return STOPWORDS.has(w);
+}
+
+/** Word bigrams (except those of two stopwords) and content words (negations included). */
+export function shingles(words: string[]): ShingleSet {
+  const bigrams = new Set<string>();
+  const unigrams = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!STOPWORDS.has(w) || NEGATIONS.has(w)) unigrams.add(w);
+    if (i + 1 < words.length) {
+      const v = words[i + 1]!;
+      if (!(STOPWORDS.has(w) && STOPWORDS.has(v))) bigrams.add(`${w} ${v}`);
+    }
+  }
+  return { bigrams, unigrams };
+}
+
+function containment(a: Set<string>, b: Set<string>): number | undefined {
+  const min = Math.min(a.size, b.size);
+  if (min === 0) return undefined;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / min;
+}
+
+/**
+ * How much of the shorter passage the longer one contains, 0..1: the mean of
+ * bigram containment (word order) and content-word containment (vocabulary).
+ * An excerpt scores 1; a dropped "not" or a changed number costs little.
+ */
+export function similarity(a: ShingleSet, b: ShingleSet): number {
+  const bi = containment(a.bigrams, b.bigrams);
+  const uni = containment(a.unigrams, b.unigrams);
+  if (bi === undefined && uni === undefined) return 0;
+  if (bi === undefined) return uni!;
+  if (uni === undefined) return bi;
+  return (bi + uni) / 2;
+}
+
+/** Stable short hash of a string (for keys: never depends on positions). */
+export function hash(s: string): string {
+  return createHash('sha1').update(s).digest('hex').slice(0, 12);
+}
+
+/* ------------------------------------------------------------------ sequences */
+
+/** True when `needle` occurs word for word (contiguous) inside `hay`. */
+export function containsSequence(hay: string[], needle: string[]): boolean {
+  if (needle.length === 0) return true;
+  if (needle.length > hay.length) return false;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export type DiffOp = 'same' | 'added' | 'removed';
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
+
+/**
+ * Word diff from `base` to `other` (LCS on normalised words): 'removed' = in the
+ * base wording but not in the other, 'added' = only in the other. Runs of the
+ * same op are merged; texts are the words as written.
+ */
+export function wordDiff(base: Token[], other: Token[]): DiffPart[] {
+  const n = base.length;
+  const m = other.length;
+  const ops: { op: DiffOp; text: string }[] = [];
+  if (n * m > 4_000_000) {
+    // too long to align: show both wholesale
+    ops.push({ op: 'removed', text: base.map((t) => t.show).join(' ') }, { op: 'added', text: other.map((t) => t.show).join(' ') });
+    return ops.filter((o) => o.text);
+  }
+  // dp[i][j] = LCS length of base[i..] and other[j..]
+  const dp: Uint32Array[] = [];
+  for (let i = 0; i <= n; i++) dp.push(new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i]![j] = base[i]!.norm === other[j]!.norm ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    }
+  }
+  const raw: { op: DiffOp; tok: Token }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && base[i]!.norm === other[j]!.norm) {
+      raw.push({ op: 'same', tok: other[j]! });
+      i++;
+      j++;
+    } else if (j < m && (i >= n || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
+      raw.push({ op: 'added', tok: other[j]! });
+      j++;
+    } else {
+      raw.push({ op: 'removed', tok: base[i]! });
+      i++;
+    }
+  }
+  // removed before added within a change, merged into runs
+  for (const r of raw) {
+    const last = ops[ops.length - 1];
+    if (last && last.op === r.op) last.text += ` ${r.tok.show}`;
+    else ops.push({ op: r.op, text: r.tok.show });
+  }
+  for (let k = 0; k + 1 < ops.length; k++) {
+    if (ops[k]!.op === 'added' && ops[k + 1]!.op === 'removed') {
+      const t = ops[k]!;
+      ops[k] = ops[k + 1]!;
+      ops[k + 1] = t;
+    }
+  }
+  return ops;
+}
+
+/** Length of the longest common subsequence of two word lists. */
+export function lcsLength(a: string[], b: string[]): number {
+  if (a.length * b.length > 4_000_000) return 0;
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}

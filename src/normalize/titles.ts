@@ -1,0 +1,886 @@
+/**
+ * People and their titles, for the `title` and `attribution` rule types: small,
+ * pure functions over one article.
+ *
+ * A *title phrase* is a run of words ending in a title head word ("minister",
+ * "secretary", "spokesperson"...), optionally with modifiers before it ("White
+ * House Press", "External Affairs", "Pakistan's") and a complement after it ("of
+ * State", "of the US State Department", "to Washington"). It attaches to a person
+ *   - before a name: "Secretary of State Marco Rubio", "spokesperson Tammy Bruce";
+ *   - after a name, as an apposition: "Tammy Bruce, the spokesperson of the US
+ *     State Department, stated";
+ *   - in a descriptive clause ending in ", NAME": "the Secretary of State and, of
+ *     course, now our national security advisor as well, Marco Rubio".
+ * A title with "the" and no name ("the US National Security Adviser") is *bare*:
+ * it refers to whoever holds it, and when it is coordinated with a person ("both
+ * Secretary Rubio and the US National Security Adviser") the article says that
+ * person does not hold it.
+ *
+ * Titles are compared through a *key*: case folded, country prefixes and
+ * possessives dropped ("US", "Pakistani", "India's", "Trump's"), "advisor" →
+ * "adviser", abbreviations expanded ("Gen." → general, NSA → national security
+ * adviser), "Department of State" → "State Department", "spokesperson of the X" →
+ * "X spokesperson", then mapped through the rules' title synonyms. Everything here
+ * is general English; story knowledge (names, synonyms) comes from the vocabulary.
+ */
+import type { Article, Entity, Vocabulary } from '../types.js';
+import { foldText, mentions } from '../vocab.js';
+
+// ---------------------------------------------------------------------------
+// Word lists (general English)
+
+/** Title head words: a title phrase ends in one (or in its complement). */
+export const TITLE_HEADS: readonly string[] = [
+  'minister', 'secretary', 'adviser', 'advisor', 'spokesperson', 'spokesman', 'spokeswoman', 'president',
+  'chancellor', 'premier', 'general', 'envoy', 'ambassador', 'chief', 'director', 'governor', 'mayor',
+  'commissioner', 'senator', 'congressman', 'congresswoman', 'representative', 'chairman', 'chairwoman',
+  'chairperson', 'chair', 'leader', 'commander', 'admiral', 'colonel', 'marshal', 'judge', 'justice', 'sheriff',
+  'officer', 'head', 'king', 'queen', 'prince', 'princess', 'emperor', 'emir', 'sultan', 'counsel', 'counsellor',
+  'counselor', 'lieutenant', 'captain', 'brigadier', 'sergeant', 'inspector', 'superintendent', 'administrator',
+  'coordinator', 'consul', 'speaker', 'attorney', 'prosecutor', 'lawmaker', 'legislator', 'treasurer',
+  'diplomat', 'negotiator', 'undersecretary', 'secretary-general', 'director-general', 'vice-president',
+  'ceo', 'manager', 'pope', 'bishop', 'archbishop', 'cardinal', 'chairman', 'mp', 'mla', 'nsa', 'pm', 'fm',
+];
+
+/** Abbreviations of head words, written with a period ("Gen.", "Sen."). */
+const HEAD_ABBREVIATIONS: Record<string, string> = {
+  gen: 'general', sen: 'senator', rep: 'representative', gov: 'governor', lt: 'lieutenant', col: 'colonel',
+  adm: 'admiral', capt: 'captain', pres: 'president', sec: 'secretary', amb: 'ambassador', cmdr: 'commander',
+  supt: 'superintendent', insp: 'inspector', brig: 'brigadier', sgt: 'sergeant', atty: 'attorney',
+};
+
+/** Abbreviated titles written in capitals (NSA, PM): expanded in the key. */
+const TITLE_ACRONYMS: Record<string, string> = {
+  nsa: 'national security adviser',
+  pm: 'prime minister',
+  fm: 'foreign minister',
+  mp: 'member of parliament',
+};
+
+/** Spelling variants of a head word, folded into one key. */
+const HEAD_VARIANTS: Record<string, string> = {
+  advisor: 'adviser',
+  spokesman: 'spokesperson',
+  spokeswoman: 'spokesperson',
+  chairman: 'chair',
+  chairwoman: 'chair',
+  chairperson: 'chair',
+  counselor: 'counsellor',
+  'vice-president': 'vice president',
+  'secretary-general': 'secretary general',
+  'director-general': 'director general',
+};
+
+/** Heads that take "to" as a complement ("envoy to Washington", "adviser to the president"). */
+const TO_HEADS = new Set(['envoy', 'ambassador', 'adviser', 'advisor', 'representative', 'counsel', 'delegate', 'emissary']);
+
+/** Lower-case words that may stand before a head word ("press secretary", "foreign minister"). */
+const LOWER_MODIFIERS = new Set(
+  (
+    'press foreign national security external affairs home interior defence defense finance deputy vice prime chief ' +
+    'senior state army military principal assistant associate executive district county city federal regional ' +
+    'provincial police fire health trade commerce information communications public opposition party union cabinet ' +
+    'junior former acting interim white house department ministry attorney education treasury energy agriculture ' +
+    'transport transportation environment labour labor relations emergency management intelligence naval air force ' +
+    'staff joint sports culture tourism science technology economic human rights water resources railways power ' +
+    'petroleum housing urban rural development legal media political top permanent special high parliamentary ' +
+    'presidential campaign research medical managing general chief field crown majority minority floor house ' +
+    'justice interior homeland veterans army navy air first second lead spokesperson'
+  ).split(' '),
+);
+
+/** Words of an organisation or portfolio: they end the complement of a title ("of Army Staff", "of the US State Department"). */
+const ORG_WORDS = new Set(
+  (
+    'state states defence defense treasury army navy air force forces staff affairs external foreign home interior ' +
+    'finance commerce trade justice health homeland security energy labor labour education agriculture ' +
+    'transportation transport veterans department ministry office agency council commission committee house ' +
+    'senate union court board service police government administration organization organisation nations bank ' +
+    'fund party congress parliament assembly republic kingdom federation chiefs guard corps bureau authority ' +
+    'institute university company corporation group front league movement alliance cabinet secretariat embassy ' +
+    'mission consulate division unit command information broadcasting communications environment development ' +
+    'welfare tourism culture sports youth science technology railways water resources power petroleum housing ' +
+    'planning economy relations intelligence operations management emergency disaster marines'
+  ).split(' '),
+);
+
+/** Modifiers that make a different office: "deputy secretary" is not a short form of anything "secretary". */
+const DISTINCT_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'deputy', 'vice', 'assistant', 'associate', 'under', 'junior', 'senior', 'lieutenant']);
+
+/** Capitalised words that never begin a title or a name. */
+const STOP_CAPITALS = new Set(
+  (
+    'the a an this that these those he she it they we i you his her its their our my your and or but nor on in at by ' +
+    'for with from to as after before during while when where if although though because since until meanwhile ' +
+    'however also then later earlier yesterday today tomorrow tonight separately additionally moreover still now both ' +
+    'neither either including according speaking responding amid despite following under over about against ' +
+    'between through read watch see also why how what who which whose there here not no yes oh so such ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december'
+  ).split(' '),
+);
+
+/** Particles inside a name ("Mohammed bin Salman", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['al', 'el', 'ul', 'un', 'ud', 'ur', 'bin', 'ibn', 'bint', 'ben', 'de', 'del', 'der', 'den', 'di', 'du', 'da', 'dos', 'van', 'von', 'le', 'la']);
+
+/** Demonyms (adjectives of nationality) that prefix a title: dropped from the key. */
+const DEMONYMS = new Set(
+  (
+    'american afghan albanian algerian argentine argentinian armenian australian austrian azerbaijani bahraini ' +
+    'bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese cambodian cameroonian ' +
+    'canadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian ' +
+    'emirati english eritrean estonian ethiopian filipino finnish french georgian german ghanaian greek guatemalan ' +
+    'haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican ' +
+    'japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz lao latvian lebanese libyan lithuanian ' +
+    'malaysian maldivian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian nepali ' +
+    'nepalese nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian polish ' +
+    'portuguese qatari romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian ' +
+    'somali spanish sri lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai tunisian turkish ' +
+    'turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean european ' +
+    'african asian arab'
+  ).split(' '),
+);
+
+/** Short forms of countries and unions ("US", "U.S.", "UK", "UN", "EU"), folded without periods. */
+const COUNTRY_SHORT = new Set(['us', 'usa', 'uk', 'un', 'eu', 'uae', 'prc', 'drc', 'america', 'britain']);
+
+let countryNames: Set<string> | undefined;
+/** Country names in English (from Intl, so no list to keep up to date), folded. */
+function countries(): Set<string> {
+  if (!countryNames) {
+    countryNames = new Set();
+    const dn = new Intl.DisplayNames(['en'], { type: 'region' });
+    const A = 'A'.charCodeAt(0);
+    for (let i = 0; i < 26; i++) {
+      for (let j = 0; j < 26; j++) {
+        const code = String.fromCharCode(A + i, A + j);
+        try {
+          const name = dn.of(code);
+          if (name && name !== code) countryNames.add(foldText(name).replace(/[.()]/g, '').replace(/\s+/g, ' ').trim());
+        } catch {
+          /* not a region code */
+        }
+      }
+    }
+    for (const extra of ['united states of america', 'the united states', 'great britain', 'england', 'scotland', 'wales']) countryNames.add(extra);
+  }
+  return countryNames;
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+export interface Token {
+  /** Text as written (possessive included). */
+  text: string;
+  start: number;
+  end: number;
+  /** Folded, without a possessive 's and without periods ("U.S." → "us", "Trump’s" → "trump"). */
+  norm: string;
+  possessive: boolean;
+  capital: boolean;
+}
+
+const TOKEN_RE = /@[\p{L}\p{N}_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu;
+
+/** Words of a stretch of text (offsets relative to `base`). */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    let word = m[0];
+    let end = m.index + word.length;
+    // a period belongs to an initial ("S.") or a known abbreviation ("Gen.")
+    if (text[end] === '.' && (/^\p{Lu}$/u.test(word) || HEAD_ABBREVIATIONS[word.toLowerCase()] !== undefined || /^(?:dr|mr|mrs|ms|st|prof|jr|sr)$/i.test(word))) {
+      word += '.';
+      end++;
+    }
+    word = word.replace(/['’-]+$/, (s) => (/^['’]$/.test(s) && /s$/i.test(word.slice(0, -1)) ? s : ''));
+    const possessive = /['’]s?$/i.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word);
+    const bare = word.replace(/['’]s?$/i, '');
+    out.push({
+      text: word,
+      start: base + m.index,
+      end: base + m.index + word.length,
+      norm: foldText(bare).replace(/\./g, ''),
+      possessive,
+      capital: /^[@\p{Lu}]/u.test(word),
+    });
+  }
+  return out;
+}
+
+function isHeadWord(t: Token, extraHeads: Set<string>): boolean {
+  const n = t.norm;
+  if (HEAD_ABBREVIATIONS[n] !== undefined && t.text.replace(/['’]s?$/, '').endsWith('.')) return true;
+  if (TITLE_ACRONYMS[n] !== undefined || n === 'ceo') return /^\p{Lu}+$/u.test(t.text.replace(/['’]s?$/, ''));
+  return (TITLE_HEADS.includes(n) && n.length > 2) || extraHeads.has(n);
+}
+
+function isModifier(t: Token): boolean {
+  if (t.capital) return !STOP_CAPITALS.has(t.norm) && !t.text.startsWith('@');
+  return LOWER_MODIFIERS.has(t.norm);
+}
+
+/** True when only spaces (no punctuation) separate two tokens. */
+function adjacent(text: string, base: number, a: Token, b: Token): boolean {
+  return /^\s+$/.test(text.slice(a.end - base, b.start - base));
+}
+
+// ---------------------------------------------------------------------------
+// Title phrases
+
+export interface TitlePhrase {
+  start: number;
+  end: number;
+  /** Index of the first and last token of the phrase in the sentence tokens. */
+  first: number;
+  last: number;
+  text: string;
+  /** Preceded by "the" (or "our", "his"...): a reference to whoever holds it. */
+  definite: boolean;
+}
+
+/** A complement after a head ("of State", "of the US State Department", "to Washington"): index of its last token, or -1. */
+function complementEnd(tokens: Token[], k: number, text: string, base: number, head: Token, extraHeads: Set<string>): number {
+  const prep = tokens[k];
+  if (!prep || !adjacent(text, base, tokens[k - 1]!, prep)) return -1;
+  if (!(prep.text === 'of' || prep.text === 'for' || (prep.text === 'to' && TO_HEADS.has(head.norm)))) return -1;
+  let i = k + 1;
+  let withThe = false;
+  if (tokens[i]?.text === 'the' && adjacent(text, base, prep, tokens[i]!)) {
+    withThe = true;
+    i++;
+  }
+  const run: number[] = [];
+  for (let j = i; j < tokens.length && run.length < 7; j++) {
+    const t = tokens[j]!;
+    if (j > i && !adjacent(text, base, tokens[j - 1]!, t)) {
+      break;
+    }
+    const inner = (t.text === 'of' || t.text === 'and') && run.length > 0 && tokens[j + 1]?.capital;
+    const word = (t.capital && !STOP_CAPITALS.has(t.norm)) || ORG_WORDS.has(t.norm);
+    if (!inner && !word) break;
+    if (isHeadWord(t, extraHeads) && !ORG_WORDS.has(t.norm)) break;
+    run.push(j);
+    if (!/^\s+$/.test(text.slice(t.end - base, (tokens[j + 1]?.start ?? t.end) - base)) && tokens[j + 1]) {
+      break;
+    }
+  }
+  if (run.length === 0) return -1;
+  let lastOrg = -1;
+  for (const j of run) if (ORG_WORDS.has(tokens[j]!.norm)) lastOrg = j;
+  if (lastOrg >= 0) return lastOrg;
+  const firstTok = tokens[run[0]!]!;
+  if (!firstTok.capital) return -1;
+  // "of New York", "to Sri Lanka": a two-word place
+  if (/^(?:new|san|los|las|saint|st|north|south|east|west|hong|sri|el|la|abu|kuala|tel|buenos|rio|costa|puerto|united)$/.test(firstTok.norm) && run.length > 1) return run[1]!;
+  return run[0]!;
+}
+
+/** Title phrases of one sentence, left to right, not overlapping. */
+export function titlePhrases(tokens: Token[], text: string, base: number, extraHeads: Set<string> = new Set()): TitlePhrase[] {
+  const out: TitlePhrase[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    let last = -1;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (j > i && !adjacent(text, base, tokens[j - 1]!, t)) break;
+      if (isHeadWord(t, extraHeads)) {
+        last = j;
+        if (t.possessive) break;
+        const c = complementEnd(tokens, j + 1, text, base, t, extraHeads);
+        if (c >= 0) {
+          last = c;
+          break;
+        }
+        j++;
+        continue;
+      }
+      if (last >= 0) break;
+      // "Department of State spokesperson": "of" between capitalised words before the head
+      if (t.text === 'of' && j > i && tokens[j - 1]!.capital && tokens[j + 1]?.capital) {
+        j++;
+        continue;
+      }
+      if (!isModifier(t)) break;
+      // a possessive ends a prefix ("Pakistan's"), never a head
+      j++;
+    }
+    if (last < 0) {
+      i++;
+      continue;
+    }
+    // a run of capitals before the head may begin with a stop word only if it is "the"
+    const prev = tokens[i - 1];
+    const definite = !!prev && /^(?:the|our|his|her|their|its|your|my)$/i.test(prev.text) && adjacent(text, base, prev, tokens[i]!);
+    out.push({
+      start: tokens[i]!.start,
+      end: tokens[last]!.end,
+      first: i,
+      last,
+      text: text.slice(tokens[i]!.start - base, tokens[last]!.end - base),
+      definite,
+    });
+    i = last + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Title keys
+
+export interface TitleKey {
+  /** Comparable form: "secretary of state", "state department spokesperson". */
+  key: string;
+  /** Human form: "Secretary of State", "State Department Spokesperson". */
+  display: string;
+  /** Head word of the key ("secretary", "spokesperson"). */
+  head: string;
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'for', 'to', 'and', 'on', 'in', 'at']);
+
+function displayOf(words: string[]): string {
+  return words
+    .map((w, i) => {
+      if (i > 0 && SMALL_WORDS.has(w)) return w;
+      if (/^(?:ceo|nsa|mp|mla|us|uk|un|eu)$/.test(w)) return w.toUpperCase();
+      return w.replace(/(^|[-\s])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    })
+    .join(' ');
+}
+
+/** Drop country names and demonyms at the front of a word list ("us", "united states", "pakistani"). */
+function dropCountries(words: string[]): string[] {
+  const c = countries();
+  let w = words;
+  for (;;) {
+    if (w.length < 2) return w;
+    const first = w[0]!;
+    if (COUNTRY_SHORT.has(first) || DEMONYMS.has(first)) {
+      w = w.slice(1);
+      continue;
+    }
+    let dropped = false;
+    for (let n = Math.min(4, w.length - 1); n >= 1; n--) {
+      if (c.has(w.slice(0, n).join(' '))) {
+        w = w.slice(n);
+        dropped = true;
+        break;
+      }
+    }
+    if (!dropped) return w;
+  }
+}
+
+function headOfWords(words: string[]): string {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (TITLE_HEADS.includes(w) || w === 'adviser' || w === 'spokesperson' || w === 'chair') {
+      // in "envoy to washington", the head is before the complement
+      const comp = words.indexOf('of') >= 0 ? words.indexOf('of') : words.indexOf('to');
+      if (comp > 0 && i > comp) continue;
+      return w;
+    }
+  }
+  return words[words.length - 1] ?? '';
+}
+
+/**
+ * The key of a title as written, before synonyms: the words after the last
+ * possessive, countries dropped, abbreviations expanded, "advisor" → "adviser",
+ * "Department of X" → "X Department", "head of the X" → "X head".
+ */
+export function titleKeyOf(phrase: string): TitleKey {
+  const tokens = tokenize(phrase);
+  let startAt = 0;
+  tokens.forEach((t, i) => {
+    if (t.possessive && i < tokens.length - 1) startAt = i + 1;
+  });
+  let words = tokens.slice(startAt).map((t) => {
+    const n = t.norm;
+    if (t.text.replace(/['’]s?$/, '').endsWith('.') && HEAD_ABBREVIATIONS[n]) return HEAD_ABBREVIATIONS[n]!;
+    if (/^\p{Lu}+$/u.test(t.text.replace(/['’]s?$/, '')) && TITLE_ACRONYMS[n]) return TITLE_ACRONYMS[n]!;
+    return HEAD_VARIANTS[n] ?? n;
+  });
+  words = words.flatMap((w) => w.split(' '));
+  words = dropCountries(words);
+  // "Department of State" → "state department", "Ministry of Defence" → "defence ministry"
+  const joined = words.join(' ').replace(/\b(department|ministry) of (?:the )?([a-z]+(?: affairs| security| staff)?)/g, '$2 $1');
+  words = joined.split(' ');
+  // "spokesperson of the us state department" → "state department spokesperson"
+  const ofThe = words.findIndex((w, i) => w === 'of' && words[i + 1] === 'the');
+  if (ofThe > 0) {
+    const org = dropCountries(words.slice(ofThe + 2));
+    const org2 = org.length > 1 ? org : org; // keep a one-word organisation too ("of the treasury")
+    words = [...org2, ...words.slice(0, ofThe)];
+    words = dropCountries(words);
+  }
+  const key = words.join(' ');
+  return { key, display: displayOf(words), head: headOfWords(words) };
+}
+
+export interface TitleTable {
+  /** Synonym key → canonical. */
+  synonyms: Map<string, TitleKey>;
+  extraHeads: Set<string>;
+}
+
+const tables = new WeakMap<object, TitleTable>();
+
+/** The vocabulary's title synonyms, keyed (cached per vocabulary object). */
+export function titleTable(vocab: Vocabulary, extraHeads: string[] = []): TitleTable {
+  let t = tables.get(vocab);
+  if (!t) {
+    const synonyms = new Map<string, TitleKey>();
+    for (const [canonical, syns] of Object.entries(vocab.titles ?? {})) {
+      const c = titleKeyOf(canonical);
+      const canon: TitleKey = { key: c.key, display: canonical.trim(), head: c.head };
+      synonyms.set(c.key, canon);
+      for (const s of syns ?? []) {
+        // acronyms in the synonym list are matched in any case ("NSA" or "nsa")
+        const k = /^\p{Lu}{2,5}$/u.test(s.trim()) ? s.trim().toLowerCase() : titleKeyOf(s).key;
+        synonyms.set(k, canon);
+        synonyms.set(titleKeyOf(s).key, canon);
+      }
+    }
+    t = { synonyms, extraHeads: new Set() };
+    tables.set(vocab, t);
+  }
+  if (extraHeads.length === 0) return t;
+  return { synonyms: t.synonyms, extraHeads: new Set(extraHeads.map((h) => foldText(h))) };
+}
+
+/** The key of a title, through the vocabulary's synonyms. */
+export function normalizeTitle(phrase: string, table?: TitleTable): TitleKey {
+  const k = titleKeyOf(phrase);
+  if (!table) return k;
+  const syn = table.synonyms.get(k.key);
+  if (syn) return syn;
+  // acronym written alone ("NSA")
+  const raw = foldText(phrase).replace(/\./g, '');
+  const syn2 = table.synonyms.get(raw);
+  return syn2 ?? k;
+}
+
+/**
+ * True when `short` is a short form of `long`: same head word, its words in
+ * order among the long one's, and no word that makes another office ("deputy",
+ * "former", "vice"). "Secretary" ⊂ "Secretary of State"; "spokesperson" ⊂ "State
+ * Department Spokesperson"; "president" ⊄ "vice president".
+ */
+export function isShortFormOf(short: TitleKey, long: TitleKey): boolean {
+  if (short.key === long.key || short.head !== long.head) return false;
+  const a = short.key.split(' ');
+  const b = long.key.split(' ');
+  if (a.length >= b.length) return false;
+  let i = 0;
+  for (const w of b) {
+    if (i < a.length && a[i] === w) i++;
+    else if (DISTINCT_MODIFIERS.has(w)) return false;
+  }
+  return i === a.length;
+}
+
+/**
+ * Map each title to the longest title it is a short form of, when that is
+ * unambiguous (all candidates are short forms of the longest one).
+ */
+export function canonicalTitles(titles: TitleKey[]): Map<string, TitleKey> {
+  const uniq = new Map<string, TitleKey>();
+  for (const t of titles) if (!uniq.has(t.key)) uniq.set(t.key, t);
+  const out = new Map<string, TitleKey>();
+  for (const t of uniq.values()) {
+    const longer = [...uniq.values()].filter((o) => isShortFormOf(t, o));
+    if (longer.length === 0) {
+      out.set(t.key, t);
+      continue;
+    }
+    longer.sort((x, y) => y.key.split(' ').length - x.key.split(' ').length || (x.key < y.key ? -1 : 1));
+    const top = longer[0]!;
+    out.set(t.key, longer.every((o) => o === top || isShortFormOf(o, top)) ? top : t);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// People
+
+export interface Person {
+  key: string;
+  label: string;
+  entity?: Entity;
+}
+
+export interface PersonMention {
+  start: number;
+  end: number;
+  text: string;
+  person: Person;
+  /** How the mention was recognised. */
+  via: 'vocabulary' | 'name' | 'surname' | 'title';
+}
+
+export interface TitleUse {
+  person: Person;
+  title: TitleKey;
+  /** The title as written. */
+  raw: string;
+  start: number;
+  end: number;
+  /** false: the article says this person does not hold it. */
+  holds: boolean;
+  how: 'before-name' | 'apposition' | 'clause' | 'separated';
+}
+
+export interface BareTitle {
+  title: TitleKey;
+  raw: string;
+  start: number;
+  end: number;
+  /** The person the article gives this title, if any. */
+  person?: Person;
+}
+
+export interface PeopleIndex {
+  mentions: PersonMention[];
+  titles: TitleUse[];
+  bare: BareTitle[];
+  /** The person of the mention covering an offset range, if any. */
+  personAt(start: number, end: number): PersonMention | undefined;
+}
+
+export function personEntities(vocab: Vocabulary): Entity[] {
+  return vocab.entities.filter((e) => e.kind === 'person');
+}
+
+function nameKey(name: string): string {
+  return foldText(name).replace(/['’]s$/, '').replace(/\./g, '').replace(/\s+/g, ' ').trim();
+}
+
+interface NameSpan {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function isNameToken(t: Token, extraHeads: Set<string>): boolean {
+  if (t.text.startsWith('@')) return true;
+  if (!t.capital) return false;
+  if (STOP_CAPITALS.has(t.norm)) return false;
+  if (isHeadWord(t, extraHeads)) return false;
+  return true;
+}
+
+/** A name right after token index i (capitalised words, initials, particles; up to 4 words). */
+function nameAfter(tokens: Token[], i: number, text: string, base: number, extraHeads: Set<string>): NameSpan | undefined {
+  const first = tokens[i];
+  if (!first || !isNameToken(first, extraHeads)) return undefined;
+  let last = i;
+  if (!first.possessive) {
+    for (let j = i + 1; j < tokens.length && j - i < 4; j++) {
+      const t = tokens[j]!;
+      if (!adjacent(text, base, tokens[j - 1]!, t)) break;
+      if (NAME_PARTICLES.has(t.text) && tokens[j + 1]?.capital) continue;
+      if (!isNameToken(t, extraHeads)) break;
+      last = j;
+      if (t.possessive) break;
+    }
+  }
+  // a trailing particle is not part of the name
+  const s = tokens[i]!.start;
+  const e = tokens[last]!.end;
+  const raw = text.slice(s - base, e - base).replace(/['’]s?$/, '');
+  return { first: i, last, start: s, end: s + raw.length, text: raw };
+}
+
+/** A headline: no final punctuation and most words capitalised. */
+function isHeadline(sentence: string, tokens: Token[]): boolean {
+  if (/[.!?"”’:]\s*$/.test(sentence)) return false;
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
+  if (words.length < 3) return true;
+  const caps = words.filter((t) => t.capital).length;
+  return caps / words.length >= 0.6;
+}
+
+const CHAIN_FILLER = /^(?:\s|,|\band\b|\bas well\b|\balso\b|\bof course\b|\bnow\b|\bcurrently\b|\bour\b|\bthe\b|\bhis\b|\bher\b|\btheir\b|\bits\b)*$/i;
+const COORDINATION = /^\s*(?:,\s*)?(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?(?:the|our|his|her|their)\s+$/i;
+const COORDINATION_AFTER = /^\s+(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?$/i;
+
+/**
+ * Every person mention and every title use in one article. Pure; compiled
+ * per call from the vocabulary (cheap: a few regexes per person entity).
+ */
+export function indexPeople(article: Article, vocab: Vocabulary, opts: { extraHeads?: string[] } = {}): PeopleIndex {
+  const table = titleTable(vocab, opts.extraHeads ?? []);
+  const extraHeads = table.extraHeads;
+  const text = article.text;
+  const people = personEntities(vocab);
+
+  // 1. vocabulary mentions
+  const vocabMentions: PersonMention[] = [];
+  for (const e of people) {
+    const person: Person = { key: e.id, label: e.name, entity: e };
+    for (const m of mentions(text, e)) vocabMentions.push({ start: m.start, end: m.end, text: m.text, person, via: 'vocabulary' });
+  }
+  vocabMentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const vocabAt = (start: number, end: number): PersonMention | undefined => {
+    for (const m of vocabMentions) {
+      if (m.start >= end) break;
+      if (m.end > start) return m;
+    }
+    return undefined;
+  };
+
+  // 2. per sentence: title phrases and the names they attach to
+  interface Pending {
+    phrase: TitlePhrase;
+    name?: NameSpan;
+    how: TitleUse['how'];
+    needKnown?: boolean;
+  }
+  const pending: Pending[] = [];
+  const namesFound: NameSpan[] = [];
+  const bareFound: { phrase: TitlePhrase; tokens: Token[]; sentenceStart: number; sentenceText: string }[] = [];
+  const sentenceData: { tokens: Token[]; headline: boolean; phrases: TitlePhrase[]; start: number; text: string }[] = [];
+
+  for (const s of article.sentences) {
+    const tokens = tokenize(s.text, s.start);
+    const headline = isHeadline(s.text, tokens);
+    const phrases = titlePhrases(tokens, s.text, s.start, extraHeads);
+    sentenceData.push({ tokens, headline, phrases, start: s.start, text: s.text });
+    const attached = new Set<TitlePhrase>();
+    for (let p = 0; p < phrases.length; p++) {
+      const ph = phrases[p]!;
+      const next = tokens[ph.last + 1];
+      // before a name: "Secretary of State Marco Rubio"; stacked: "Chief of Army Staff General Syed Asim Munir"
+      if (next && adjacent(s.text, s.start, tokens[ph.last]!, next) && !tokens[ph.last]!.possessive) {
+        const stackedNext = phrases[p + 1] && phrases[p + 1]!.first === ph.last + 1 ? phrases[p + 1] : undefined;
+        const nameStart = stackedNext ? stackedNext.last + 1 : ph.last + 1;
+        const afterTok = tokens[nameStart];
+        if (afterTok && (!stackedNext || adjacent(s.text, s.start, tokens[stackedNext.last]!, afterTok))) {
+          const name = nameAfter(tokens, nameStart, s.text, s.start, extraHeads);
+          if (name) {
+            const vm = vocabAt(name.start, name.end);
+            const single = name.first === name.last;
+            const ok = vm || !single || (!headline && !DEMONYMS.has(tokens[name.first]!.norm) && !ORG_WORDS.has(tokens[name.first]!.norm));
+            if (ok) {
+              pending.push({ phrase: ph, name, how: 'before-name' });
+              attached.add(ph);
+              if (stackedNext) {
+                pending.push({ phrase: stackedNext, name, how: 'before-name' });
+                attached.add(stackedNext);
+                p++;
+              }
+              if (!single) namesFound.push(name);
+              continue;
+            }
+          }
+        }
+      }
+      // apposition: "Tammy Bruce, the spokesperson of ..., stated"
+      const before = s.text.slice(0, ph.start - s.start);
+      const appo = /([\p{L}\p{N}.'’@-]+)\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}.]+['’]s\s+)?$/u.exec(before);
+      const after = s.text.slice(ph.end - s.start);
+      const closes = /^(?:\s+(?:as well|too|also))?\s*(?:[,.;:)!?”"]|$|\s*(?:said|says|told|stated|added|noted|wrote|posted|explained|confirmed)\b)/.test(after);
+      if (appo && closes && !/^\s*,?\s*(?:and|or)\b/.test(after)) {
+        // the name ends at the comma
+        const endTokIndex = tokens.findIndex((t) => t.end > s.start + appo.index && t.start < s.start + appo.index + appo[1]!.length);
+        if (endTokIndex >= 0) {
+          // walk back over the capitalised run
+          let first = endTokIndex;
+          while (first > 0 && isNameToken(tokens[first - 1]!, extraHeads) && adjacent(s.text, s.start, tokens[first - 1]!, tokens[first]!) && endTokIndex - first < 3) first--;
+          while (first < endTokIndex && !isNameToken(tokens[first]!, extraHeads)) first++;
+          if (isNameToken(tokens[endTokIndex]!, extraHeads)) {
+            const st = tokens[first]!.start;
+            const en = tokens[endTokIndex]!.end;
+            const name: NameSpan = { first, last: endTokIndex, start: st, end: en, text: text.slice(st, en).replace(/['’]s?$/, '') };
+            const vm = vocabAt(st, en);
+            if (vm || first < endTokIndex) {
+              pending.push({ phrase: ph, name, how: 'apposition' });
+              attached.add(ph);
+              if (first < endTokIndex) namesFound.push(name);
+              continue;
+            }
+            // a single word: accepted later if it is a known surname
+            pending.push({ phrase: ph, name, how: 'apposition', needKnown: true });
+            attached.add(ph);
+            continue;
+          }
+        }
+      }
+    }
+    // descriptive clause: "the Secretary of State and, of course, now our national security advisor as well, Marco Rubio"
+    for (let p = 0; p < phrases.length; p++) {
+      const ph = phrases[p]!;
+      if (attached.has(ph) || !ph.definite) continue;
+      const chain = [ph];
+      let q = p;
+      while (phrases[q + 1] && !attached.has(phrases[q + 1]!) && CHAIN_FILLER.test(s.text.slice(phrases[q]!.end - s.start, phrases[q + 1]!.start - s.start))) {
+        chain.push(phrases[q + 1]!);
+        q++;
+      }
+      const lastPh = chain[chain.length - 1]!;
+      const tail = s.text.slice(lastPh.end - s.start);
+      const m = /^((?:\s|\band\b|\bas well\b|\balso\b|\bof course\b|\bnow\b)*,\s*)/i.exec(tail);
+      if (m && m[1]!.includes(',')) {
+        const at = lastPh.end + m[1]!.length;
+        const ti = tokens.findIndex((t) => t.start === at);
+        const name = ti >= 0 ? nameAfter(tokens, ti, s.text, s.start, extraHeads) : undefined;
+        if (name && (vocabAt(name.start, name.end) || name.first < name.last)) {
+          for (const c of chain) {
+            pending.push({ phrase: c, name, how: 'clause' });
+            attached.add(c);
+          }
+          if (name.first < name.last) namesFound.push(name);
+          p = q;
+          continue;
+        }
+      }
+    }
+    for (const ph of phrases) {
+      if (!attached.has(ph) && ph.definite) bareFound.push({ phrase: ph, tokens, sentenceStart: s.start, sentenceText: s.text });
+    }
+  }
+
+  // 3. people: vocabulary entities, then full names found beside titles; surnames resolve to them
+  const byKey = new Map<string, Person>();
+  const surname = new Map<string, Person | null>();
+  const addSurname = (word: string, p: Person) => {
+    const k = nameKey(word);
+    if (!k || k.length < 2) return;
+    const cur = surname.get(k);
+    if (cur === undefined) surname.set(k, p);
+    else if (cur && cur.key !== p.key) surname.set(k, null); // ambiguous
+  };
+  for (const e of people) {
+    const p: Person = { key: e.id, label: e.name, entity: e };
+    byKey.set(p.key, p);
+    for (const n of [e.name, ...e.aliases]) {
+      const words = n.trim().split(/\s+/);
+      if (words.length > 1) addSurname(words[words.length - 1]!, p);
+    }
+  }
+  const personOfName = (n: NameSpan): Person | undefined => {
+    const vm = vocabAt(n.start, n.end);
+    if (vm) return vm.person;
+    const words = n.text.split(/\s+/);
+    if (words.length === 1) {
+      const p = surname.get(nameKey(words[0]!));
+      if (p) return p;
+      if (p === null) return undefined; // two people share it
+      const key = `name:${nameKey(words[0]!)}`;
+      let q = byKey.get(key);
+      if (!q) byKey.set(key, (q = { key, label: words[0]! }));
+      return q;
+    }
+    const key = `name:${nameKey(n.text)}`;
+    let p = byKey.get(key);
+    if (!p) {
+      // "S Jaishankar" and "S. Jaishankar", or a longer form of a known surname
+      const s = surname.get(nameKey(words[words.length - 1]!));
+      if (s && s.key.startsWith('name:')) return s;
+      p = { key, label: n.text.replace(/\s+/g, ' ') };
+      byKey.set(key, p);
+    }
+    return p;
+  };
+  for (const n of namesFound) {
+    const p = personOfName(n);
+    if (p) addSurname(n.text.split(/\s+/).pop()!, p);
+  }
+
+  // 4. mentions: vocabulary, then known names and surnames anywhere
+  const all: PersonMention[] = [...vocabMentions];
+  const taken = (s: number, e: number) => all.some((m) => m.start < e && m.end > s);
+  const known = new Map<string, Person>();
+  for (const p of byKey.values()) if (p.key.startsWith('name:')) known.set(p.key.slice(5), p);
+  for (const [k, p] of surname) if (p) known.set(k, p);
+  for (const sd of sentenceData) {
+    const tks = sd.tokens;
+    for (let i = 0; i < tks.length; i++) {
+      if (!tks[i]!.capital) continue;
+      // longest known name starting here (up to 4 words)
+      for (let n = Math.min(4, tks.length - i); n >= 1; n--) {
+        const st = tks[i]!.start;
+        const en = tks[i + n - 1]!.end;
+        const k = nameKey(text.slice(st, en));
+        const p = known.get(k);
+        if (p && !taken(st, en)) {
+          const raw = text.slice(st, en).replace(/['’]s?$/, '');
+          all.push({ start: st, end: st + raw.length, text: raw, person: p, via: n > 1 ? 'name' : 'surname' });
+          i += n - 1;
+          break;
+        }
+      }
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  // 5. title uses
+  const titles: TitleUse[] = [];
+  for (const pd of pending) {
+    if (!pd.name) continue;
+    if (pd.needKnown && !vocabAt(pd.name.start, pd.name.end) && !surname.get(nameKey(pd.name.text))) continue;
+    const person = personOfName(pd.name);
+    if (!person) continue;
+    titles.push({
+      person,
+      title: normalizeTitle(pd.phrase.text, table),
+      raw: pd.phrase.text,
+      start: pd.phrase.start,
+      end: pd.phrase.end,
+      holds: true,
+      how: pd.how,
+    });
+  }
+
+  const personAt = (start: number, end: number): PersonMention | undefined => all.find((m) => m.start < end && m.end > start);
+
+  // 6. bare titles: resolved to the person the article gives that title; coordinated with a person, they separate
+  const bare: BareTitle[] = [];
+  for (const b of bareFound) {
+    const tk = normalizeTitle(b.phrase.text, table);
+    const holders = new Map<string, Person>();
+    for (const t of titles) if (t.holds && (t.title.key === tk.key || isShortFormOf(tk, t.title))) holders.set(t.person.key, t.person);
+    const bt: BareTitle = { title: tk, raw: b.phrase.text, start: b.phrase.start, end: b.phrase.end };
+    if (holders.size === 1) bt.person = [...holders.values()][0]!;
+    bare.push(bt);
+    // "both Secretary Rubio and the US National Security Adviser"
+    const beforeText = text.slice(Math.max(b.sentenceStart, b.phrase.start - 40), b.phrase.start);
+    const coord = /(\s*(?:,\s*)?(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?(?:the|our|his|her|their)\s+)$/i.exec(beforeText);
+    let other: PersonMention | undefined;
+    if (coord && COORDINATION.test(coord[1]!)) {
+      const endAt = b.phrase.start - coord[1]!.length;
+      other = all.find((m) => m.end === endAt);
+    } else {
+      // "the National Security Adviser and Secretary Rubio"
+      const afterText = text.slice(b.phrase.end, Math.min(b.phrase.end + 40, b.sentenceStart + b.sentenceText.length));
+      const co = /^(\s+(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?)/i.exec(afterText);
+      if (co && COORDINATION_AFTER.test(co[1]!)) {
+        const at = b.phrase.end + co[1]!.length;
+        // a titled name may follow ("and Secretary Rubio")
+        const use = titles.find((t) => t.start === at);
+        const from = use ? use.end : at;
+        other = all.find((m) => m.start >= from && m.start <= from + 1);
+      }
+    }
+    if (other && other.person.key !== bt.person?.key) {
+      titles.push({ person: other.person, title: tk, raw: b.phrase.text, start: b.phrase.start, end: b.phrase.end, holds: false, how: 'separated' });
+    }
+  }
+  titles.sort((a, b) => a.start - b.start || (a.person.key < b.person.key ? -1 : 1));
+
+  // bare titles that resolve are mentions too ("the secretary", "the spokesperson")
+  for (const b of bare) {
+    if (b.person && !taken(b.start, b.end)) all.push({ start: b.start, end: b.end, text: b.raw, person: b.person, via: 'title' });
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  return { mentions: all, titles, bare, personAt };
+}

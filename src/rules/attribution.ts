@@ -1,0 +1,507 @@
+/**
+ * attribution: who an article credits with a reported statement or readout,
+ * compared across articles.
+ *
+ * Extraction finds attribution cues in each sentence: a speech verb with its
+ * subject ("Leavitt said", "Leavitt told reporters", "Tammy Bruce, the
+ * spokesperson of the US State Department, stated", "Jaishankar posted on X",
+ * "she added"), an inverted verb ("…, stated Bruce"), or "according to X". The
+ * statement is the quote the cue belongs to (split per sentence when it runs over
+ * several) or, for reported speech, the clause after the verb. Pronouns resolve
+ * to the last named speaker of the article; "the spokesperson" to the person the
+ * article gives that title. One fact per statement: value = the speaker, data =
+ * the statement text. All facts share one subject, so compare() sees every
+ * statement of every article, groups those that say the same thing (content
+ * words and word pairs, through an index), and reports a group whose articles
+ * credit different speakers.
+ */
+import { evidence } from '../articles/parse.js';
+import { RuleError } from '../errors.js';
+import { cmp, describeGroups, groupValues, listArticles, makeFinding } from '../findings.js';
+import { CLAUSE_VERBS, clusterStatements, contentWords, SPEECH_VERBS, statementKey } from '../normalize/attribution.js';
+import { indexPeople, type PeopleIndex } from '../normalize/titles.js';
+import { escapeRegExp, findEntity, foldText, mentions, phrasePattern } from '../vocab.js';
+import type { Article, Entity, Fact, Finding, Rule, RuleType, Sentence, Vocabulary } from '../types.js';
+
+export interface AttributionOptions {
+  min_words: number;
+  min_similarity: number;
+  speakers: string[];
+  verbs: string[];
+  organisations: boolean;
+}
+
+interface Speaker {
+  key: string;
+  label: string;
+  kind: 'person' | 'organisation';
+  start: number;
+  end: number;
+  /** How it was found: "named", "pronoun “she”", "title “the spokesperson”". */
+  via: string;
+}
+
+interface Cue {
+  speaker: Speaker;
+  /** Offsets (article text) of the verb or "according to". */
+  verbStart: number;
+  verbEnd: number;
+  kind: 'verb' | 'inverted' | 'according';
+  verb: string;
+}
+
+interface Quote {
+  open: number;
+  close: number; // after the closing mark
+  start: number; // inner
+  end: number;
+}
+
+const compiled = new WeakMap<object, { verb: RegExp; clause: RegExp }>();
+
+function verbRegExps(o: AttributionOptions): { verb: RegExp; clause: RegExp } {
+  let c = compiled.get(o);
+  if (!c) {
+    const verbs = [...SPEECH_VERBS, ...(o.verbs ?? [])].sort((a, b) => b.length - a.length).map(phrasePattern);
+    const clause = [...CLAUSE_VERBS].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    c = {
+      verb: new RegExp(`(?<![\\p{L}])(?:${verbs.join('|')})(?![\\p{L}])|(?<![\\p{L}])[Aa]ccording to(?![\\p{L}])`, 'gu'),
+      clause: new RegExp(`(?<![\\p{L}])(?:${clause.join('|')})(?=\\s*(?:that\\b|,?\\s*[“"]|:))`, 'gu'),
+    };
+    compiled.set(o, c);
+  }
+  return c;
+}
+
+const PRONOUN = /\b(he|she|they|He|She|They)\b/g;
+const ORG_HEAD = /\b(?:the\s+)((?:[A-Z][\p{L}.]*\.?\s+){0,4}(?:House|Department|Ministry|Office|Agency|Council|Commission|Committee|Government|Administration|Embassy|Army|Police|Service|Bureau|Authority|Kremlin|Pentagon|Foreign Office|Secretariat|Mission|Party))\b/gu;
+
+function findQuotes(text: string): Quote[] {
+  const out: Quote[] = [];
+  const re = /“([^“”\n]{1,3000})”|"([^"\n]{1,3000})"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index + 1;
+    let end = m.index + m[0].length - 1;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+    out.push({ open: m.index, close: m.index + m[0].length, start, end });
+  }
+  return out;
+}
+
+export const attribution: RuleType<AttributionOptions> = {
+  type: 'attribution',
+  summary: 'Who each article credits with a reported statement (said, told, according to), compared across articles.',
+  defaultSeverity: 'warning',
+  options: {
+    min_words: {
+      type: 'integer',
+      minimum: 2,
+      default: 5,
+      description: 'Content words (not "the", "of"...) a statement needs to be compared; shorter ones ("as quickly as possible") are too common to match safely.',
+    },
+    min_similarity: {
+      type: 'number',
+      minimum: 0.2,
+      maximum: 1,
+      default: 0.5,
+      description:
+        'How much two statements must share to be "the same statement": the share of the shorter one\'s word pairs (or, discounted, content words) found in the other. 1 = contained word for word.',
+    },
+    speakers: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'Ids of entities (people or organisations) to watch: a finding needs one of them among the credited speakers. Default: anyone.',
+    },
+    verbs: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'Extra speech verbs beside the built-in ones (said, told, stated, added, noted, posted, wrote, warned, according to…), e.g. `briefed`.',
+    },
+    organisations: {
+      type: 'boolean',
+      default: true,
+      description:
+        'Count an organisation as a speaker ("the White House said"). A statement credited to a person in one article and to an organisation in another is reported as a variant, not a contradiction.',
+    },
+  },
+
+  prepare(rule: Rule<AttributionOptions>, vocab: Vocabulary) {
+    const o = rule.options;
+    o.min_words ??= 5;
+    o.min_similarity ??= 0.5;
+    o.speakers ??= [];
+    o.verbs ??= [];
+    o.organisations ??= true;
+    if (!(o.min_similarity > 0 && o.min_similarity <= 1)) throw new RuleError('min_similarity must be a number between 0.2 and 1, e.g. 0.5', 'min_similarity');
+    o.speakers.forEach((id, i) => {
+      if (!findEntity(vocab, id)) {
+        const ids = vocab.entities.map((e) => e.id).join(', ') || '(none defined)';
+        throw new RuleError(`unknown entity "${id}": define it under entities: or use one of ${ids}`, `speakers.${i}`);
+      }
+    });
+    o.verbs.forEach((v, i) => {
+      if (!/^[\p{L}' -]+$/u.test(v)) throw new RuleError(`verbs: "${v}" must be a word or phrase (letters only), e.g. briefed`, `verbs.${i}`);
+    });
+  },
+
+  extract(article: Article, rule: Rule<AttributionOptions>, vocab: Vocabulary): Fact[] {
+    return extractStatements(article, rule, vocab);
+  },
+
+  compare(facts: Fact[], rule: Rule<AttributionOptions>): Finding[] {
+    return compareAttributions(facts, rule);
+  },
+};
+
+// ---------------------------------------------------------------------------
+// extraction
+
+const OFFICE = /\b[Tt]he\s+((?:[a-z]+['’]s\s+)?(?:[a-z]+\s+)?(?:office|ministry|department|agency|council|government|administration|embassy|police|army|spokesperson's office))\b/g;
+
+function organisationMentions(article: Article, vocab: Vocabulary): Speaker[] {
+  const out: Speaker[] = [];
+  const orgs: Entity[] = vocab.entities.filter((e) => e.kind !== 'person');
+  for (const e of orgs) {
+    for (const m of mentions(article.text, e)) out.push({ key: e.id, label: e.name, kind: 'organisation', start: m.start, end: m.end, via: 'named' });
+  }
+  ORG_HEAD.lastIndex = 0;
+  for (let m = ORG_HEAD.exec(article.text); m; m = ORG_HEAD.exec(article.text)) {
+    const name = m[1]!.replace(/^(?:US|U\.S\.|UK|U\.K\.)\s+/, '');
+    const start = m.index + m[0].length - m[1]!.length;
+    const end = m.index + m[0].length;
+    if (out.some((o) => o.start < end && o.end > start)) continue;
+    out.push({ key: `org:${foldText(name).replace(/\./g, '')}`, label: `the ${name}`, kind: 'organisation', start, end, via: 'named' });
+  }
+  OFFICE.lastIndex = 0;
+  for (let m = OFFICE.exec(article.text); m; m = OFFICE.exec(article.text)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (out.some((o) => o.start < end && o.end > start)) continue;
+    out.push({ key: `org:${foldText(m[1]!)}`, label: `the ${m[1]!}`, kind: 'organisation', start, end, via: 'named' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function personSpeaker(ix: PeopleIndex, start: number, end: number): Speaker | undefined {
+  const m = ix.mentions.find((x) => x.start >= start && x.end <= end);
+  if (!m) return undefined;
+  return {
+    key: m.person.key,
+    label: m.person.label,
+    kind: 'person',
+    start: m.start,
+    end: m.end,
+    via: m.via === 'title' ? `title “${m.text}”` : 'named',
+  };
+}
+
+/** The speaker right after an offset ("according to U.S. Department of State spokesperson Tammy Bruce", "stated Bruce"). */
+function speakerAfter(article: Article, ix: PeopleIndex, orgs: Speaker[], pos: number, limit: number): Speaker | undefined {
+  const text = article.text;
+  for (const m of ix.mentions) {
+    if (m.start < pos) continue;
+    if (m.start > limit) break;
+    const gap = text.slice(pos, m.start);
+    if (gap.length <= 80 && /^[\p{L}\p{N}.'’\s-]*$/u.test(gap) && !/\b(?:that|who|which|said|and)\b/.test(gap)) return personSpeaker(ix, m.start, m.end);
+    break;
+  }
+  const org = orgs.find((o) => o.start >= pos && o.start <= pos + 5 && o.start <= limit);
+  if (org) return org;
+  // an unknown name: capitalised words
+  const rest = text.slice(pos, limit);
+  const u = /^((?:[A-Z][\p{L}'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){0,3})/u.exec(rest);
+  if (u && !/^(?:The|A|An|This|That|It|He|She|They|We|I)$/.test(u[1]!)) {
+    const name = u[1]!.replace(/['’]s$/, '');
+    return { key: name.includes(' ') ? `name:${foldText(name).replace(/\./g, '')}` : `name:${foldText(name)}`, label: name, kind: 'person', start: pos, end: pos + name.length, via: 'named' };
+  }
+  return undefined;
+}
+
+interface Statement {
+  start: number;
+  end: number;
+  speaker: Speaker;
+  cue: Cue;
+}
+
+function extractStatements(article: Article, rule: Rule<AttributionOptions>, vocab: Vocabulary): Fact[] {
+  const o = rule.options;
+  const text = article.text;
+  const ix = indexPeople(article, vocab);
+  const orgs = o.organisations === false ? [] : organisationMentions(article, vocab);
+  const quotes = findQuotes(text);
+  const { verb: verbRe, clause: clauseRe } = verbRegExps(o);
+  const statements: Statement[] = [];
+  let lastNamed: Speaker | undefined;
+  let pendingAccording: Cue | undefined;
+  let lastQuote: { cue: Cue; paragraph: number } | undefined;
+
+  for (const s of article.sentences) {
+    // a quote whose closing mark stands in this sentence right before pos (“…,” Leavitt said; “…,” the White House said)
+    const quoteEndingAt = (pos: number) =>
+      quotes.find((q) => q.close <= pos && q.close > s.start && pos - q.close <= 80 && /^[\s,]*[^.;:!?“”"]*$/.test(text.slice(q.close, pos)) && !quotes.some((o) => o.open > q.close && o.open < pos));
+    // a quote opening right after pos (Leavitt noted, “…”)
+    const quoteStartingAt = (pos: number) => quotes.find((q) => q.open >= pos && q.open < s.end && /^\s*[,:]?\s*$/.test(text.slice(pos, q.open)));
+    const cues: Cue[] = [];
+    const found: { start: number; end: number; verb: string }[] = [];
+    verbRe.lastIndex = 0;
+    for (let m = verbRe.exec(s.text); m; m = verbRe.exec(s.text)) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, verb: m[0] });
+    clauseRe.lastIndex = 0;
+    for (let m = clauseRe.exec(s.text); m; m = clauseRe.exec(s.text)) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, verb: m[0] });
+    found.sort((a, b) => a.start - b.start);
+    // drop verbs inside quotes: they are the quoted speaker's words
+    const outside = found.filter((v) => !quotes.some((q) => v.start > q.open && v.end < q.close));
+
+    for (const v of outside) {
+      if (/^according to$/i.test(v.verb)) {
+        const sp = speakerAfter(article, ix, orgs, v.end + (text.slice(v.end).match(/^\s*/)?.[0].length ?? 0), s.end);
+        if (sp) cues.push({ speaker: sp, verbStart: v.start, verbEnd: sp.end, kind: 'according', verb: 'according to' });
+        continue;
+      }
+      // inverted: “…,” said Leavitt / …, stated Bruce.
+      const before = text.slice(s.start, v.start);
+      if (/[,”"]\s*$/.test(before) && /^\s+\S/.test(text.slice(v.end, v.end + 2)) && !/^(?:told|tell)/i.test(v.verb)) {
+        const sp = speakerAfter(article, ix, orgs, v.end + (text.slice(v.end).match(/^\s*/)?.[0].length ?? 0), Math.min(s.end, v.end + 90));
+        if (sp && /^[\s\p{L}.'’-]*(?:[,.;]|$|\s+(?:in|on|at|to|after|before|during|,))/u.test(text.slice(sp.end, s.end))) {
+          cues.push({ speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'inverted', verb: v.verb });
+          continue;
+        }
+      }
+      // the subject before the verb
+      let windowStart = s.start;
+      for (const q of quotes) if (q.close <= v.start && q.close > windowStart) windowStart = q.close;
+      const thatAt = before.lastIndexOf(' that ');
+      if (thatAt >= 0) windowStart = Math.max(windowStart, s.start + thatAt + 6);
+      const prevCue = cues[cues.length - 1];
+      if (prevCue) windowStart = Math.max(windowStart, prevCue.verbEnd);
+      windowStart = Math.max(windowStart, v.start - 140);
+      const win = text.slice(windowStart, v.start);
+      const persons = ix.mentions.filter((m) => m.start >= windowStart && m.end <= v.start);
+      const lastPerson = persons[persons.length - 1];
+      let pronounAt = -1;
+      let pronoun = '';
+      PRONOUN.lastIndex = 0;
+      for (let m = PRONOUN.exec(win); m; m = PRONOUN.exec(win)) {
+        pronounAt = windowStart + m.index;
+        pronoun = m[0];
+      }
+      let sp: Speaker | undefined;
+      if (pronounAt >= 0 && (!lastPerson || pronounAt > lastPerson.end)) {
+        const ref = lastNamed ?? lastPersonBefore(ix, pronounAt);
+        if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, the last named speaker` };
+      } else if (lastPerson) {
+        sp = personSpeaker(ix, lastPerson.start, lastPerson.end);
+      } else {
+        const org = [...orgs].reverse().find((x) => x.start >= windowStart && x.end <= v.start);
+        if (org) sp = org;
+        else {
+          // an unknown name right before the verb: “…,” John Smith said
+          const u = /((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){0,3})\s+(?:(?:also|later|then|on \w+)\s+)?$/u.exec(win);
+          if (u && !/^(?:The|A|An|This|That|It|We|I|You|In|On|At|But|And)\b/.test(u[1]!)) {
+            const at = windowStart + u.index;
+            sp = { key: `name:${foldText(u[1]!).replace(/\./g, '')}`, label: u[1]!, kind: 'person', start: at, end: at + u[1]!.length, via: 'named' };
+          }
+        }
+      }
+      if (!sp && prevCue && /(?:^|[,”"\s])(?:and\s*)?$/.test(win) && /ing$|^(?:and\s+)?\w+ed$/.test(v.verb)) sp = prevCue.speaker; // "…, adding that"
+      if (!sp && prevCue && /\band\s*$/.test(win)) sp = prevCue.speaker; // "… and said"
+      if (sp) cues.push({ speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'verb', verb: v.verb });
+    }
+
+    // statements of this sentence
+    const before = statements.length;
+    const quoteCue = cues.some(
+      (c) => c.kind !== 'according' && (quoteEndingAt(c.kind === 'inverted' ? c.verbStart : c.speaker.start) || quoteStartingAt(c.verbEnd)),
+    );
+    const according = cues.find((c) => c.kind === 'according');
+    for (const c of cues) {
+      if (according && c !== according && !quoteCue && c.speaker.key !== according.speaker.key) continue; // the article credits the source after "according to"
+      if (c.kind === 'according' && quoteCue) continue; // “…,” he said, according to ANI
+      const afterQ = c.kind === 'inverted' ? quoteEndingAt(c.verbStart) : c.speaker.start > c.verbStart ? undefined : quoteEndingAt(c.speaker.start);
+      const beforeQ = c.kind !== 'inverted' ? quoteStartingAt(c.verbEnd + (text.slice(c.verbEnd).match(/^\s*(?:that\s+)?/)?.[0].length ?? 0)) : undefined;
+      if (afterQ) {
+        statements.push({ start: afterQ.start, end: afterQ.end, speaker: c.speaker, cue: c });
+      } else if (beforeQ && (beforeQ.open < s.end || beforeQ.open - c.verbEnd < 4)) {
+        statements.push({ start: beforeQ.start, end: beforeQ.end, speaker: c.speaker, cue: c });
+      } else if (c.kind === 'according') {
+        // the sentence without "according to X"
+        const a = c.verbStart;
+        const b = c.verbEnd;
+        const left = text.slice(s.start, a).replace(/[\s,]+$/, '');
+        const right = text.slice(b, s.end).replace(/^[\s,.]+/, '');
+        if (contentWords(left + ' ' + right).length < 2) pendingAccording = c;
+        else if (contentWords(left).length === 0) statements.push({ start: b, end: s.end, speaker: c.speaker, cue: c }); // According to X, …
+        else statements.push({ start: s.start, end: s.end, speaker: c.speaker, cue: c });
+      } else if (c.kind === 'inverted') {
+        const end = s.start + text.slice(s.start, c.verbStart).replace(/[\s,]+$/, '').length;
+        statements.push({ start: s.start, end, speaker: c.speaker, cue: c });
+      } else {
+        // reported speech: the clause after the verb, to the next cue or the end of the sentence
+        const next = cues.find((x) => x.verbStart > c.verbEnd);
+        let a = c.verbEnd + (text.slice(c.verbEnd).match(/^[\s,:]*(?:that\s+)?/)?.[0].length ?? 0);
+        let b = next ? (next.speaker.start > a ? Math.min(next.speaker.start, next.verbStart) : next.verbStart) : s.end;
+        b = a + text.slice(a, b).replace(/[\s,.;]+$/, '').length;
+        const head = text.slice(s.start, Math.min(c.speaker.start, c.verbStart));
+        if (contentWords(text.slice(a, b)).length < 3 && /,\s*$/.test(head) && !cues.some((x) => x !== c && x.verbEnd <= c.speaker.start)) {
+          // "…, Reyes said." / "…, Reyes said on Sunday.": the statement stands before the speaker
+          statements.push({ start: s.start, end: s.start + head.replace(/[\s,]+$/, '').length, speaker: c.speaker, cue: c });
+        } else if (b > a) statements.push({ start: a, end: b, speaker: c.speaker, cue: c });
+      }
+    }
+    // a quote standing alone right after a quoted statement continues it (“…,” Leavitt told reporters. “He understands…”)
+    if (statements.length === before && cues.length === 0 && lastQuote && lastQuote.paragraph === s.paragraph) {
+      const q = quotes.find((x) => x.open >= s.start && x.open <= s.start + 1 && x.close <= s.end + 1);
+      if (q && !statements.some((st) => st.start <= q.start && st.end >= q.end)) {
+        const c = lastQuote.cue;
+        statements.push({ start: q.start, end: q.end, speaker: { ...c.speaker, via: `${c.speaker.via === 'named' ? '' : c.speaker.via + '; '}quote continues the one credited to ${c.speaker.label}` }, cue: c });
+      }
+    }
+    if (statements.length > before) {
+      const st = statements[statements.length - 1]!;
+      const isQuote = quotes.some((q) => q.start === st.start && q.end === st.end);
+      lastQuote = isQuote ? { cue: st.cue, paragraph: s.paragraph } : undefined;
+    } else if (cues.length > 0) lastQuote = undefined;
+    if (statements.length === before && pendingAccording && cues.length === 0 && !quotes.some((q) => q.start < s.end && q.end > s.start && q.close > s.end)) {
+      // "According to X." then the statement
+      if (pendingAccording.verbStart < s.start) statements.push({ start: s.start, end: s.end, speaker: pendingAccording.speaker, cue: pendingAccording });
+      pendingAccording = undefined;
+    } else if (pendingAccording && pendingAccording.verbStart < s.start) pendingAccording = undefined;
+    for (const c of cues) if (!c.speaker.via.startsWith('“')) lastNamed = { ...c.speaker };
+  }
+
+  // statements → facts, one per sentence piece
+  const facts: Fact[] = [];
+  const seen = new Set<string>();
+  const only = new Set(o.speakers ?? []);
+  void only;
+  for (const st of statements) {
+    for (const piece of pieces(article.sentences, st.start, st.end)) {
+      const [a, b] = trim(text, piece[0], piece[1]);
+      const raw = text.slice(a, b);
+      if (contentWords(raw).length < (o.min_words ?? 5)) continue;
+      const id = `${a}:${b}:${st.speaker.key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const sp = st.speaker;
+      const how = st.cue.kind === 'according' ? '“according to”' : `“${st.cue.verb}”`;
+      const via = sp.via === 'named' ? '' : ` (${sp.via})`;
+      const from = Math.min(sp.start, st.cue.verbStart);
+      const to = Math.max(sp.end, st.cue.verbEnd);
+      const cueText = to - from <= 110 ? `: “${text.slice(from, to).replace(/\s+/g, ' ')}”` : ' (same speaker as the sentence’s first credit)';
+      facts.push({
+        rule: rule.id,
+        article: article.id,
+        subject: { key: 'statements', label: 'reported statements' },
+        value: sp.key,
+        display: sp.label,
+        raw,
+        evidence: evidence(article, a, b, `credited to ${sp.label} by ${how}${via}${cueText}`),
+        data: { speaker: sp.label, speakerKind: sp.kind, via: sp.via, cue: st.cue.kind, verb: st.cue.verb },
+      });
+    }
+  }
+  return facts;
+}
+
+function lastPersonBefore(ix: PeopleIndex, pos: number): Speaker | undefined {
+  let best: PeopleIndex['mentions'][number] | undefined;
+  for (const m of ix.mentions) {
+    if (m.end > pos) break;
+    best = m;
+  }
+  return best ? personSpeaker(ix, best.start, best.end) : undefined;
+}
+
+/** A range split at sentence boundaries. */
+function pieces(sentences: Sentence[], start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of sentences) {
+    if (s.end <= start) continue;
+    if (s.start >= end) break;
+    out.push([Math.max(s.start, start), Math.min(s.end, end)]);
+  }
+  return out.length ? out : [[start, end]];
+}
+
+function trim(text: string, a: number, b: number): [number, number] {
+  while (a < b && /[\s“"‘,]/.test(text[a]!)) a++;
+  while (b > a && /[\s”",]/.test(text[b - 1]!)) b--;
+  return [a, b];
+}
+
+// ---------------------------------------------------------------------------
+// comparison
+
+/** Statements of all articles → one finding per statement credited to different speakers. Exported for tests. */
+export function compareAttributions(facts: Fact[], rule: Rule<AttributionOptions>): Finding[] {
+  const o = rule.options;
+  const sorted = [...facts].sort((a, b) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset || cmp(a.value, b.value));
+  const items = sorted.map((f) => ({ article: f.article, key: statementKey(f.raw) }));
+  const minShared = Math.max(3, Math.min(o.min_words ?? 5, 4));
+  const clusters = clusterStatements(items, o.min_similarity ?? 0.5, minShared);
+  const watch = new Set(o.speakers ?? []);
+  const findings: Finding[] = [];
+  for (const idx of clusters) {
+    const group = sameSpeakers(idx.map((i) => sorted[i]!));
+    const articles = new Set(group.map((f) => f.article));
+    if (articles.size < 2) continue;
+    const speakers = new Set(group.map((f) => f.value));
+    if (speakers.size < 2) continue;
+    // a difference only inside one article is not a disagreement between sources
+    const perArticle = new Map<string, Set<string>>();
+    for (const f of group) (perArticle.get(f.article) ?? perArticle.set(f.article, new Set()).get(f.article)!).add(f.value);
+    const sets = [...perArticle.values()].map((s) => [...s].sort().join('|'));
+    if (new Set(sets).size < 2) continue;
+    if (watch.size && ![...speakers].some((k) => watch.has(k))) continue;
+    const groups = groupValues(group);
+    const kinds = new Set(group.map((f) => (f.data as { speakerKind?: string }).speakerKind));
+    const persons = new Set(group.filter((f) => (f.data as { speakerKind?: string }).speakerKind === 'person').map((f) => f.value));
+    const kind = persons.size >= 2 ? 'contradiction' : kinds.has('organisation') ? 'variant' : 'contradiction';
+    // the subject: the statement's shortest wording, as content words (stable while the texts are)
+    const rep = [...group].sort((a, b) => contentWords(a.raw).length - contentWords(b.raw).length || cmp(a.raw, b.raw))[0]!;
+    const key = `statement:${contentWords(rep.raw).slice(0, 12).join('-')}`;
+    const label = `“${shorten(rep.raw)}”`;
+    const subject = { key, label };
+    const message =
+      kind === 'contradiction'
+        ? `Sources credit the statement ${label} to different people: ${describeGroups(groups)}.`
+        : `Sources credit the statement ${label} differently: ${describeGroups(groups)}.`;
+    findings.push(
+      makeFinding(rule, kind, subject, groups, message, {
+        details: { statements: group.map((f) => ({ article: f.article, speaker: f.display ?? f.value, text: f.raw })) },
+      }),
+    );
+    void listArticles;
+  }
+  return findings.sort((a, b) => cmp(a.subject.key, b.subject.key));
+}
+
+/**
+ * A speaker named by surname only in one article ("Reyes") and in full in
+ * another ("Tom Reyes") is one speaker when the full name is the only one in the
+ * group ending in that surname (names outside the vocabulary have no aliases).
+ */
+function sameSpeakers(group: Fact[]): Fact[] {
+  const full = new Map<string, Fact[]>();
+  for (const f of group) {
+    const m = /^name:(.+\s(\S+))$/.exec(f.value);
+    if (m) (full.get(m[2]!) ?? full.set(m[2]!, []).get(m[2]!)!).push(f);
+  }
+  return group.map((f) => {
+    const m = /^name:(\S+)$/.exec(f.value);
+    const longer = m ? full.get(m[1]!) : undefined;
+    if (!longer || new Set(longer.map((x) => x.value)).size !== 1) return f;
+    const to = longer[0]!;
+    return { ...f, value: to.value, display: to.display, evidence: { ...f.evidence, note: `${f.evidence.note ?? ''} (“${f.display}” taken as ${to.display}, named in full by ${to.article})` } };
+  });
+}
+
+function shorten(s: string, max = 90): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  const cut = one.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' '))} …`;
+}

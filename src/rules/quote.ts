@@ -1,0 +1,973 @@
+/**
+ * quote: direct quotations must match across articles.
+ *
+ * extract() reads one article: it finds quoted passages paragraph by paragraph
+ * (curly and straight quotes, double and single; quotes split by an attribution;
+ * quoted posts set on their own lines above a "— Name (@handle) date" line),
+ * works out who is quoted (the name beside a speech verb before or after the
+ * quote, "according to X", the subject of the sentence, a pronoun resolved to
+ * the last named speaker; vocabulary aliases give the canonical speaker, else
+ * the surname), and emits one fact per sentence of each quote. Every fact has
+ * the subject key `quotes`, so compare() sees all quotes of the run at once.
+ *
+ * compare() aligns those sentences across articles through an inverted index
+ * (word bigram / content word → sentence ids), so the work grows with the
+ * number of quotes, not its square. Sentences that are the same statement
+ * (similar enough; same speaker or unknown) are joined into clusters; each
+ * cluster is classified: verbatim (same words, or an excerpt contained word for
+ * word: no finding), variant (words added, dropped or changed: a finding with a
+ * word diff), paraphrase (same speaker, much lower overlap: a variant with
+ * details.paraphrase), or misattributed (the same words credited to different
+ * named people: a contradiction).
+ */
+import { evidence, isWrapped, sentenceAt } from '../articles/parse.js';
+import { RuleError } from '../errors.js';
+import { cmp, listArticles, makeFinding, outliersOf } from '../findings.js';
+import {
+  containsSequence,
+  findQuoteSpans,
+  hash,
+  isStopword,
+  lcsLength,
+  shingles,
+  similarity,
+  tokenize,
+  wordCount,
+  wordDiff,
+  type DiffPart,
+  type ShingleSet,
+  type Token,
+} from '../normalize/quotes.js';
+import { findEntity, foldText, mentions } from '../vocab.js';
+import type { Article, Evidence, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
+
+export interface QuoteOptions {
+  min_words: number;
+  threshold: number;
+  paraphrase_threshold: number;
+  attribution_threshold: number;
+  single_quotes: boolean;
+  speakers: string[];
+}
+
+const DEFAULTS: QuoteOptions = {
+  min_words: 5,
+  threshold: 0.6,
+  paraphrase_threshold: 0.4,
+  attribution_threshold: 0.8,
+  single_quotes: true,
+  speakers: [],
+};
+
+/* ------------------------------------------------------------------ English patterns (no story knowledge) */
+
+const VERBS_PAST =
+  'said|says|say|told|tells|added|adds|noted|notes|stated|states|wrote|writes|posted|tweeted|remarked|declared|explained|insisted|claimed|argued|warned|announced|confirmed|replied|answered|continued|recalled|observed|commented|responded|asked|admitted|conceded|acknowledged|emphasi[sz]ed|stressed|urged|pledged|vowed|promised|concluded|quipped|shouted|cautioned|predicted|suggested|mentioned|reiterated|underlined|affirmed|highlighted|maintained|countered|testified|agreed|assured|boasted|complained|denied|disclosed|joked|recounted|revealed|wondered|told reporters';
+const VERBS_ING =
+  'saying|telling|adding|noting|stating|writing|posting|tweeting|remarking|declaring|explaining|insisting|claiming|arguing|warning|announcing|confirming|replying|answering|recalling|observing|commenting|responding|asking|admitting|acknowledging|emphasi[sz]ing|stressing|urging|pledging|vowing|promising|concluding|cautioning|predicting|suggesting|mentioning|reiterating|underlining|affirming|highlighting|maintaining|assuring|revealing|describing|calling';
+const VERBS_ALL = `${VERBS_PAST}|${VERBS_ING}`;
+const ADV = '(?:also|later|then|again|once|previously|earlier|further|has|had|have|would|will|reportedly|repeatedly|simply|flatly|separately)';
+const PARTICLE = '(?:al|el|ul|un|bin|ibn|de|da|del|della|der|van|von|la|le|du|dos|das|di)';
+const NAME_TOKEN = `(?:\\p{Lu}[\\p{L}\\p{N}’'.\\-]*|(?:al|el|ul|un)-\\p{Lu}[\\p{L}’'\\-]*)`;
+const NAME = `${NAME_TOKEN}(?:\\s+(?:${NAME_TOKEN}|${PARTICLE}(?=\\s+\\p{Lu})))*`;
+const PRON = '(?:he|she|they|He|She|They)';
+const APPOS = '(?:\\s*,[^“”"_\\n]{1,140}?,)?';
+const LEAD = '^[\\s,.!?;:…—–\\-]*';
+
+const AFTER_NAME_VERB = new RegExp(`${LEAD}((?:the|The)\\s+)?(?:\\p{Ll}[\\p{L}\\-]*\\s+){0,3}?(${NAME}|${PRON})${APPOS}\\s+(?:${ADV}\\s+)?(?:${VERBS_PAST})(?![\\p{L}])`, 'u');
+const AFTER_VERB_NAME = new RegExp(`${LEAD}(?:${VERBS_PAST})\\s+((?:the|The)\\s+)?(${NAME}|he|she|they)(?![\\p{L}])`, 'u');
+const BEFORE = new RegExp(
+  `(?:^|[\\s,(;])((?:the|The)\\s+)?(${NAME}|${PRON})${APPOS}\\s+(?:${ADV}\\s+)?(?:${VERBS_ALL})(?:\\s+(?!that\\b)[\\p{L}\\p{N}’'.\\-]+){0,4}?\\s*(?:,|:|\\s+that)?\\s*$`,
+  'u',
+);
+const FUNCTION_END = /(?<![\p{L}])(?:to|for|of|with|about|on|at|in|as|the|a|an|will|would|should|could|can|be|is|was|were|are|his|her|their|its|and|or|by|from)\s*$/iu;
+const ACCORDING = new RegExp(`according to\\s+((?:the|The)\\s+)?(${NAME})`, 'u');
+const VERB_ANY = new RegExp(`(?<![\\p{L}])(?:${VERBS_ALL})(?![\\p{L}])`, 'gu');
+const NAME_ANY = new RegExp(`(?<![\\p{L}\\p{N}])${NAME}`, 'gu');
+const PRON_ANY = /(?<![\p{L}])(?:he|she|they|He|She|They)(?![\p{L}])/gu;
+const PREPOSITIONS = new Set(['with', 'to', 'by', 'from', 'of', 'for', 'against', 'about', 'on', 'at', 'in', 'into', 'toward', 'towards', 'between', 'among', 'after', 'before', 'over', 'under', 'like', 'than', 'called', 'urged', 'asked', 'told']);
+
+/** Capitalised words that start sentences but are not names. */
+const NOT_NAMES = new Set(
+  `the a an on in at as after before amid despite although though while when whenever meanwhile however but and or if according
+  speaking responding highlighting asked asking this that these those it its their his her our we i you yesterday today tonight
+  earlier later also still then now thus so during since until following with without from for by to of there here what which who
+  why how read watch see also in-depth`.split(/\s+/),
+);
+/** Words that form titles and institutions: a phrase made of these only is not a person. */
+const TITLE_WORDS = new Set(
+  `president vice prime minister secretary press spokesperson spokesman spokeswoman chief general gen mr mrs ms dr prof professor sir dame
+  senator sen rep representative governor gov mayor judge justice king queen prince princess pope chancellor ambassador envoy director
+  commissioner officer captain lieutenant colonel sergeant admiral marshal state states affairs external foreign home defence defense
+  national security adviser advisor deputy house white department ministry office us u.s. uk u.k. un u.n. united nations army navy
+  police court council government administration federal interior finance treasury of and the for`.split(/\s+/),
+);
+
+/* ------------------------------------------------------------------ speakers */
+
+type How = 'named' | 'inferred';
+interface Speaker {
+  key: string;
+  label: string;
+  how: How;
+  note: string;
+}
+interface Attribution {
+  speaker?: Speaker;
+  /** A pronoun that still needs the last named speaker. */
+  pronoun?: string;
+}
+
+function cleanPhrase(phrase: string): string[] {
+  const toks = phrase.split(/\s+/).filter(Boolean);
+  while (toks.length && NOT_NAMES.has(toks[0]!.toLowerCase())) toks.shift();
+  return toks;
+}
+
+/** A name phrase → canonical speaker: a vocabulary entity when one is named in it, else the surname. */
+function resolveName(phrase: string, vocab: Vocabulary, how: How, why: string, minTokens = 1): Speaker | undefined {
+  const toks = cleanPhrase(phrase);
+  if (toks.length === 0) return undefined;
+  const text = toks.join(' ');
+  let best: { e: Vocabulary['entities'][number]; end: number; len: number } | undefined;
+  for (const e of vocab.entities) {
+    for (const m of mentions(text, e)) {
+      if (!best || m.end > best.end || (m.end === best.end && m.end - m.start > best.len)) best = { e, end: m.end, len: m.end - m.start };
+    }
+  }
+  if (best) {
+    // "India’s Operation Sindoor": a possessive is not the speaker
+    if (/^['’]s\b/.test(text.slice(best.end))) return undefined;
+    return { key: best.e.id, label: best.e.name, how, note: `speaker ${best.e.name} (${why})` };
+  }
+  if (toks.length < minTokens) return undefined;
+  if (toks.every((t) => TITLE_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')))) return undefined;
+  const last = toks[toks.length - 1]!;
+  if (/[’']s$/.test(last)) return undefined;
+  const surname = last.replace(/\.+$/, '');
+  if (surname.replace(/[^\p{L}]/gu, '').length < 2) return undefined;
+  const key = foldText(surname).replace(/[^\p{L}\p{N}-]/gu, '');
+  return { key, label: surname, how, note: `speaker ${surname} (${why})` };
+}
+
+function attributionFromMatch(m: string, the: boolean, vocab: Vocabulary, how: How, why: string): Attribution | undefined {
+  if (/^(?:he|she|they)$/i.test(m)) return { pronoun: m.toLowerCase() };
+  const s = resolveName(m, vocab, how, why);
+  if (s) return { speaker: s };
+  if (the) {
+    // “the White House said”: an institution speaks; its whole name is the key
+    const label = cleanPhrase(m).join(' ');
+    if (label) return { speaker: { key: foldText(label).replace(/[^\p{L}\p{N}]+/gu, '-'), label: `the ${label}`, how, note: `speaker the ${label} (${why})` } };
+  }
+  return undefined;
+}
+
+interface Actor {
+  start: number;
+  end: number;
+  text: string;
+  entity: boolean;
+}
+
+/* ------------------------------------------------------------------ extraction */
+
+interface RawQuote {
+  /** Offsets in article.text. */
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+  paragraph: number;
+  unclosed: boolean;
+  form: 'inline' | 'post';
+  attribution?: Attribution;
+  speaker?: Speaker;
+}
+
+const SIGNATURE = /^\s*[—–―-]{1,2}\s*(\p{Lu}[^()\n]*?)\s*(?:\(@[\w.]+\))?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d\d-\d\d)?\s*$/u;
+
+function paragraphsOf(article: Article): Sentence[][] {
+  const out: Sentence[][] = [];
+  for (const s of article.sentences) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.paragraph === s.paragraph) last.push(s);
+    else out.push([s]);
+  }
+  return out;
+}
+
+function attribute(
+  q: RawQuote,
+  article: Article,
+  masked: string,
+  pStart: number,
+  para: Sentence[],
+  vocab: Vocabulary,
+  actorsOf: () => Actor[],
+): Attribution | undefined {
+  const sOpen = sentenceAt(article, q.open) ?? para[0]!;
+  const closeAt = Math.min(q.close, para[para.length - 1]!.end - 1);
+  const sClose = sentenceAt(article, closeAt) ?? para[para.length - 1]!;
+  const rel = (x: number) => x - pStart;
+  const before = masked.slice(rel(sOpen.start), rel(q.open));
+  const after = q.unclosed ? '' : masked.slice(rel(q.close + 1), rel(sClose.end));
+  let m = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after);
+  if (m) {
+    const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“${m[0].replace(/^[\s,.!?;:…—–-]+/, '').trim()}” after the quote`);
+    if (a) return a;
+  }
+  // a partial quote that starts mid-clause ("asked Islamabad to “take…”") is not introduced by its speaker
+  m = FUNCTION_END.test(before) ? null : BEFORE.exec(before);
+  if (m) {
+    const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“${m[0].trim().replace(/[,:]$/, '')}” before the quote`);
+    if (a) return a;
+  }
+  if (!q.unclosed && !/[\p{L}]/u.test(after)) {
+    // “…possible.” Leavitt said. — a short attribution may stand alone in the next sentence
+    const next = para.find((s) => s.start >= sClose.end);
+    const t = next ? masked.slice(rel(next.start), rel(next.end)) : '';
+    if (next && t.length <= 80 && !/[“”"‘_]/.test(t)) {
+      m = AFTER_NAME_VERB.exec(t) ?? AFTER_VERB_NAME.exec(t);
+      if (m) {
+        const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“${t.trim()}” after the quote`);
+        if (a) return a;
+      }
+    }
+  }
+  const frame = `${before} ${after}`;
+  m = ACCORDING.exec(frame);
+  if (m) {
+    const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“according to ${m[2]}”`);
+    if (a) return a;
+  }
+  // the subject of the speech verb nearest before the quote ("Jaishankar made India’s position clear, stating that …")
+  const verbs = [...before.matchAll(VERB_ANY)];
+  let vi = verbs.length - 1;
+  while (vi > 0 && /\band\s*$/.test(before.slice(0, verbs[vi]!.index))) vi--;
+  if (vi < 0) return undefined;
+  const verbAt = rel(sOpen.start) + verbs[vi]!.index!;
+  const sentStart = rel(sOpen.start);
+  const candidates = actorsOf().filter((x) => x.start >= sentStart && x.end <= verbAt);
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const x = candidates[i]!;
+    if (/^['’]s\b/.test(masked.slice(x.end, x.end + 3))) continue;
+    const prev = /([\p{L}]+)\s*$/u.exec(masked.slice(Math.max(0, x.start - 20), x.start));
+    if (prev && PREPOSITIONS.has(prev[1]!.toLowerCase())) continue;
+    const why = `subject of “${verbs[vi]![0]}”`;
+    if (/^(?:he|she|they)$/i.test(x.text)) return { pronoun: x.text.toLowerCase() };
+    const s = resolveName(x.text, vocab, 'inferred', why, x.entity ? 1 : 2);
+    if (s) return { speaker: s };
+  }
+  return undefined;
+}
+
+function findActors(masked: string, vocab: Vocabulary): Actor[] {
+  const out: Actor[] = [];
+  for (const e of vocab.entities) for (const m of mentions(masked, e)) out.push({ start: m.start, end: m.end, text: m.text, entity: true });
+  const covered = (a: number, b: number) => out.some((x) => x.entity && x.start < b && a < x.end);
+  for (const m of masked.matchAll(NAME_ANY)) {
+    const a = m.index!;
+    const b = a + m[0].length;
+    if (!covered(a, b)) out.push({ start: a, end: b, text: m[0], entity: false });
+  }
+  for (const m of masked.matchAll(PRON_ANY)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], entity: false });
+  return out.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuote[] {
+  const quotes: RawQuote[] = [];
+  const paras = paragraphsOf(article);
+    for (const para of paras) {
+    const pStart = para[0]!.start;
+    const pEnd = para[para.length - 1]!.end;
+    const text = article.text.slice(pStart, pEnd);
+    const spans = findQuoteSpans(text, { singleQuotes: o.single_quotes });
+    if (spans.length === 0) continue;
+    let masked = text;
+    for (const s of spans) masked = masked.slice(0, s.open + 1) + '_'.repeat(Math.max(0, Math.min(s.close, text.length) - s.open - 1)) + masked.slice(Math.min(s.close, text.length));
+    let actors: Actor[] | undefined;
+    const actorsOf = () => (actors ??= findActors(masked, vocab));
+    for (const s of spans) {
+      const q: RawQuote = {
+        open: pStart + s.open,
+        close: pStart + s.close,
+        start: pStart + s.start,
+        end: pStart + s.end,
+        paragraph: para[0]!.paragraph,
+        unclosed: s.unclosed,
+        form: 'inline',
+      };
+      q.attribution = attribute(q, article, masked, pStart, para, vocab, actorsOf);
+      quotes.push(q);
+    }
+  }
+  // quoted posts set as their own lines above a signature line "— Name (@handle) date"
+  const text = article.text;
+  const starts = article.lineStarts;
+  const lineAt = (i: number): [number, number] => {
+    const a = starts[i]!;
+    let b = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
+    if (text[b - 1] === '\r') b--;
+    return [a, b];
+  };
+  const wrapped = isWrapped(text);
+  for (let li = 0; li < starts.length; li++) {
+    const [ls, le] = lineAt(li);
+    if (text[ls] === undefined || !/^\s*[—–―-]/.test(text.slice(ls, ls + 4))) continue;
+    const line = text.slice(ls, le);
+    const sig = SIGNATURE.exec(line);
+    if (!sig) continue;
+    const speaker = resolveName(sig[1]!, vocab, 'named', `signature “${line.trim()}”`);
+    let first = li;
+    let blanks = 0;
+    for (let k = li - 1; k >= 0 && li - k <= 12; k--) {
+      const [a, b] = lineAt(k);
+      const t = text.slice(a, b);
+      if (!t.trim()) {
+        // a blank line ends the post in wrapped text; in one-paragraph-a-line text it only separates lines
+        if (wrapped || ++blanks > 1) break;
+        continue;
+      }
+      blanks = 0;
+      if (t.length > 300 || /[“”"]/.test(t) || /:\s*$/.test(t) || SIGNATURE.test(t)) break;
+      first = k;
+    }
+    if (first === li) continue;
+    const start = lineAt(first)[0];
+    let end = lineAt(li - 1)[1];
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    quotes.push({
+      open: start,
+      close: end,
+      start,
+      end,
+      paragraph: sentenceAt(article, start)?.paragraph ?? 0,
+      unclosed: false,
+      form: 'post',
+      ...(speaker ? { attribution: { speaker } } : {}),
+    });
+  }
+  quotes.sort((a, b) => a.open - b.open);
+
+  // pronouns → the last named speaker; quotes without attribution inherit from their neighbours
+  let lastNamed: Speaker | undefined;
+  let lastNamedSentence = -1;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    const a = q.attribution;
+    const at = sentenceAt(article, q.open)?.index ?? 0;
+    if (a?.speaker) {
+      q.speaker = a.speaker;
+      lastNamed = a.speaker;
+      lastNamedSentence = at;
+    } else if (a?.pronoun) {
+      // a person who became the subject of a sentence since the last named speaker takes over (“Rubio reiterated… He also urged…”)
+      const recent = recentSubject(article, lastNamedSentence, at, vocab);
+      const who = recent ?? lastNamed;
+      if (who) {
+        q.speaker = {
+          key: who.key,
+          label: who.label,
+          how: 'inferred',
+          note: `speaker ${who.label} (“${a.pronoun}” taken as ${recent ? 'the person last named as a subject' : 'the last named speaker'})`,
+        };
+      }
+    } else {
+      const prev = quotes[i - 1];
+      if (prev?.speaker && (prev.paragraph === q.paragraph || prev.unclosed)) q.speaker = { ...prev.speaker, note: `${prev.speaker.note}; same speaker as the quote before` };
+    }
+  }
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const q = quotes[i]!;
+    const next = quotes[i + 1]!;
+    if (!q.speaker && !q.attribution && next.speaker && (next.paragraph === q.paragraph || q.unclosed)) {
+      q.speaker = { ...next.speaker, note: `${next.speaker.note}; same speaker as the quote after` };
+    }
+  }
+  return quotes;
+}
+
+/**
+ * The person most recently named as the subject of a sentence after sentence
+ * `after` and before sentence `before` (at most a few sentences back): the first
+ * name near the start of the sentence, when it is a person (a vocabulary entity
+ * not of another kind, or a full name).
+ */
+function recentSubject(article: Article, after: number, before: number, vocab: Vocabulary): Speaker | undefined {
+  for (let i = before - 1; i > after && i >= before - 6; i--) {
+    const s = article.sentences[i]!;
+    if (/[“”"]/.test(s.text)) continue;
+    const head = s.text.slice(0, 80);
+    const actors = findActors(head, vocab).filter((x) => x.start <= 60 && !/^(?:he|she|they)$/i.test(x.text));
+    for (const x of actors.slice(0, 2)) {
+      if (/^['’]s\b/.test(head.slice(x.end, x.end + 3))) continue;
+      if (x.entity) {
+        const e = vocab.entities.find((en) => mentions(x.text, en).length > 0);
+        if (e && e.kind && !/person|people|official|individual/i.test(e.kind)) continue;
+      }
+      const sp = resolveName(x.text, vocab, 'inferred', 'subject of an earlier sentence', x.entity ? 1 : 2);
+      if (sp) return sp;
+    }
+  }
+  return undefined;
+}
+
+/** Sentence-level pieces of a quote: the quote cut at sentence ends, pieces under min_words joined to the next. */
+function piecesOf(article: Article, q: RawQuote, minWords: number): [number, number][] {
+  const raw: [number, number][] = [];
+  const first = sentenceAt(article, q.start)?.index ?? 0;
+  for (let i = first; i < article.sentences.length; i++) {
+    const s = article.sentences[i]!;
+    if (s.start >= q.end) break;
+    if (s.end <= q.start) continue;
+    let a = Math.max(s.start, q.start);
+    let b = Math.min(s.end, q.end);
+    while (a < b && /[\s“”"‘']/.test(article.text[a]!)) a++;
+    while (b > a && /[\s“”"’',;:—–-]/.test(article.text[b - 1]!)) b--;
+    if (b > a && /[\p{L}\p{N}]/u.test(article.text.slice(a, b))) raw.push([a, b]);
+  }
+  const out: [number, number][] = [];
+  let cur: [number, number] | undefined;
+  for (const p of raw) {
+    cur = cur ? [cur[0], p[1]] : [p[0], p[1]];
+    if (wordCount(article.text.slice(cur[0], cur[1])) >= minWords) {
+      out.push(cur);
+      cur = undefined;
+    }
+  }
+  if (cur) {
+    if (out.length) out[out.length - 1] = [out[out.length - 1]![0], cur[1]];
+    else out.push(cur);
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------ comparison */
+
+interface Unit {
+  id: number;
+  fact: Fact;
+  article: string;
+  quote: string;
+  piece: number;
+  speaker: string | null;
+  speakerLabel: string | null;
+  how: How | 'unknown';
+  form: string;
+  post: boolean;
+  tokens: Token[];
+  words: string[];
+  sh: ShingleSet;
+}
+
+interface Wording {
+  value: string;
+  display: string;
+  articles: string[];
+  evidence: Evidence[];
+  segments: string[][];
+  tokens: Token[];
+  post: boolean;
+  speakers: Set<string>;
+}
+
+class UnionFind {
+  parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]!]!;
+      x = this.parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): number {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return ra;
+    const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[hi] = lo;
+    return lo;
+  }
+}
+
+const MAX_POSTINGS = 64;
+/** Shortest quoted sentence that can show the same words credited to two different people. */
+const CROSS_SPEAKER_MIN_WORDS = 8;
+/** Share of the shorter wording's words that must survive in the other for a variant (below: a paraphrase). */
+const PARAPHRASE_KEPT = 2 / 3;
+
+function quoteText(s: string, max = 90): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return `“${t.length > max ? `${t.slice(0, max).replace(/\s\S*$/, '')}…` : t}”`;
+}
+
+function describeChanges(parts: DiffPart[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.op === 'same') continue;
+    const next = parts[i + 1];
+    if (p.op === 'removed' && next?.op === 'added') {
+      out.push(`change “${p.text}” to “${next.text}”`);
+      i++;
+    } else out.push(`${p.op === 'removed' ? 'drop' : 'add'} “${p.text}”`);
+  }
+  const shown = out.slice(0, 3).join(', ');
+  return out.length > 3 ? `${shown} and make ${out.length - 3} more change${out.length - 3 > 1 ? 's' : ''}` : shown;
+}
+
+/**
+ * Do two wordings agree? Yes when every segment of one is contained word for word
+ * in the other (an excerpt), or when both are single passages that share one
+ * unbroken run of at least `minWords` words and differ only beyond its ends
+ * (two overlapping excerpts of one statement: “He reiterated his calls…” and
+ * “…and reiterated his calls…”).
+ */
+function consistent(a: Wording, b: Wording, minWords: number): boolean {
+  const inside = (x: Wording, y: Wording) => x.segments.every((s) => y.segments.some((t) => containsSequence(t, s)));
+  if (inside(a, b) || inside(b, a)) return true;
+  if (a.segments.length !== 1 || b.segments.length !== 1) return false;
+  const parts = wordDiff(a.tokens, b.tokens);
+  const at = parts.findIndex((p) => p.op === 'same');
+  if (at < 0 || parts.some((p, i) => i !== at && p.op === 'same')) return false;
+  if (wordCount(parts[at]!.text) < minWords) return false;
+  const edgeOk = (edge: DiffPart[]) => {
+    const removed = edge.filter((p) => p.op === 'removed');
+    const added = edge.filter((p) => p.op === 'added');
+    if (!removed.length || !added.length) return true;
+    // a different lead-in is fine only when one side is a mere pronoun or particle (“He reiterated…”)
+    const allStop = (ps: DiffPart[]) => ps.every((p) => tokenize(p.text).every((t) => isStopword(t.norm)));
+    return allStop(removed) || allStop(added);
+  };
+  const lead = parts.slice(0, at);
+  const trail = parts.slice(at + 1);
+  if (!edgeOk(lead) || !edgeOk(trail)) return false;
+  if (lead.length && trail.length) {
+    // words moved from one end to the other are a reordering, not two excerpts
+    const side = (op: string) => shingles(tokenize(parts.filter((p) => p.op === op).map((p) => p.text).join(' ')).map((t) => t.norm));
+    if (similarity(side('removed'), side('added')) >= 0.5) return false;
+  }
+  return true;
+}
+
+function plural(ids: string[], one: string, many: string): string {
+  return ids.length > 1 ? many : one;
+}
+
+export const quote: RuleType<QuoteOptions> = {
+  type: 'quote',
+  summary: 'Direct quotations: the same statement must be quoted in the same words, and credited to the same person, in every article.',
+  defaultSeverity: 'error',
+  required: [],
+  options: {
+    min_words: {
+      type: 'integer',
+      minimum: 1,
+      default: DEFAULTS.min_words,
+      description: 'Quotes shorter than this many words (“immediate de-escalation”, ‘Operation Sindoor’) are not compared. Also the shortest sentence piece a long quote is cut into.',
+    },
+    threshold: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: DEFAULTS.threshold,
+      description: 'How similar (0–1: share of the shorter passage’s word pairs and content words found in the longer) two quoted sentences must be to count as the same statement.',
+    },
+    paraphrase_threshold: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: DEFAULTS.paraphrase_threshold,
+      description: 'Lower similarity at which quotes of the same named speaker are still aligned and reported as a likely paraphrase presented as a quote. Set it equal to `threshold` to turn paraphrase detection off.',
+    },
+    attribution_threshold: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: DEFAULTS.attribution_threshold,
+      description: 'Similarity at which quotes credited to different named people are treated as the same statement, and reported as misattributed.',
+    },
+    single_quotes: {
+      type: 'boolean',
+      default: DEFAULTS.single_quotes,
+      description: 'Whether passages in single quotes (‘…’, \'…\') count as quotes. Apostrophes (India’s, it\'s) are never taken for quote marks.',
+    },
+    speakers: {
+      type: 'array',
+      items: { type: 'string' },
+      default: DEFAULTS.speakers,
+      description: 'Entity ids: when given, only quotes of these speakers (and quotes whose speaker is not named) are compared. Default: every speaker.',
+    },
+  },
+
+  prepare(rule: Rule<QuoteOptions>, vocab: Vocabulary) {
+    const o = rule.options as Partial<QuoteOptions>;
+    for (const [k, v] of Object.entries(DEFAULTS)) if ((o as Record<string, unknown>)[k] === undefined) (o as Record<string, unknown>)[k] = Array.isArray(v) ? [...v] : v;
+    const r = rule.options;
+    if (!Number.isInteger(r.min_words) || r.min_words < 1) throw new RuleError(`min_words must be a whole number of at least 1 (e.g. min_words: 5), not ${JSON.stringify(r.min_words)}`, 'min_words');
+    for (const k of ['threshold', 'paraphrase_threshold', 'attribution_threshold'] as const) {
+      const v = r[k];
+      if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new RuleError(`${k} must be a number between 0 and 1 (e.g. ${k}: ${DEFAULTS[k]}), not ${JSON.stringify(v)}`, k);
+    }
+    if (r.paraphrase_threshold > r.threshold) {
+      throw new RuleError(`paraphrase_threshold (${r.paraphrase_threshold}) must not be above threshold (${r.threshold}): lower it, or set it to ${r.threshold} to turn paraphrase detection off`, 'paraphrase_threshold');
+    }
+    if (r.attribution_threshold < r.threshold) {
+      throw new RuleError(`attribution_threshold (${r.attribution_threshold}) must not be below threshold (${r.threshold}): quotes credited to different people need at least as much overlap`, 'attribution_threshold');
+    }
+    if (!Array.isArray(r.speakers)) throw new RuleError('speakers must be a list of entity ids, e.g. speakers: [leavitt, trump]', 'speakers');
+    r.speakers.forEach((id, i) => {
+      if (!findEntity(vocab, id)) {
+        const ids = vocab.entities.map((e) => e.id).join(', ') || '(none defined)';
+        throw new RuleError(`unknown entity "${id}": define it under entities: or use one of ${ids}`, `speakers.${i}`);
+      }
+    });
+  },
+
+  extract(article: Article, rule: Rule<QuoteOptions>, vocab: Vocabulary): Fact[] {
+    const o = { ...DEFAULTS, ...rule.options };
+    const only = o.speakers.length ? new Set(o.speakers) : undefined;
+    const quotes = quotesOf(article, o, vocab);
+    const facts: Fact[] = [];
+    const seen = new Map<string, Fact>();
+    quotes.forEach((q, qi) => {
+      const inner = article.text.slice(q.start, q.end);
+      if (wordCount(inner) < o.min_words) return;
+      const sp = q.speaker;
+      if (only && sp && !only.has(sp.key)) return;
+      piecesOf(article, q, o.min_words).forEach(([a, b], pi) => {
+        const raw = article.text.slice(a, b);
+        const value = tokenize(raw)
+          .map((t) => t.norm)
+          .join(' ');
+        if (!value) return;
+        const dup = `${sp?.key ?? ''}\u0000${value}`;
+        const earlier = seen.get(dup);
+        if (earlier) {
+          // the same words twice (a post quoted in the text, then shown on its own lines): keep the first, remember the post
+          if (q.form === 'post' && earlier.data) earlier.data.post = true;
+          return;
+        }
+        const note = `${q.form === 'post' ? 'quoted post' : 'direct quote'}; ${sp ? sp.note : 'speaker not named'}; compared as “${value}”`;
+        const fact: Fact = {
+          rule: rule.id,
+          article: article.id,
+          subject: { key: 'quotes', label: 'direct quotes' },
+          value,
+          display: raw.replace(/\s+/g, ' '),
+          raw,
+          evidence: evidence(article, a, b, note),
+          data: {
+            speaker: sp?.key ?? null,
+            speakerLabel: sp?.label ?? null,
+            attribution: sp?.how ?? 'unknown',
+            quote: qi,
+            piece: pi,
+            form: q.form,
+            ...(q.form === 'post' ? { post: true } : {}),
+          },
+        };
+        seen.set(dup, fact);
+        facts.push(fact);
+      });
+    });
+    return facts;
+  },
+
+  compare(facts: Fact[], rule: Rule<QuoteOptions>): Finding[] {
+    const o = { ...DEFAULTS, ...rule.options };
+    const units: Unit[] = [...facts]
+      .sort((a, b) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset || cmp(a.value, b.value))
+      .map((f, id) => {
+        const tokens = tokenize(f.raw);
+        const words = tokens.map((t) => t.norm);
+        const d = f.data ?? {};
+        return {
+          id,
+          fact: f,
+          article: f.article,
+          quote: `${f.article}#${String(d.quote ?? id)}`,
+          piece: typeof d.piece === 'number' ? d.piece : 0,
+          speaker: typeof d.speaker === 'string' ? d.speaker : null,
+          speakerLabel: typeof d.speakerLabel === 'string' ? d.speakerLabel : null,
+          how: (d.attribution as How | 'unknown') ?? 'unknown',
+          form: typeof d.form === 'string' ? d.form : 'inline',
+          post: d.post === true,
+          tokens,
+          words,
+          sh: shingles(words),
+        };
+      });
+    const n = units.length;
+    if (n === 0) return [];
+
+    // 1. candidate pairs through the inverted index: shingle → unit ids (never all pairs)
+    const index = new Map<string, number[]>();
+    const links: { a: number; b: number; sim: number }[] = [];
+    for (const u of units) {
+      const keys = [...[...u.sh.bigrams].map((b) => `b:${b}`), ...[...u.sh.unigrams].map((w) => `u:${w}`)];
+      const cands = new Set<number>();
+      for (const k of keys) {
+        const post = index.get(k);
+        if (post && post.length <= MAX_POSTINGS) for (const v of post) cands.add(v);
+      }
+      for (const k of keys) {
+        let post = index.get(k);
+        if (!post) index.set(k, (post = []));
+        post.push(u.id);
+      }
+      for (const v of [...cands].sort((x, y) => x - y)) {
+        const w = units[v]!;
+        if (w.article === u.article) continue;
+        const sim = similarity(u.sh, w.sh);
+        const known = u.speaker !== null && w.speaker !== null;
+        const crossSpeaker = known && u.speaker !== w.speaker;
+        // a short phrase (“as quickly as possible”) fits many statements: it never ties two named speakers together
+        if (crossSpeaker && Math.min(u.words.length, w.words.length) < Math.max(o.min_words, CROSS_SPEAKER_MIN_WORDS)) continue;
+        const need = known && !crossSpeaker ? o.paraphrase_threshold : crossSpeaker ? o.attribution_threshold : o.threshold;
+        if (sim >= need) links.push({ a: w.id, b: u.id, sim });
+      }
+    }
+
+    // 2. clusters: strongest links first; a cluster holds one named speaker unless the words are near-identical
+    links.sort((x, y) => y.sim - x.sim || x.a - y.a || x.b - y.b);
+    const uf = new UnionFind(n);
+    const speakers = new Map<number, Set<string>>();
+    for (const u of units) speakers.set(u.id, new Set(u.speaker ? [u.speaker] : []));
+    /** Links between quotes credited to different named speakers: unit id → unit ids. */
+    const misattributed = new Map<number, number[]>();
+    for (const l of links) {
+      const ua = units[l.a]!;
+      const ub = units[l.b]!;
+      if (ua.how === 'named' && ub.how === 'named' && ua.speaker !== ub.speaker) {
+        const list = misattributed.get(ua.id) ?? [];
+        list.push(ub.id);
+        misattributed.set(ua.id, list);
+      }
+      const ra = uf.find(l.a);
+      const rb = uf.find(l.b);
+      if (ra === rb) continue;
+      const sa = speakers.get(ra)!;
+      const sb = speakers.get(rb)!;
+      const all = new Set([...sa, ...sb]);
+      if (all.size > 1 && l.sim < o.attribution_threshold) continue;
+      const r = uf.union(ra, rb);
+      speakers.set(r, all);
+
+    }
+    // clusters that cover the same pair of quotes (a long quote aligned sentence by sentence) are one statement
+    const rootsByQuote = new Map<string, Set<number>>();
+    for (const u of units) {
+      let s = rootsByQuote.get(u.quote);
+      if (!s) rootsByQuote.set(u.quote, (s = new Set()));
+      s.add(uf.find(u.id));
+    }
+    const together = new Map<string, Set<string>>();
+    for (const [q, roots] of [...rootsByQuote].sort((x, y) => cmp(x[0], y[0]))) {
+      const rs = [...roots].sort((x, y) => x - y);
+      if (rs.length < 2 || rs.length > 8) continue;
+      for (let i = 0; i < rs.length; i++)
+        for (let j = i + 1; j < rs.length; j++) {
+          const k = `${rs[i]}:${rs[j]}`;
+          let s = together.get(k);
+          if (!s) together.set(k, (s = new Set()));
+          s.add(q.slice(0, q.lastIndexOf('#')));
+        }
+    }
+    for (const [k, arts] of [...together].sort((x, y) => cmp(x[0], y[0]))) {
+      if (arts.size < 2) continue;
+      const [a, b] = k.split(':').map(Number) as [number, number];
+      uf.union(a, b);
+    }
+
+    const clusters = new Map<number, Unit[]>();
+    for (const u of units) {
+      const r = uf.find(u.id);
+      let c = clusters.get(r);
+      if (!c) clusters.set(r, (c = []));
+      c.push(u);
+    }
+    const byQuote = new Map<string, Unit[]>();
+    for (const u of units) {
+      let l = byQuote.get(u.quote);
+      if (!l) byQuote.set(u.quote, (l = []));
+      l.push(u);
+    }
+
+    const findings: Finding[] = [];
+    for (const members of clusters.values()) {
+      const articles = [...new Set(members.map((u) => u.article))].sort(cmp);
+      // who is quoted: the most frequent named speaker, else the most frequent inferred one
+      const tally = new Map<string, { n: number; named: number; label: string }>();
+      for (const u of members) {
+        if (!u.speaker) continue;
+        const t = tally.get(u.speaker) ?? { n: 0, named: 0, label: u.speakerLabel ?? u.speaker };
+        t.n++;
+        if (u.how === 'named') t.named++;
+        tally.set(u.speaker, t);
+      }
+      const top = [...tally].sort((x, y) => y[1].named - x[1].named || y[1].n - x[1].n || cmp(x[0], y[0]))[0];
+      const speakerKey = top ? top[0] : 'unknown';
+      const speakerLabel = top ? top[1].label : undefined;
+      let minHash = 'f'.repeat(12);
+      for (const u of members) for (const b of u.sh.bigrams) {
+        const h = hash(b);
+        if (h < minHash) minHash = h;
+      }
+      const subject = { key: `${speakerKey}:${minHash}`, label: speakerLabel ? `Quote by ${speakerLabel}` : 'Quote (speaker not named)' };
+
+      // each article's wording: per quote, the pieces from the first to the last aligned one
+      const perArticle = new Map<string, { segs: Unit[][] }>();
+      const quoteIds = [...new Set(members.map((u) => u.quote))].sort(cmp);
+      const piecesByQuote = new Map<string, number[]>();
+      for (const u of members) {
+        const l = piecesByQuote.get(u.quote);
+        if (l) l.push(u.piece);
+        else piecesByQuote.set(u.quote, [u.piece]);
+      }
+      for (const qid of quoteIds) {
+        const inCluster = piecesByQuote.get(qid)!;
+        const lo = Math.min(...inCluster);
+        const hi = Math.max(...inCluster);
+        const seg = byQuote.get(qid)!.filter((u) => u.piece >= lo && u.piece <= hi).sort((x, y) => x.piece - y.piece);
+        const art = seg[0]!.article;
+        const e = perArticle.get(art) ?? { segs: [] };
+        e.segs.push(seg);
+        perArticle.set(art, e);
+      }
+      const wordings = new Map<string, Wording>();
+      for (const art of articles) {
+        let segs = perArticle.get(art)!.segs.sort((x, y) => x[0]!.fact.evidence.offset - y[0]!.fact.evidence.offset);
+        const words = (s: Unit[]) => s.flatMap((u) => u.words);
+        // the same words quoted twice in one article count once
+        segs = segs.filter((s, i) => !segs.some((t, j) => j !== i && containsSequence(words(t), words(s)) && (words(t).length > words(s).length || j < i)));
+        const value = segs.map((s) => words(s).join(' ')).join(' … ');
+        const display = segs.map((s) => s.map((u) => u.fact.display ?? u.fact.raw).join(' ')).join(' … ');
+        let w = wordings.get(value);
+        if (!w) {
+          w = { value, display, articles: [], evidence: [], segments: segs.map(words), tokens: segs.flatMap((s) => s.flatMap((u) => u.tokens)), post: false, speakers: new Set() };
+          wordings.set(value, w);
+        }
+        w.articles.push(art);
+        for (const s of segs)
+          for (const u of s) {
+            w.evidence.push(u.fact.evidence);
+            if (u.post) w.post = true;
+            if (u.speaker) w.speakers.add(u.speakerLabel ?? u.speaker);
+          }
+      }
+      const groups = [...wordings.values()].sort(
+        (x, y) => y.articles.length - x.articles.length || Number(y.post) - Number(x.post) || y.tokens.length - x.tokens.length || cmp(x.value, y.value),
+      );
+      const asValues = (ws: Wording[]): ValueGroup[] =>
+        ws.map((w) => ({
+          value: w.value,
+          display: w.display,
+          articles: [...w.articles].sort(cmp),
+          evidence: [...w.evidence].sort((a, b) => cmp(a.article, b.article) || a.offset - b.offset),
+          data: { speakers: [...w.speakers].sort(cmp), ...(w.post ? { post: true } : {}) },
+        }));
+      const who = speakerLabel ?? 'an unnamed speaker';
+
+      if (articles.length === 1) {
+        if (rule.singleSource) {
+          findings.push(makeFinding(rule, 'single-source', subject, asValues(groups), `Only ${articles[0]} quotes ${who}: ${quoteText(groups[0]!.display)}.`));
+        }
+        continue;
+      }
+
+      // wording
+      if (groups.length > 1) {
+        let ref = groups[0]!;
+        let odd = groups.filter((g) => g !== ref && !consistent(g, ref, o.min_words));
+        if (odd.length === 0) {
+          const longest = [...groups].sort((x, y) => y.tokens.length - x.tokens.length || cmp(x.value, y.value))[0]!;
+          const oddL = groups.filter((g) => g !== longest && !consistent(g, longest, o.min_words));
+          if (oddL.length) {
+            ref = longest;
+            odd = oddL;
+          }
+        }
+        if (odd.length) {
+          const refSh = shingles(ref.tokens.map((t) => t.norm));
+          const diffs = odd.map((g) => {
+            const words = g.tokens.map((t) => t.norm);
+            const sim = similarity(refSh, shingles(words));
+            const parts = wordDiff(ref.tokens, g.tokens);
+            // a third or more of the shorter wording missing from the other: not a slip but a rewording
+            const kept = lcsLength(ref.tokens.map((t) => t.norm), words) / Math.max(1, Math.min(words.length, ref.tokens.length));
+            return {
+              article: listArticles([...g.articles].sort(cmp)),
+              against: listArticles([...ref.articles].sort(cmp)),
+              value: g.value,
+              similarity: Math.round(sim * 100) / 100,
+              paraphrase: sim < o.threshold || kept < PARAPHRASE_KEPT,
+              parts,
+            };
+          });
+          const paraphrase = diffs.some((d) => d.paraphrase);
+          const ordered = [ref, ...groups.filter((g) => g !== ref)];
+          const values = asValues(ordered);
+          const sentences = diffs.map((d) => {
+            const g = odd.find((x) => x.value === d.value)!;
+            const arts = [...g.articles].sort(cmp);
+            if (d.paraphrase) {
+              const refArts = [...ref.articles].sort(cmp);
+              const original = ref.post ? ` (${listArticles(refArts)} ${plural(refArts, 'shows', 'show')} the original post)` : '';
+              return `${listArticles(arts)} ${plural(arts, 'presents', 'present')} ${quoteText(g.display)} as ${who}’s own words, but ${listArticles(refArts)} ${plural(refArts, 'quotes', 'quote')} ${quoteText(ref.display)}${original}: the wording differs too much to be the same quotation, so one is likely a paraphrase set in quote marks.`;
+            }
+            return `${listArticles(arts)} ${describeChanges(d.parts)} (against ${listArticles([...ref.articles].sort(cmp))}).`;
+          });
+          const head = paraphrase && diffs.every((d) => d.paraphrase) ? `${who} may be paraphrased as a direct quote.` : `${who} is quoted in different words.`;
+          findings.push(
+            makeFinding(rule, 'variant', subject, values, `${head.charAt(0).toUpperCase()}${head.slice(1)} ${sentences.join(' ')}`, {
+              outliers: outliersOf(values),
+              details: {
+                speaker: speakerKey,
+                ...(speakerLabel ? { speakerLabel } : {}),
+                diff: diffs[0]!.parts,
+                diffs,
+                paraphrase,
+              },
+            }),
+          );
+        }
+      }
+
+      // attribution: the same words credited to different named people
+      const named = members.filter((u) => u.how === 'named' && u.speaker);
+      const namedKeys = new Set(named.map((u) => u.speaker!));
+      const memberIds = new Set(members.map((u) => u.id));
+      const crossed = namedKeys.size > 1 && members.some((u) => (misattributed.get(u.id) ?? []).some((v) => memberIds.has(v)));
+      if (crossed) {
+        const bySpeaker = new Map<string, ValueGroup>();
+        for (const u of named) {
+          let g = bySpeaker.get(u.speaker!);
+          if (!g) bySpeaker.set(u.speaker!, (g = { value: u.speaker!, display: u.speakerLabel ?? u.speaker!, articles: [], evidence: [] }));
+          if (!g.articles.includes(u.article)) g.articles.push(u.article);
+          g.evidence.push(u.fact.evidence);
+        }
+        const values = [...bySpeaker.values()]
+          .map((g) => ({ ...g, articles: g.articles.sort(cmp), evidence: g.evidence.sort((a, b) => cmp(a.article, b.article) || a.offset - b.offset) }))
+          .sort((x, y) => y.articles.length - x.articles.length || cmp(x.value, y.value));
+        const desc = values.map((g) => `${g.display} (${listArticles(g.articles)})`).join(' against ');
+        const outliers = outliersOf(values);
+        const akey = [...namedKeys].sort(cmp).join('+');
+        findings.push(
+          makeFinding(
+            rule,
+            'contradiction',
+            { key: `${akey}:${minHash}`, label: `Who said ${quoteText(groups[0]!.display, 50)}` },
+            values,
+            `The same quote is credited to different people: ${desc}. The words: ${quoteText(groups[0]!.display)}.`,
+            { outliers, details: { quote: groups[0]!.display, attribution: true } },
+          ),
+        );
+      }
+    }
+    return findings.sort((a, b) => cmp(a.subject.key, b.subject.key) || cmp(a.kind, b.kind) || cmp(a.fingerprint, b.fingerprint));
+  },
+};

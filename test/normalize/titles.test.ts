@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/articles/parse.js';
+import { canonicalTitles, indexPeople, isShortFormOf, normalizeTitle, titleKeyOf, titleTable, tokenize } from '../../src/normalize/titles.js';
+import type { Vocabulary } from '../../src/types.js';
+
+const empty: Vocabulary = { entities: [], titles: {} };
+const withSynonyms: Vocabulary = { entities: [], titles: { 'National Security Adviser': ['national security advisor', 'NSA'] } };
+
+describe('titleKeyOf', () => {
+  it('drops country prefixes and possessives', () => {
+    expect(titleKeyOf('US Secretary of State').key).toBe('secretary of state');
+    expect(titleKeyOf('U.S. Secretary of State').key).toBe('secretary of state');
+    expect(titleKeyOf('Pakistani Prime Minister').key).toBe('prime minister');
+    expect(titleKeyOf('Pakistan’s Prime Minister').key).toBe('prime minister');
+    expect(titleKeyOf("India's External Affairs Minister").key).toBe('external affairs minister');
+    expect(titleKeyOf('Trump’s Secretary of State').key).toBe('secretary of state');
+    expect(titleKeyOf('Kenyan Interior Minister').key).toBe('interior minister');
+    expect(titleKeyOf('United Kingdom Foreign Secretary').key).toBe('foreign secretary');
+  });
+  it('folds case and spelling, and shows one display form', () => {
+    expect(titleKeyOf('White House press secretary')).toEqual(titleKeyOf('White House Press Secretary'));
+    expect(titleKeyOf('White House press secretary').display).toBe('White House Press Secretary');
+    expect(titleKeyOf('national security advisor').key).toBe('national security adviser');
+    expect(titleKeyOf('NSA').key).toBe('national security adviser');
+    expect(titleKeyOf('Gen.').key).toBe('general');
+    expect(titleKeyOf('party spokesman').key).toBe('party spokesperson');
+  });
+  it('puts "X of the Y" and "Department of Y" in one order', () => {
+    expect(titleKeyOf('spokesperson of the US State Department').key).toBe('state department spokesperson');
+    expect(titleKeyOf('U.S. Department of State spokesperson').key).toBe('state department spokesperson');
+    expect(titleKeyOf('Secretary of State').display).toBe('Secretary of State');
+  });
+  it('maps synonyms from the vocabulary to their canonical title', () => {
+    const t = titleTable(withSynonyms);
+    expect(normalizeTitle('US National Security Advisor', t).display).toBe('National Security Adviser');
+    expect(normalizeTitle('NSA', t).key).toBe(normalizeTitle('national security adviser', t).key);
+  });
+});
+
+describe('short forms', () => {
+  const k = (s: string) => titleKeyOf(s);
+  it('a title with fewer words and the same head is a short form', () => {
+    expect(isShortFormOf(k('Secretary'), k('Secretary of State'))).toBe(true);
+    expect(isShortFormOf(k('spokesperson'), k('State Department spokesperson'))).toBe(true);
+    expect(isShortFormOf(k('press secretary'), k('White House Press Secretary'))).toBe(true);
+  });
+  it('a different office is not a short form', () => {
+    expect(isShortFormOf(k('President'), k('Vice President'))).toBe(false);
+    expect(isShortFormOf(k('Secretary'), k('Deputy Secretary of State'))).toBe(false);
+    expect(isShortFormOf(k('President'), k('former President'))).toBe(false);
+    expect(isShortFormOf(k('Secretary of State'), k('National Security Adviser'))).toBe(false);
+  });
+  it('folds a short form only when it is unambiguous', () => {
+    const one = canonicalTitles([k('Secretary'), k('Secretary of State')]);
+    expect(one.get('secretary')!.key).toBe('secretary of state');
+    const two = canonicalTitles([k('Secretary'), k('Secretary of State'), k('Press Secretary')]);
+    expect(two.get('secretary')!.key).toBe('secretary');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps initials and title abbreviations with their period, and marks possessives', () => {
+    const t = tokenize('Gen. Munir met S. Jaishankar and the U.S. envoy’s aide');
+    expect(t.map((x) => x.text)).toEqual(['Gen.', 'Munir', 'met', 'S.', 'Jaishankar', 'and', 'the', 'U.S.', 'envoy’s', 'aide']);
+    expect(t[8]!.possessive).toBe(true);
+    expect(t[7]!.norm).toBe('us');
+  });
+});
+
+describe('indexPeople on a story of its own', () => {
+  const text = [
+    'Port Allen Mayor Rachel Okafor ordered the evacuation of the riverfront on Sunday.',
+    'Okafor, the city’s emergency management director as well, toured the shelters.',
+    'Both Okafor and the county sheriff have asked residents to stay away from the levee.',
+    'Sen. Alan Brooks, the chair of the Senate Commerce Committee, said aid would follow.',
+    'The governor and Senator Brooks spoke by phone; the mayor joined later.',
+  ].join('\n');
+  const a = parseArticle({ id: 'storm', path: 'storm.txt', text });
+  const ix = indexPeople(a, empty);
+  const uses = ix.titles.map((t) => `${t.person.label}: ${t.holds ? '' : 'not '}${t.title.display} (${t.how})`);
+
+  it('finds titles before the name, after it, and in apposition, without any vocabulary', () => {
+    expect(uses).toContain('Rachel Okafor: Port Allen Mayor (before-name)');
+    expect(uses).toContain('Rachel Okafor: Emergency Management Director (apposition)');
+    expect(uses).toContain('Alan Brooks: Senator (before-name)');
+    expect(uses).toContain('Alan Brooks: Senate Commerce Committee Chair (apposition)');
+  });
+  it('reads a person coordinated with a bare title as not holding it', () => {
+    expect(uses).toContain('Rachel Okafor: not County Sheriff (separated)');
+    expect(uses).toContain('Alan Brooks: not Governor (separated)');
+  });
+  it('resolves "the mayor" to the person the article calls mayor', () => {
+    const mayor = ix.bare.find((b) => b.raw === 'mayor');
+    expect(mayor?.person?.label).toBe('Rachel Okafor');
+    // and "Okafor" alone is the same person as "Rachel Okafor"
+    expect(ix.mentions.filter((m) => m.person.label === 'Rachel Okafor').map((m) => m.text)).toEqual(expect.arrayContaining(['Rachel Okafor', 'Okafor']));
+  });
+  it('does not read a headline word as a name', () => {
+    const body = 'The storm moved east overnight, and the river was expected to crest on Monday morning above the flood stage.';
+    const h = parseArticle({ id: 'h', path: 'h.txt', text: `Mayor Speaks to Both Flooded Towns\n${body}` });
+    expect(indexPeople(h, empty).titles).toEqual([]);
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArticle } from '../../src/articles/parse.js';
+import { RuleError } from '../../src/errors.js';
+import { clusterStatements, contentWords, similarity, statementKey } from '../../src/normalize/attribution.js';
+import { attribution, type AttributionOptions } from '../../src/rules/attribution.js';
+import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
+
+const SEEDS = join(__dirname, '..', '..', 'seeds');
+const DATES: Record<string, string> = { '000': '2025-05-09', '001': '2025-05-09', '002': '2025-05-09', '003': '2025-05-09', '004': '2025-05-10' };
+function seeds(): Article[] {
+  return readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => parseArticle({ id: f.slice(0, 3), path: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8'), meta: { published: DATES[f.slice(0, 3)]! } }));
+}
+const art = (id: string, text: string) => parseArticle({ id, path: `${id}.txt`, text, meta: { published: '2024-10-10' } });
+
+const seedVocab: Vocabulary = {
+  entities: [
+    { id: 'rubio', name: 'Marco Rubio', aliases: ['Rubio', 'Secretary Rubio', '@SecRubio'], kind: 'person' },
+    { id: 'leavitt', name: 'Karoline Leavitt', aliases: ['Leavitt'], kind: 'person' },
+    { id: 'bruce', name: 'Tammy Bruce', aliases: ['Bruce'], kind: 'person' },
+    { id: 'jaishankar', name: 'S Jaishankar', aliases: ['S. Jaishankar', 'Jaishankar', 'Dr. S. Jaishankar'], kind: 'person' },
+    { id: 'sharif', name: 'Shehbaz Sharif', aliases: ['Sharif'], kind: 'person' },
+    { id: 'trump', name: 'Donald Trump', aliases: ['Trump'], kind: 'person' },
+    { id: 'kwatra', name: 'Vinay Mohan Kwatra', aliases: ['Kwatra'], kind: 'person' },
+  ],
+  titles: { 'National Security Adviser': ['national security advisor', 'NSA'] },
+};
+const noVocab: Vocabulary = { entities: [], titles: {} };
+
+function mkRule(options: Partial<AttributionOptions> = {}): Rule<AttributionOptions> {
+  return { id: 'credits', type: 'attribution', severity: 'warning', singleSource: false, options: options as AttributionOptions, examples: [] };
+}
+function run(articles: Article[], rule: Rule<AttributionOptions>, vocab: Vocabulary): { findings: Finding[]; facts: Fact[] } {
+  attribution.prepare!(rule, vocab);
+  const facts = articles.flatMap((a) => attribution.extract(a, rule, vocab));
+  // one subject for all statements: compare sees them all
+  expect(new Set(facts.map((f) => f.subject.key)).size).toBeLessThanOrEqual(1);
+  return { findings: facts.length ? attribution.compare!(facts, rule, { articles: new Map() }) : [], facts };
+}
+const credited = (facts: Fact[], article: string, words: string) => facts.filter((f) => f.article === article && f.raw.includes(words)).map((f) => f.display);
+
+describe('attribution on the seeds', () => {
+  const { findings, facts } = run(seeds(), mkRule(), seedVocab);
+
+  it('reports the readout 001 credits to Leavitt and 003 to the State Department spokesperson Bruce', () => {
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f.kind).toBe('contradiction');
+    expect(f.values.map((v) => [v.display, v.articles])).toEqual([
+      ['Tammy Bruce', ['003']],
+      ['Karoline Leavitt', ['001']],
+    ]);
+    expect(f.message).toMatch(/^Sources credit the statement “He reiterated his calls for Pakistan to take concrete steps .*” to different people: Tammy Bruce \(003\) against Karoline Leavitt \(001\)\.$/);
+    const leavitt = f.values[1]!.evidence[0]!;
+    expect(leavitt.sentence).toContain('Rubio, according to Leavitt,');
+    expect(leavitt.text).toMatch(/^emphasised the need for de-escalation and reiterated his calls for Pakistan/);
+    expect(leavitt.note).toContain('according to Leavitt');
+    const bruce = f.values[0]!.evidence[0]!;
+    expect(bruce.sentence).toContain('Tammy Bruce, the spokesperson of the US State Department, stated in a press release');
+  });
+
+  it('credits what all articles give to Leavitt to her, with no finding', () => {
+    for (const id of ['001', '002', '004']) expect(credited(facts, id, 'wants to see this de-escalate as quickly as possible')).toEqual(['Karoline Leavitt']);
+    expect(credited(facts, '000', 'has expressed he wants to see this de-escalate')).toEqual(['Karoline Leavitt']);
+  });
+
+  it('resolves “she added” and “he said” to the last named speaker', () => {
+    const added = facts.find((f) => f.article === '000' && f.raw.startsWith('This is something that the Secretary of State'))!;
+    expect(added.display).toBe('Karoline Leavitt');
+    expect(added.evidence.note).toContain('“she” → Karoline Leavitt, the last named speaker');
+    expect(credited(facts, '001', 'I want to see them work it out')).toEqual(['Donald Trump']);
+  });
+
+  it('reads inverted verbs, appositions, “posted on X” and “according to X.” fragments', () => {
+    expect(credited(facts, '003', 'urged sustained efforts toward better communications')).toEqual(['Tammy Bruce']);
+    expect(credited(facts, '003', 'thankful to President Trump')).toEqual(['Vinay Mohan Kwatra']);
+    expect(credited(facts, '003', 'Deeply appreciate the US commitment')).toEqual(['S Jaishankar']);
+    expect(credited(facts, '004', 'Rubio offered U.S. assistance')).toEqual(['Tammy Bruce']);
+    // “told Fox News”: the channel is who was told, not who spoke
+    expect(facts.some((f) => f.display === 'Fox News')).toBe(false);
+  });
+
+  it('finds the same disagreement without a vocabulary', () => {
+    const r = run(seeds(), mkRule(), noVocab).findings;
+    expect(r.map((f) => f.values.map((v) => `${v.display} (${v.articles.join(',')})`))).toEqual([['Karoline Leavitt (001)', 'Tammy Bruce (003)']]);
+  });
+});
+
+describe('attribution on another story (a storm)', () => {
+  const a = art(
+    'a',
+    [
+      'Storm Hilda reached the coast on Sunday.',
+      '“The river will crest at 31 feet on Monday night, and everyone in the flood zone must leave now,” Mayor Tom Reyes said at a news conference.',
+      'Reyes added that buses would run from the stadium every 20 minutes until midnight.',
+    ].join('\n'),
+  );
+  const b = art(
+    'b',
+    [
+      'Hilda made landfall near Port Allen early Sunday.',
+      'Governor Lisa Hart warned that the river would crest at 31 feet on Monday night and that everyone in the flood zone must leave now.',
+      'The mayor’s office said buses would run from the stadium every 20 minutes until midnight.',
+    ].join('\n'),
+  );
+  const c = art(
+    'c',
+    [
+      'According to Mayor Tom Reyes, the river will crest at 31 feet on Monday night and everyone in the flood zone must leave now.',
+      'She also said that shelters at three schools had room for 4,000 people.',
+    ].join('\n'),
+  );
+
+  it('reports a warning one outlet credits to the mayor and another to the governor', () => {
+    const { findings } = run([a, b, c], mkRule(), noVocab);
+    const crest = findings.filter((f) => f.kind === 'contradiction');
+    expect(crest).toHaveLength(1);
+    expect(crest[0]!.values.map((v) => [v.display, v.articles])).toEqual([
+      ['Tom Reyes', ['a', 'c']],
+      ['Lisa Hart', ['b']],
+    ]);
+    expect(crest[0]!.message).toContain('to different people: Tom Reyes (a and c) against Lisa Hart (b).');
+  });
+
+  it('reports a statement credited to a person in one article and an office in another as a variant', () => {
+    const { findings } = run([a, b], mkRule(), noVocab);
+    const buses = findings.find((f) => f.values.some((v) => v.display.includes('office')));
+    expect(buses?.kind).toBe('variant');
+    expect(buses?.values.map((v) => v.display).sort()).toEqual(['the mayor’s office', 'Tom Reyes'].sort());
+    expect(run([a, b], mkRule({ organisations: false }), noVocab).findings.every((f) => f.kind === 'contradiction')).toBe(true);
+  });
+
+  it('reports nothing when the articles credit the same person', () => {
+    const d = art('d', 'Everyone in the flood zone must leave now because the river will crest at 31 feet on Monday night, Reyes said.');
+    expect(run([a, c, d], mkRule(), noVocab).findings).toEqual([]);
+  });
+
+  it('only reports statements of the watched speakers when `speakers` is set', () => {
+    const vocab: Vocabulary = {
+      entities: [
+        { id: 'reyes', name: 'Tom Reyes', aliases: ['Reyes'], kind: 'person' },
+        { id: 'hart', name: 'Lisa Hart', aliases: ['Hart'], kind: 'person' },
+        { id: 'nws', name: 'National Weather Service', aliases: ['NWS'], kind: 'organisation' },
+      ],
+      titles: {},
+    };
+    expect(run([a, b], mkRule({ speakers: ['hart'] }), vocab).findings.filter((f) => f.kind === 'contradiction')).toHaveLength(1);
+    expect(run([a, b], mkRule({ speakers: ['nws'] }), vocab).findings).toEqual([]);
+  });
+
+  it('gives the same findings whatever the order of the facts', () => {
+    const r = mkRule();
+    attribution.prepare!(r, noVocab);
+    const facts = [a, b, c].flatMap((x) => attribution.extract(x, r, noVocab));
+    const one = attribution.compare!(facts, r, { articles: new Map() });
+    const two = attribution.compare!([...facts].reverse(), r, { articles: new Map() });
+    expect(two).toEqual(one);
+    expect(one.map((f) => f.fingerprint)).toEqual(two.map((f) => f.fingerprint));
+  });
+});
+
+describe('statement similarity', () => {
+  it('ignores function words, spelling (-ise/-ize) and word endings', () => {
+    expect(contentWords('He emphasised the need for calls')).toEqual(contentWords('she emphasized needs of call'));
+    const x = statementKey('reiterated his calls for Pakistan to take concrete steps to end any support for terrorist groups');
+    const y = statementKey('He reiterated his call for Pakistan to take concrete, verifiable steps to end any form of support for terrorist groups.');
+    expect(similarity(x, y).score).toBeGreaterThan(0.6);
+    expect(similarity(x, statementKey('The President wants to see this de-escalate as quickly as possible')).score).toBeLessThan(0.2);
+  });
+  it('groups thousands of statements through the index, not all pairs', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i}`);
+    const items = Array.from({ length: 2000 }, (_, i) => ({
+      article: `a${i % 40}`,
+      key: statementKey(Array.from({ length: 12 }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ')),
+    }));
+    const t0 = performance.now();
+    const clusters = clusterStatements(items, 0.5, 4);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(clusters.flat().length).toBe(items.length);
+  });
+});
+
+describe('attribution options', () => {
+  it('fills defaults, and every option has a description and a default', () => {
+    const r = mkRule();
+    attribution.prepare!(r, noVocab);
+    expect(r.options).toEqual({ min_words: 5, min_similarity: 0.5, speakers: [], verbs: [], organisations: true });
+    for (const [name, schema] of Object.entries(attribution.options)) {
+      expect(schema.description, name).toBeTruthy();
+      expect('default' in schema, name).toBe(true);
+    }
+  });
+  it('rejects unknown speakers and bad verbs with the option name', () => {
+    try {
+      attribution.prepare!(mkRule({ speakers: ['nobody'] }), noVocab);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleError);
+      expect((e as RuleError).field).toBe('speakers.0');
+    }
+    expect(() => attribution.prepare!(mkRule({ verbs: ['said|told'] }), noVocab)).toThrow(RuleError);
+  });
+  it('accepts extra speech verbs', () => {
+    const x = art('x', 'The levee is holding and the pumps are running at full capacity tonight, Reyes briefed.');
+    const r = mkRule({ verbs: ['briefed'] });
+    attribution.prepare!(r, noVocab);
+    expect(attribution.extract(x, r, noVocab).map((f) => f.display)).toEqual(['Reyes']);
+  });
+});

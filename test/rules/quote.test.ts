@@ -1,0 +1,318 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/articles/parse.js';
+import { RuleError } from '../../src/errors.js';
+import { quote, type QuoteOptions } from '../../src/rules/quote.js';
+import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
+
+const SEEDS = resolve(__dirname, '..', '..', 'seeds');
+const SEED_DATES: Record<string, string> = { '000': '2025-05-09', '001': '2025-05-09', '002': '2025-05-09', '003': '2025-05-09', '004': '2025-05-10' };
+
+function seeds(): Article[] {
+  return readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const id = f.slice(0, 3);
+      return parseArticle({ id, path: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8'), meta: { published: SEED_DATES[id] } });
+    });
+}
+
+function art(id: string, text: string): Article {
+  return parseArticle({ id, path: `${id}.txt`, text, meta: { published: '2024-03-02' } });
+}
+
+function makeRule(options: Partial<QuoteOptions> = {}, singleSource = false): Rule<QuoteOptions> {
+  return { id: 'quotes', type: 'quote', severity: 'error', singleSource, options: options as QuoteOptions, examples: [] };
+}
+
+const EMPTY: Vocabulary = { entities: [], titles: {} };
+
+/** prepare, extract per article, group by subject key, compare. */
+function pipeline(articles: Article[], r: Rule<QuoteOptions>, vocab: Vocabulary = EMPTY): { facts: Fact[]; findings: Finding[] } {
+  quote.prepare!(r, vocab);
+  const facts = articles.flatMap((a) => quote.extract(a, r, vocab));
+  const bySubject = new Map<string, Fact[]>();
+  for (const f of facts) bySubject.set(f.subject.key, [...(bySubject.get(f.subject.key) ?? []), f]);
+  const findings = [...bySubject.values()].flatMap((fs) => quote.compare!(fs, r, { articles: new Map() }));
+  return { facts, findings };
+}
+
+const seedVocab: Vocabulary = {
+  titles: {},
+  entities: [
+    { id: 'leavitt', name: 'Karoline Leavitt', aliases: ['Leavitt'], kind: 'person' },
+    { id: 'trump', name: 'Donald Trump', aliases: ['Trump', 'President Trump'], kind: 'person' },
+    { id: 'jaishankar', name: 'S. Jaishankar', aliases: ['S Jaishankar', 'Jaishankar', 'Dr. S. Jaishankar'], kind: 'person' },
+    { id: 'rubio', name: 'Marco Rubio', aliases: ['Rubio'], kind: 'person' },
+    { id: 'bruce', name: 'Tammy Bruce', aliases: ['Bruce'], kind: 'person' },
+    { id: 'kwatra', name: 'Vinay Mohan Kwatra', aliases: ['Kwatra'], kind: 'person' },
+    { id: 'vance', name: 'JD Vance', aliases: ['Vance'], kind: 'person' },
+  ],
+};
+
+const byValue = (f: Finding | undefined) => f?.values.map((v) => [v.display, v.articles]);
+
+describe('quote on the seeds', () => {
+  const { facts, findings } = pipeline(seeds(), makeRule(), seedVocab);
+  const find = (speaker: string, text: RegExp) =>
+    findings.find((f) => f.kind === 'variant' && f.details?.speaker === speaker && f.values.some((v) => text.test(v.display)));
+
+  it('reports Leavitt’s “has expressed he wants” (000, 001) against “wants” (002, 004), with a word diff', () => {
+    const f = find('leavitt', /de-escalate as quickly as possible/);
+    expect(f).toBeDefined();
+    expect(byValue(f)).toEqual([
+      ['The President has expressed he wants to see this de-escalate as quickly as possible.', ['000', '001']],
+      ['The President wants to see this de-escalate as quickly as possible', ['002', '004']],
+    ]);
+    expect(f!.subject.label).toBe('Quote by Karoline Leavitt');
+    expect(f!.details!.paraphrase).toBe(false);
+    expect(f!.details!.diff).toEqual([
+      { op: 'same', text: 'The President' },
+      { op: 'removed', text: 'has expressed he' },
+      { op: 'same', text: 'wants to see this de-escalate as quickly as possible' },
+    ]);
+    expect(f!.message).toContain('002 and 004 drop “has expressed he”');
+    const ev = f!.values[1]!.evidence.find((e) => e.article === '002')!;
+    expect(ev).toMatchObject({ path: expect.stringMatching(/^seeds\/002/), line: 3 });
+    expect(ev.sentence).toMatch(/^Leavitt noted,/);
+  });
+
+  it('reports Jaishankar’s partial quote in 001 as a likely paraphrase of his post in 003', () => {
+    const f = find('jaishankar', /firmly counter/);
+    expect(f).toBeDefined();
+    expect(byValue(f)).toEqual([
+      ['Will firmly counter any attempts at escalation', ['003']],
+      ['firmly counter any attempts by Pakistan to escalate the situation.', ['001']],
+    ]);
+    expect(f!.details!.paraphrase).toBe(true);
+    expect(f!.message).toMatch(/001 presents .* as S\. Jaishankar’s own words/);
+    expect(f!.message).toContain('003 shows the original post');
+  });
+
+  it('reports Trump’s “Oh it’s so terrible! My position is…” (001) against “It is so terrible. I get along…” (003)', () => {
+    const f = find('trump', /so terrible/);
+    expect(f).toBeDefined();
+    const displays = f!.values.map((v) => v.display);
+    expect(displays.some((d) => d.startsWith("Oh it's so terrible! My position is I get along with both."))).toBe(true);
+    expect(displays.some((d) => d.startsWith('It is so terrible. I get along with both.'))).toBe(true);
+    const parts = f!.details!.diff as { op: string; text: string }[];
+    expect(parts).toContainEqual({ op: 'added', text: 'My position is' });
+  });
+
+  it('credits speakers as the text does: after, before, pronouns, split quotes, posts', () => {
+    const speakerOf = (article: string, text: RegExp) => facts.find((f) => f.article === article && text.test(f.raw))?.data?.speaker;
+    expect(speakerOf('000', /^He understands/)).toBe('leavitt'); // one quote over two sentences, “…,” Leavitt said.
+    expect(speakerOf('001', /^He understands/)).toBe('leavitt'); // split: “…,” Leavitt told reporters. “…”
+    expect(speakerOf('001', /^This is something/)).toBe('leavitt'); // She added, “…”
+    expect(speakerOf('001', /^Oh it's so terrible/)).toBe('trump'); // “…,” he said — Trump named just before
+    expect(speakerOf('002', /^The President wants/)).toBe('leavitt');
+    expect(speakerOf('003', /^I think the best/)).toBe('kwatra'); // “…,” Vinay Mohan Kwatra, New Delhi’s envoy to Washington, D.C., told Fox News.
+    expect(speakerOf('004', /^We’re not going/)).toBe('vance'); // Vice President JD Vance, a proponent of …, stated, “…”
+    const post = facts.find((f) => f.article === '003' && f.data?.form === 'post');
+    expect(post?.data?.speaker).toBe('jaishankar'); // lines above “— Dr. S. Jaishankar (@DrSJaishankar) May 8, 2025”
+  });
+
+  it('does not compare short phrases or take apostrophes for quote marks', () => {
+    expect(facts.some((f) => /^(Operation Sindoor|immediate de-escalation|concrete steps)$/.test(f.raw))).toBe(false);
+    for (const f of facts) expect(f.raw).not.toMatch(/^s\b|’s [a-z]+ [a-z]+’/);
+    const short = pipeline(seeds(), makeRule({ min_words: 1 }), seedVocab).facts;
+    expect(short.filter((f) => f.raw === 'Operation Sindoor').map((f) => f.article)).toEqual(['000', '001', '003']);
+    expect(short.some((f) => f.raw === 'good relationships')).toBe(true); // 'good relationships' in straight single quotes
+  });
+
+  it('finds nothing wrong where articles quote the same words', () => {
+    const agreed = findings.filter((f) => f.values.some((v) => /two countries that have been at odds|constant communication/.test(v.display)));
+    expect(agreed).toEqual([]);
+  });
+});
+
+/* ---------------------------------------------------------------- another story, with planted misquotes */
+
+const A = art(
+  'a',
+  [
+    'Brenton Mayor Ana Ruiz said on Saturday that the city “will not raise taxes this year to pay for the flood repairs,” as crews cleared the river banks.',
+    '“The flood killed 14 people and destroyed 300 homes in the valley,” fire chief Tom Okafor told reporters. “We are still searching the eastern district.”',
+    'Governor Paul Lee visited the shelters on Sunday. “Help is on the way and we will rebuild every single home,” Lee said.',
+    'Ruiz called the cleanup ‘Operation Dry Feet’ and said the county’s plan was working.',
+  ].join('\n'),
+);
+const B = art(
+  'b',
+  [
+    'Mayor Ana Ruiz said the city “will raise taxes this year to pay for the flood repairs.”',
+    'Fire chief Tom Okafor said: “The flood killed 41 people and destroyed 300 homes in the valley.”',
+    '“Help is on the way and we will rebuild every single home,” Ruiz said.',
+  ].join('\n'),
+);
+const C = art(
+  'c',
+  [
+    '“We are still searching the eastern district,” Okafor said.',
+    'Lee promised residents: “Help is on the way and we will rebuild every single home.”',
+    'A city statement said the flood “killed 14 people and destroyed 300 homes in the valley”.',
+  ].join('\n'),
+);
+
+describe('quote on another story', () => {
+  const { facts, findings } = pipeline([A, B, C], makeRule());
+
+  it('reports a dropped “not” even though almost every word matches', () => {
+    const f = findings.find((x) => x.kind === 'variant' && x.details?.speaker === 'ruiz');
+    expect(f).toBeDefined();
+    expect(byValue(f)).toEqual([
+      ['will not raise taxes this year to pay for the flood repairs', ['a']],
+      ['will raise taxes this year to pay for the flood repairs.', ['b']],
+    ]);
+    expect(f!.details!.diff).toEqual([
+      { op: 'same', text: 'will' },
+      { op: 'removed', text: 'not' },
+      { op: 'same', text: 'raise taxes this year to pay for the flood repairs' },
+    ]);
+    expect(f!.message).toContain('b drop “not” (against a)');
+    expect(f!.severity).toBe('error');
+  });
+
+  it('reports a changed number, and aligns an unnamed source’s excerpt with the named speaker', () => {
+    const f = findings.find((x) => x.kind === 'variant' && x.details?.speaker === 'okafor');
+    expect(f).toBeDefined();
+    expect(f!.message).toContain('change “14” to “41”');
+    expect(f!.values.map((v) => v.articles)).toEqual([['a'], ['b'], ['c']]);
+    // c's excerpt (speaker not named) agrees with a word for word: no diff for it
+    const diffs = f!.details!.diffs as { article: string }[];
+    expect(diffs.map((d) => d.article)).toEqual(['b']);
+    expect(facts.find((x) => x.article === 'c' && /^killed 14/.test(x.raw))?.data?.speaker).toBeNull();
+  });
+
+  it('reports the same words credited to two different people', () => {
+    const f = findings.find((x) => x.kind === 'contradiction');
+    expect(f).toBeDefined();
+    expect(f!.values.map((v) => [v.display, v.articles])).toEqual([
+      ['Lee', ['a', 'c']],
+      ['Ruiz', ['b']],
+    ]);
+    expect(f!.outliers).toEqual(['b']);
+    expect(f!.message).toContain('credited to different people');
+  });
+
+  it('keeps a split quote’s second half with its speaker, and finds nothing in verbatim quotes', () => {
+    expect(facts.find((x) => x.article === 'a' && /^We are still searching/.test(x.raw))?.data?.speaker).toBe('okafor');
+    expect(findings.filter((f) => f.values.some((v) => /eastern district/.test(v.display)))).toEqual([]);
+    expect(findings).toHaveLength(3);
+  });
+
+  it('does not take ‘Operation Dry Feet’ or county’s for a comparable quote unless asked', () => {
+    expect(facts.some((x) => /Dry Feet|county/.test(x.raw))).toBe(false);
+    const all = pipeline([A], makeRule({ min_words: 1 })).facts;
+    expect(all.filter((x) => /Dry Feet/.test(x.raw)).map((x) => x.raw)).toEqual(['Operation Dry Feet']);
+  });
+
+  it('compares short quotes only when min_words allows it', () => {
+    const x = art('x', 'Ruiz called it “the worst flood this town has seen in decades” on Sunday.');
+    const y = art('y', 'Ruiz called it “the worst flood this town has seen in years” on Sunday.');
+    const xs = art('xs', 'Ruiz called it the “worst flood in decades” on Sunday.');
+    const ys = art('ys', 'Ruiz called it the “worst flood in years” on Sunday.');
+    expect(pipeline([xs, ys], makeRule()).findings).toEqual([]);
+    expect(pipeline([xs, ys], makeRule({ min_words: 4 })).findings.map((f) => f.kind)).toEqual(['variant']);
+    expect(pipeline([x, y], makeRule()).findings.map((f) => f.kind)).toEqual(['variant']);
+  });
+
+  it('resolves a pronoun to the last named speaker', () => {
+    const p = art('p', 'Ana Ruiz toured the shelter on Monday.\n“Nobody will be left without a roof tonight,” she said.');
+    const q = art('q', '“Nobody will be left without a roof this week,” Ruiz said.');
+    const { facts: fs, findings: fd } = pipeline([p, q], makeRule());
+    expect(fs.map((f) => f.data?.speaker)).toEqual(['ruiz', 'ruiz']);
+    expect(fd).toHaveLength(1);
+    expect(fd[0]!.message).toMatch(/change “this week” to “tonight”|change “tonight” to “this week”/);
+  });
+
+  it('reads a post set on its own lines and signed “— Name (@handle) date”', () => {
+    const p = art('p', ['Ruiz wrote on X:', 'Proud of every volunteer in Brenton tonight.', 'We will rebuild the Mill Street bridge by June.', '— Ana Ruiz (@MayorRuiz) March 2, 2024', 'More rain is forecast.'].join('\n'));
+    const q = art('q', '“We will rebuild the Mill Street bridge by July,” Ruiz wrote on X.');
+    const { facts: fs, findings: fd } = pipeline([p, q], makeRule());
+    expect(fs.filter((f) => f.article === 'p').map((f) => [f.raw, f.data?.speaker, f.data?.form])).toEqual([
+      ['Proud of every volunteer in Brenton tonight.', 'ruiz', 'post'],
+      ['We will rebuild the Mill Street bridge by June.', 'ruiz', 'post'],
+    ]);
+    expect(fd).toHaveLength(1);
+    expect(fd[0]!.values[0]!.articles).toEqual(['p']); // the post is the reference wording
+    expect(fd[0]!.message).toContain('change “June” to “July”');
+  });
+
+  it('reports single-source quotes only when the rule asks', () => {
+    const solo = art('s', '“Our crews have worked through the night for three days,” Okafor said.');
+    expect(pipeline([solo, B], makeRule()).findings.filter((f) => f.kind === 'single-source')).toEqual([]);
+    const f = pipeline([solo], makeRule({}, true)).findings;
+    expect(f.map((x) => [x.kind, x.severity])).toEqual([['single-source', 'info']]);
+  });
+});
+
+describe('quote findings are stable', () => {
+  it('gives the same findings whatever the order of the facts, and fingerprints that ignore positions', () => {
+    const r = makeRule();
+    quote.prepare!(r, EMPTY);
+    const facts = [A, B, C].flatMap((a) => quote.extract(a, r, EMPTY));
+    const one = quote.compare!(facts, r, { articles: new Map() });
+    const two = quote.compare!([...facts].reverse(), r, { articles: new Map() });
+    expect(two).toEqual(one);
+    // the same quotes further down the article: same subjects, same fingerprints
+    const moved = art('a', `Flood waters receded on Monday.\nResidents returned to their homes.\n${A.text}`);
+    const three = pipeline([moved, B, C], makeRule()).findings;
+    expect(three.map((f) => f.fingerprint).sort()).toEqual(one.map((f) => f.fingerprint).sort());
+    expect(three.map((f) => f.subject.key).sort()).toEqual(one.map((f) => f.subject.key).sort());
+  });
+
+  it('aligns many quotes through the index, not all pairs', () => {
+    const words = 'river bridge council budget storm school harbour market station tunnel garden museum road clinic water power'.split(' ');
+    const articles: Article[] = [];
+    for (let i = 0; i < 300; i++) {
+      const lines: string[] = [];
+      for (let j = 0; j < 5; j++) {
+        const k = (i * 5 + j) % 700;
+        const w = (n: number) => `${words[(k + n) % words.length]}${Math.floor(k / 16)}x${n}`;
+        lines.push(`“We will fund the ${w(1)} and the ${w(2)} before ${w(3)} opens again,” Councillor Jo Park${k} said.`);
+      }
+      articles.push(art(`n${String(i).padStart(3, '0')}`, lines.join('\n')));
+    }
+    const t0 = performance.now();
+    const { facts, findings } = pipeline(articles, makeRule());
+    const ms = performance.now() - t0;
+    expect(facts).toHaveLength(1500);
+    expect(findings).toEqual([]); // every statement is quoted identically wherever it appears
+    expect(ms).toBeLessThan(8000);
+  });
+});
+
+describe('quote options', () => {
+  it('fills defaults', () => {
+    const r = makeRule();
+    quote.prepare!(r, EMPTY);
+    expect(r.options).toEqual({ min_words: 5, threshold: 0.6, paraphrase_threshold: 0.4, attribution_threshold: 0.8, single_quotes: true, speakers: [] });
+  });
+  it('rejects bad options with the option named and a fix suggested', () => {
+    const bad = (o: Partial<QuoteOptions>, field: string) => {
+      try {
+        quote.prepare!(makeRule(o), seedVocab);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(RuleError);
+        expect((e as RuleError).field).toBe(field);
+      }
+    };
+    bad({ threshold: 1.5 }, 'threshold');
+    bad({ min_words: 0 }, 'min_words');
+    bad({ paraphrase_threshold: 0.9 }, 'paraphrase_threshold');
+    bad({ attribution_threshold: 0.5 }, 'attribution_threshold');
+    bad({ speakers: ['leavitt', 'nobody'] }, 'speakers.1');
+  });
+  it('keeps only the listed speakers (and unnamed ones) when speakers is set', () => {
+    const { facts } = pipeline(seeds(), makeRule({ speakers: ['trump'] }), seedVocab);
+    expect(new Set(facts.map((f) => f.data?.speaker))).toEqual(new Set(['trump', null]));
+  });
+  it('can ignore single quotes', () => {
+    const { facts } = pipeline([art('s', "He called it 'the worst storm this town has seen in fifty years' on Monday.")], makeRule({ single_quotes: false }));
+    expect(facts).toEqual([]);
+  });
+});
