@@ -16,6 +16,15 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_CACHE_DIR } from './cache.js';
 import { factsToJsonl, readFactsFiles } from './facts.js';
 import { buildReport, checkParallel, compareFacts, loadConfig, type CheckResult } from './runner.js';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { examplesFailed, formatExampleResults, runExamples } from './authoring/examples.js';
+import { explain } from './authoring/explain.js';
+import { initRules } from './authoring/init.js';
+import { findArticleFiles, loadArticles } from './articles/load.js';
+import { check } from './runner.js';
+import { existsSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { rulesSchema } from './config/schema.js';
 import type { Finding, Severity } from './types.js';
 import { VERSION } from './version.js';
@@ -25,13 +34,19 @@ const USAGE = `Usage: factlint <command> [options]
 Commands:
   check [PATHS...]     check articles (default: the rules file's articles: glob)
   compare FACTS...     compare facts files written by check --facts-out, and report
+  test [RULES]         run the examples the rules carry (exit 1 on a failure)
+  explain TARGET       show which sentences gave a finding (fingerprint) or a rule (id)
+  init [DIR]           write a starter rules.yaml for a folder of articles
   schema               print the JSON Schema of rules.yaml
 
 Options for check:
   --rules FILE         rules file (default: rules.yaml)
-  --format LIST        text, markdown, json (comma-separated; default: text,
-                       or markdown,json with --out)
+  --format LIST        text, markdown, json, sarif, github (comma-separated;
+                       default: text, or markdown,json with --out)
   --out DIR            write one report file per format into DIR
+  --baseline FILE      mark findings new or known against FILE; fail on new ones only
+  --update-baseline    write today's findings to the baseline (default
+                       reports/baseline.json) and exit 0
   --fail-on LEVEL      error | warning | info | never (default: error)
   --max-findings N     also fail when there are more than N findings
   --rule ID            only run this rule (repeatable)
@@ -77,6 +92,8 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
     allowPositionals: true,
     options: {
       jobs: { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean', default: false },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
       'facts-out': { type: 'string' },
@@ -131,26 +148,83 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
     });
     if (shown) process.stderr.write('\n');
   }
-  const { report } = result;
+  let { report } = result;
+  const render = { rules: result.rules };
+  if (values['update-baseline']) {
+    const file = values.baseline ?? join('reports', 'baseline.json');
+    const b = writeBaseline(resolve(file), report);
+    process.stderr.write(`factlint: baseline written: ${file} (${b.findings.length} finding${b.findings.length === 1 ? '' : 's'})\n`);
+    return EXIT.ok;
+  }
+  if (values.baseline) {
+    const baseline = readBaseline(resolve(values.baseline));
+    // rules left out with --rule have not been run: their entries are not "fixed"
+    const ran = new Set(result.rules.map((r) => r.id));
+    report = applyBaseline(report, { ...baseline, findings: baseline.findings.filter((f) => ran.has(f.rule)) });
+  }
   if (values['facts-out']) writeAtomic(resolve(values['facts-out']), factsToJsonl(result.articles, result.facts));
   const color = !values['no-color'] && process.stdout.isTTY && !process.env.NO_COLOR;
   if (values.out) {
     const dir = resolve(values.out);
-    for (const f of formatList) writeAtomic(join(dir, formats[f]!.file), formats[f]!.render(report, { color: false }));
-    if (!values.quiet) {
+    for (const f of formatList) writeAtomic(join(dir, formats[f]!.file), formats[f]!.render(report, { ...render, color: false }));
+    if (formatList.includes('github')) {
+      // annotations only work on stdout of a workflow step
+      process.stdout.write(formats.github!.render(report, render));
+    } else if (!values.quiet) {
       process.stdout.write(formats.text!.render(report, { color }));
       process.stdout.write(`Reports written: ${formatList.map((f) => join(values.out!, formats[f]!.file)).join(', ')}\n`);
     }
   } else if (!values.quiet || formatList[0] !== 'text') {
-    process.stdout.write(formats[formatList[0]!]!.render(report, { color }));
+    process.stdout.write(formats[formatList[0]!]!.render(report, { ...render, color }));
   }
   for (const w of report.warnings) process.stderr.write(`factlint: warning: ${w}\n`);
   const failed = failing(report.findings, failOn);
   if (failed.length) return EXIT.findings;
-  if (maxFindings !== undefined && report.findings.filter((f) => (f.status ?? 'new') === 'new').length > maxFindings) {
-    process.stderr.write(`factlint: ${report.findings.length} findings, more than --max-findings ${maxFindings}\n`);
+  const newCount = report.findings.filter((f) => (f.status ?? 'new') === 'new').length;
+  if (maxFindings !== undefined && newCount > maxFindings) {
+    process.stderr.write(`factlint: ${newCount} ${values.baseline ? 'new ' : ''}findings, more than --max-findings ${maxFindings}\n`);
     return EXIT.findings;
   }
+  return EXIT.ok;
+}
+
+function runTest(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, rule: { type: 'string', multiple: true } } });
+  if (positionals.length > 1) usage('test takes one rules file');
+  const config = loadConfig(positionals[0] ?? values.rules);
+  const results = runExamples(config, values.rule);
+  process.stdout.write(formatExampleResults(results));
+  return examplesFailed(results) ? EXIT.findings : EXIT.ok;
+}
+
+function runExplain(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' } } });
+  const [target, ...paths] = positionals;
+  if (!target) usage('explain needs a finding fingerprint or a rule id');
+  const result = check({ paths, ...(values.rules ? { rules: values.rules } : {}) });
+  process.stdout.write(explain(result, target));
+  return EXIT.ok;
+}
+
+function runInit(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const paths = positionals.length ? positionals : ['.'];
+  const { articles, warnings } = loadArticles(findArticleFiles(paths));
+  for (const w of warnings) process.stderr.write(`factlint: warning: ${w}\n`);
+  if (!articles.length) throw new FactlintError(`${paths.join(' ')}: no readable article to start from`);
+  const first = resolve(paths[0]!);
+  const defaultOut = join(existsSync(first) && !/\.(txt|md|markdown)$/i.test(first) ? first : dirname(first), 'rules.yaml');
+  const out = values.out ?? defaultOut;
+  const rulesDir = out === '-' ? process.cwd() : dirname(resolve(out));
+  const schemaFile = fileURLToPath(new URL('../schema/rules.schema.json', import.meta.url));
+  const text = initRules(articles, { rulesDir, schema: relative(rulesDir, schemaFile).split('\\').join('/') });
+  if (out === '-') {
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
+  if (existsSync(out) && !values.force) throw new FactlintError(`${out}: already exists; use --force to replace it, or --out - to print`);
+  writeAtomic(resolve(out), text);
+  process.stderr.write(`factlint: wrote ${out}: check the entities it lists, then uncomment a rule\n`);
   return EXIT.ok;
 }
 
@@ -169,6 +243,12 @@ export async function main(argv: string[]): Promise<number> {
       return runCheck(rest);
     case 'compare':
       return runCheck(rest, 'compare');
+    case 'test':
+      return runTest(rest);
+    case 'explain':
+      return runExplain(rest);
+    case 'init':
+      return runInit(rest);
     case 'schema':
       process.stdout.write(`${JSON.stringify(rulesSchema(), null, 2)}\n`);
       return EXIT.ok;
