@@ -47,6 +47,9 @@ export interface CheckResult {
   cache?: { hits: number; misses: number };
 }
 
+/** Below this many articles per worker, one thread is faster. */
+export const MIN_FILES_PER_WORKER = 100;
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: Finding[]): Finding[] {
@@ -204,7 +207,8 @@ export function check(options: CheckOptions = {}): CheckResult {
 export async function checkParallel(options: CheckOptions = {}): Promise<CheckResult> {
   const jobs = Math.max(1, options.jobs ?? 2);
   const p = plan(options);
-  if (jobs === 1 || p.files.length < 2 * jobs) return check(options);
+  // a worker costs about a second to start (it loads the parsers and warms up): not worth it for a few articles
+  if (jobs === 1 || p.files.length < MIN_FILES_PER_WORKER * jobs) return check(options);
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: new URL('./worker.js', import.meta.url).href,

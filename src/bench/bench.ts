@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
-import { check } from '../runner.js';
+import { check, checkParallel } from '../runner.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SEEDS = join(ROOT, 'seeds');
@@ -45,31 +45,43 @@ function retextOnly(dir: string): number {
   return (performance.now() - t) / 1000;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const runs = sizes.length ? sizes : [1000, 10000];
   const base = join(tmpdir(), `factlint-bench-${process.pid}`);
-  console.log('articles   MB     check s   articles/s   MB/s   ms/article   retext-only s   check/retext   peak RSS MB');
+  console.log('articles   MB  1 thread s  articles/s   MB/s  ms/article  retext-only s  check/retext  2 threads s  speed-up  warm cache s  peak RSS MB');
   try {
     for (const n of runs) {
       const dir = join(base, String(n));
       const bytes = generate(dir, n);
       const mb = bytes / 1048576;
       const parse = retextOnly(dir);
-      const t = performance.now();
-      const { report } = check({ rules: join(ROOT, 'rules.yaml'), paths: [dir] });
+      const rules = join(ROOT, 'rules.yaml');
+      const cacheDir = join(base, `cache-${n}`);
+      let t = performance.now();
+      const { report } = check({ rules, paths: [dir], cacheDir });
       const secs = (performance.now() - t) / 1000;
+      t = performance.now();
+      const par = await checkParallel({ rules, paths: [dir], jobs: 2 });
+      const secs2 = (performance.now() - t) / 1000;
+      if (JSON.stringify(par.report) !== JSON.stringify(report)) console.log('  (warning: 2 threads gave another report than 1)');
+      t = performance.now();
+      check({ rules, paths: [dir], cacheDir });
+      const warm = (performance.now() - t) / 1000;
       console.log(
         [
           String(n).padStart(8),
-          mb.toFixed(1).padStart(6),
-          secs.toFixed(2).padStart(10),
-          (n / secs).toFixed(0).padStart(12),
+          mb.toFixed(1).padStart(5),
+          secs.toFixed(2).padStart(11),
+          (n / secs).toFixed(0).padStart(11),
           (mb / secs).toFixed(2).padStart(6),
-          ((secs * 1000) / n).toFixed(2).padStart(12),
-          parse.toFixed(2).padStart(15),
-          `${((parse / secs) * 100).toFixed(0)}%`.padStart(14),
-          peakMB().toFixed(0).padStart(13),
+          ((secs * 1000) / n).toFixed(2).padStart(11),
+          parse.toFixed(2).padStart(14),
+          `${((parse / secs) * 100).toFixed(0)}%`.padStart(13),
+          secs2.toFixed(2).padStart(12),
+          `${(secs / secs2).toFixed(2)}x`.padStart(9),
+          warm.toFixed(2).padStart(13),
+          peakMB().toFixed(0).padStart(12),
         ].join(' '),
       );
       if (report.findings.length === 0) console.log('  (warning: no findings: the generated corpus should disagree)');
@@ -78,7 +90,8 @@ function main(): void {
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
-  console.log('check/retext: the throughput of the full check as a share of parsing with retext alone (higher is better).');
+  console.log('check/retext: the full check\'s throughput as a share of parsing with retext alone (higher is better).');
+  console.log('2 threads: the same check with --jobs 2 (worker threads); warm cache: a second run with --cache, nothing changed.');
 }
 
-main();
+await main();

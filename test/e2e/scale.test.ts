@@ -18,7 +18,7 @@ describe('worker threads, cache and facts files give the same report', () => {
   const rules = join(ROOT, 'rules.yaml');
 
   it('--jobs 2 and --jobs 1 write byte-identical JSON', () => {
-    const dir = corpus(24);
+    const dir = corpus(240);
     const one = cli(['check', '--rules', rules, '--jobs', '1', '--format', 'json', dir]);
     const two = cli(['check', '--rules', rules, '--jobs', '2', '--format', 'json', dir]);
     expect(one.code).toBe(1);
