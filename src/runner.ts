@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, findArticleFiles, type Sidecar, type SourceFile } from './articles/load.js';
 import { FactsCache, hashRules } from './cache.js';
-import { parseConfig, type Config } from './config/load.js';
+import { defaultConfig, parseConfig, type Config } from './config/load.js';
 import { FactlintError } from './errors.js';
 import { cmp, compareValues } from './findings.js';
 import { articleInfo, extractArticle, processFile, type FileResult } from './process.js';
@@ -62,9 +62,17 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export function loadConfig(rulesPath?: string): Config {
+/**
+ * The rules file given, else ./rules.yaml, else the built-in rules (only
+ * when articles are named on the command line: with no paths and no rules
+ * file there is nothing to check).
+ */
+export function loadConfig(rulesPath?: string, havePaths = true): Config {
   const file = resolve(rulesPath ?? 'rules.yaml');
-  if (!rulesPath && !existsSync(file)) throw new FactlintError('rules.yaml: no rules file here; pass --rules FILE (or run `factlint init` to write one)');
+  if (!rulesPath && !existsSync(file)) {
+    if (havePaths) return defaultConfig();
+    throw new FactlintError('rules.yaml: no rules file here; name the articles to check them with the built-in rules, pass --rules FILE, or run `factlint init`');
+  }
   return parseConfig(file);
 }
 
@@ -143,7 +151,7 @@ interface Plan {
 }
 
 function plan(options: CheckOptions): Plan {
-  const config = loadConfig(options.rules);
+  const config = loadConfig(options.rules, Boolean(options.paths?.length));
   let rules = config.rules;
   if (options.only?.length) {
     const unknown = options.only.filter((id) => !rules.some((r) => r.id === id));

@@ -5,12 +5,12 @@
 import { workerData } from 'node:worker_threads';
 import type { Sidecar, SourceFile } from './articles/load.js';
 import { FactsCache } from './cache.js';
-import { parseConfig } from './config/load.js';
+import { defaultConfig, parseConfig } from './config/load.js';
 import { processFile, type FileResult } from './process.js';
 
 // tinypool passes [its own data, ours]
-const data = (workerData as [unknown, { rules: string; only: string[]; cacheDir?: string; rulesHash: string }])[1];
-const config = parseConfig(data.rules);
+const data = (workerData as [unknown, { rules?: string; only: string[]; cacheDir?: string; rulesHash: string }])[1];
+const config = data.rules ? parseConfig(data.rules) : defaultConfig();
 const rules = data.only.length ? config.rules.filter((r) => data.only.includes(r.id)) : config.rules;
 const sidecars = new Map<string, Sidecar>();
 const cache = data.cacheDir ? new FactsCache(data.cacheDir) : undefined;

@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node a
 import { FactlintError, RuleError } from '../errors.js';
 import { ruleTypes, ruleTypeNames } from '../rules/index.js';
 import type { Entity, Rule, RuleExample, Severity, SourcePos, Vocabulary } from '../types.js';
+import { DEFAULT_RULES_NAME, DEFAULT_RULES_YAML } from './defaults.js';
 import { commonRuleFields, rulesSchema } from './schema.js';
 
 export interface Config {
@@ -95,10 +96,10 @@ class Problems {
   }
 }
 
-function readYaml(file: string, display: string): Parsed {
+function readYaml(file: string, display: string, given?: string): Parsed {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = given ?? readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new FactlintError(`${display}: cannot read the rules file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
@@ -239,9 +240,16 @@ function toExamples(raw: unknown): RuleExample[] {
   });
 }
 
-export function parseConfig(file: string, displayName?: string): Config {
+/** The built-in rules alone: what `factlint check DIR` uses when there is no rules file. */
+export function defaultConfig(baseDir = process.cwd()): Config {
+  const c = parseConfig(resolve(baseDir, DEFAULT_RULES_NAME), DEFAULT_RULES_NAME, DEFAULT_RULES_YAML);
+  delete c.file;
+  return c;
+}
+
+export function parseConfig(file: string, displayName?: string, text?: string): Config {
   const display = displayName ?? (relative(process.cwd(), file) || file);
-  const p = readYaml(file, display);
+  const p = readYaml(file, display, text);
   const problems = new Problems(p);
   checkShape(p, problems);
   if (problems.list.length === 0) validate(p, problems);
@@ -284,6 +292,14 @@ export function parseConfig(file: string, displayName?: string): Config {
     rules.push(rule);
   });
   if (problems.list.length) throw new FactlintError(problems.list.join('\n'));
+  if (p.data.extends === 'default') {
+    // built-in rules first; a rule of the same id in this file replaces the built-in one
+    const defaults = defaultConfig();
+    const own = new Set(rules.map((r) => r.id));
+    rules.unshift(...defaults.rules.filter((r) => !own.has(r.id)));
+    for (const [canonical, syn] of Object.entries(defaults.vocab.titles)) vocab.titles[canonical] ??= syn;
+    for (const e of defaults.vocab.entities) if (!vocab.entities.some((x) => x.id === e.id)) vocab.entities.push(e);
+  }
   const articlesRaw = p.data.articles;
   const articles = articlesRaw === undefined ? [] : Array.isArray(articlesRaw) ? articlesRaw.map(String) : [String(articlesRaw)];
   return { file, baseDir: dirname(resolve(file)), articles, rules, vocab };
