@@ -28,16 +28,25 @@ export function articleInfo(a: Article): ArticleInfo {
   return { id: a.id, path: a.path, meta: a.meta, ...(a.disabled ? { disabled: a.disabled } : {}) };
 }
 
+/** How long one rule may take on one article before its facts from it are dropped with a warning. */
+export const RULE_BUDGET_MS = 2000;
+
 /** Facts of one article for every rule. */
-export function extractArticle(article: Article, rules: Rule[], config: Config): Fact[] {
+export function extractArticle(article: Article, rules: Rule[], config: Config, warnings: string[] = [], budgetMs = RULE_BUDGET_MS): Fact[] {
   const out: Fact[] = [];
   for (const rule of rules) {
     const t = ruleTypes[rule.type]!;
     let facts: Fact[];
+    const started = performance.now();
     try {
       facts = t.extract(article, rule, config.vocab);
     } catch (e) {
       throw new FactlintError(`${article.path}: rule "${rule.id}" failed: ${(e as Error).message}`);
+    }
+    const ms = performance.now() - started;
+    if (ms > budgetMs) {
+      warnings.push(`${article.path}: rule "${rule.id}" took ${(ms / 1000).toFixed(1)} s, over its budget of ${budgetMs / 1000} s per article; its facts from this article are left out`);
+      continue;
     }
     out.push(...facts);
   }
@@ -57,7 +66,7 @@ export function processFile(src: SourceFile, env: ProcessEnv): FileResult {
   const article = loadArticle(src, env.sidecars, warnings, bytes);
   if (!article) return { facts: [], warnings };
   const info = articleInfo(article);
-  const facts = extractArticle(article, env.rules, env.config);
-  if (key) env.cache!.set(key, { info, facts });
+  const facts = extractArticle(article, env.rules, env.config, warnings);
+  if (key && warnings.length === 0) env.cache!.set(key, { info, facts });
   return { info, facts, warnings };
 }

@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node a
 import { FactlintError, RuleError } from '../errors.js';
 import { ruleTypes, ruleTypeNames } from '../rules/index.js';
 import type { Entity, Rule, RuleExample, Severity, SourcePos, Vocabulary } from '../types.js';
+import safeRegex from 'safe-regex2';
 import { DEFAULT_RULES_NAME, DEFAULT_RULES_YAML } from './defaults.js';
 import { commonRuleFields, rulesSchema } from './schema.js';
 
@@ -198,6 +199,34 @@ function validate(p: Parsed, problems: Problems): void {
   }
 }
 
+/** Options that hold the user's regular expressions, whatever the rule type. */
+const PATTERN_OPTIONS = ['pattern', 'patterns', 'ignore'];
+
+/** A user pattern must compile and must not backtrack exponentially (checked at load, before any article is read). */
+function checkPatterns(p: Parsed, problems: Problems): void {
+  const rules = (p.data.rules as Record<string, unknown>[] | undefined) ?? [];
+  rules.forEach((rule, i) => {
+    for (const key of PATTERN_OPTIONS) {
+      const v = rule[key];
+      const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
+      list.forEach((src, j) => {
+        if (typeof src !== 'string') return;
+        const path: Path = typeof v === 'string' ? ['rules', i, key] : ['rules', i, key, j];
+        const plain = src.replace(/\{name\}/g, 'N');
+        try {
+          new RegExp(plain, 'u');
+        } catch (e) {
+          problems.add(path, `${ruleLabel(p.data, i)}: "${key}" is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+          return;
+        }
+        if (!safeRegex(plain)) {
+          problems.add(path, `${ruleLabel(p.data, i)}: pattern ${JSON.stringify(src)} can take exponential time on some texts (a repetition inside a repetition, like (a+)+): rewrite it without the nested repetition`);
+        }
+      });
+    }
+  });
+}
+
 function loadVocabulary(p: Parsed, problems: Problems, vocab: Vocabulary, stack: string[]): void {
   const entities = (p.data.entities as Entity[] | undefined) ?? [];
   entities.forEach((e, i) => {
@@ -253,6 +282,7 @@ export function parseConfig(file: string, displayName?: string, text?: string): 
   const problems = new Problems(p);
   checkShape(p, problems);
   if (problems.list.length === 0) validate(p, problems);
+  if (problems.list.length === 0) checkPatterns(p, problems);
   const vocab: Vocabulary = { entities: [], titles: {} };
   if (problems.list.length === 0) loadVocabulary(p, problems, vocab, [resolve(file)]);
   if (problems.list.length) throw new FactlintError(problems.list.join('\n'));

@@ -65,3 +65,12 @@ describe('a valid rules file', () => {
     expect(c.rules[0]).toMatchObject({ id: 'toll', severity: 'error', options: { window: 1, unit_words: ['people'] } });
   });
 });
+
+describe('user patterns', () => {
+  it('an invalid regular expression is reported at its place', () => {
+    expect(errorOf(`${ENTITY}rules:\n  - id: ops\n    type: name\n    pattern: "Operation ([A-Z]"\n`)).toMatch(/^rules\.yaml:7:14: rule "ops": "pattern" is not a valid regular expression/);
+  });
+  it('a pattern that can backtrack exponentially is refused before any article is read', () => {
+    expect(errorOf(`${ENTITY}rules:\n  - id: ops\n    type: name\n    pattern: "Operation (\\\\w+\\\\s?)+!"\n`)).toMatch(/^rules\.yaml:7:14: rule "ops": pattern .* can take exponential time/);
+  });
+});
