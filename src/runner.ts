@@ -211,12 +211,33 @@ export function check(options: CheckOptions = {}): CheckResult {
   return finish(p, results, cache);
 }
 
+/**
+ * check() in this thread, yielding to the event loop between articles so that
+ * SIGINT/SIGTERM handlers run at once instead of after the whole run.
+ */
+export async function checkAsync(options: CheckOptions = {}): Promise<CheckResult> {
+  const p = plan(options);
+  const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
+  const sidecars = new Map<string, Sidecar>();
+  const results: FileResult[] = [];
+  let last = performance.now();
+  for (let i = 0; i < p.files.length; i++) {
+    results.push(processFile(p.files[i]!, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
+    options.onArticle?.(i + 1, p.files.length);
+    if (performance.now() - last > 50) {
+      await new Promise((r) => setImmediate(r));
+      last = performance.now();
+    }
+  }
+  return finish(p, results, cache);
+}
+
 /** The same as check(), with per-article work spread over worker threads. */
 export async function checkParallel(options: CheckOptions = {}): Promise<CheckResult> {
   const jobs = Math.max(1, options.jobs ?? 2);
   const p = plan(options);
   // a worker costs about a second to start (it loads the parsers and warms up): not worth it for a few articles
-  if (jobs === 1 || p.files.length < MIN_FILES_PER_WORKER * jobs) return check(options);
+  if (jobs === 1 || p.files.length < MIN_FILES_PER_WORKER * jobs) return checkAsync(options);
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: new URL('./worker.js', import.meta.url).href,
