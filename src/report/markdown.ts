@@ -21,18 +21,18 @@ function row(cells: PhrasingContent[][]): TableRow {
   return { type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) };
 }
 
-/** The sentence with the raw text in bold, shortened around it when long. */
+/** The sentence as written, with the raw text in bold, shortened around it when long. */
 export function quoteEvidence(ev: Evidence, max = 240): PhrasingContent[] {
   const s = ev.sentence;
   const raw = ev.text.replace(/\s+/g, ' ');
   const at = s.indexOf(raw);
-  if (at < 0) return [text(`“${s.length > max ? `${s.slice(0, max)}…` : s}”`)];
+  if (at < 0) return [text(s.length > max ? `${s.slice(0, max)}…` : s)];
   let before = s.slice(0, at);
   let after = s.slice(at + raw.length);
   const room = Math.max(40, Math.floor((max - raw.length) / 2));
   if (before.length > room) before = `…${before.slice(before.length - room).replace(/^\S*\s/, '')}`;
   if (after.length > room) after = `${after.slice(0, room).replace(/\s\S*$/, '')}…`;
-  return [text(`“${before}`), strong(raw), text(`${after}”`)];
+  return [text(before), strong(raw), text(after)];
 }
 
 function evidenceCell(g: ValueGroup, perArticle = 2): PhrasingContent[] {
@@ -60,12 +60,12 @@ function diffParagraph(f: Finding): RootContent[] {
   for (const d of diffs) {
     const children: PhrasingContent[] = [];
     if (d.article || d.against) children.push(text(`${d.article ?? ''}${d.against ? ` against ${d.against}` : ''}: `));
-    for (const p of d.parts) {
+    d.parts.forEach((p, i) => {
+      if (i > 0) children.push(text(' '));
       if (p.op === 'removed') children.push({ type: 'delete', children: [text(p.text)] });
       else if (p.op === 'added') children.push(strong(p.text));
       else children.push(text(p.text));
-      children.push(text(' '));
-    }
+    });
     out.push(para(...children));
   }
   return [para(text('Changed words (struck: missing; bold: added):')), ...out];
