@@ -72,7 +72,8 @@ function diffParagraph(f: Finding): RootContent[] {
 }
 
 function findingSection(f: Finding, n: number): RootContent[] {
-  const values = f.values.map((v) => v.display).join(' / ');
+  // a heading ends without punctuation (quotes often end with one)
+  const values = f.values.map((v) => v.display).join(' / ').replace(/[.,;:!?]+$/, '');
   const out: RootContent[] = [
     { type: 'heading', depth: 3, children: [text(`${n}. ${f.subject.label}: ${values}`)] },
     para(text(f.message)),
