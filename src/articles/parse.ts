@@ -156,6 +156,18 @@ export function sentenceAt(article: Article, offset: number): Sentence | undefin
   return undefined;
 }
 
+/** Each sentence's one-line form, computed once however many facts cite it. */
+const flatSentences = new WeakMap<Sentence, string>();
+
+function flat(s: Sentence): string {
+  let f = flatSentences.get(s);
+  if (f === undefined) {
+    f = s.text.replace(/\s+/g, ' ');
+    flatSentences.set(s, f);
+  }
+  return f;
+}
+
 /** Evidence for the text between two offsets of article.text. */
 export function evidence(article: Article, start: number, end: number, note?: string): Evidence {
   const { line, column } = locate(article, start);
@@ -167,7 +179,7 @@ export function evidence(article: Article, start: number, end: number, note?: st
     column,
     offset: article.bodyOffset + start,
     text: article.text.slice(start, end),
-    sentence: (sentence ? sentence.text : article.text.slice(start, end)).replace(/\s+/g, ' '),
+    sentence: sentence ? flat(sentence) : article.text.slice(start, end).replace(/\s+/g, ' '),
   };
   if (note) ev.note = note;
   return ev;

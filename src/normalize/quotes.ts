@@ -161,6 +161,29 @@ function expand(word: string): string[] {
   return [w];
 }
 
+/**
+ * How one written word is compared: its normalised parts (one, or two for a contraction)
+ * and what each shows in a diff (null: the word as written). A pure function of the word,
+ * memoised: news repeats its words, and folding (NFKD) and spelling rules are slow.
+ */
+type WordParts = { norm: string; show: string | null }[];
+const wordMemo = new Map<string, WordParts>();
+const MAX_WORD_MEMO = 100_000;
+
+function partsOf(raw: string): WordParts {
+  let parts = wordMemo.get(raw);
+  if (parts) return parts;
+  if (/^[\d,.]+%?$/.test(raw)) parts = [{ norm: raw.replace(/,/g, ''), show: null }];
+  else {
+    const folded = foldText(raw).replace(/[‐‑–—]/g, '-');
+    const expanded = expand(folded);
+    parts = expanded.length === 1 ? [{ norm: spell(expanded[0]!), show: null }] : expanded.map((p) => ({ norm: spell(p), show: p }));
+  }
+  if (wordMemo.size >= MAX_WORD_MEMO) wordMemo.clear();
+  wordMemo.set(raw, parts);
+  return parts;
+}
+
 /** The words of a stretch of text, normalised for comparison. */
 export function tokenize(text: string, base = 0): Token[] {
   const out: Token[] = [];
@@ -169,14 +192,7 @@ export function tokenize(text: string, base = 0): Token[] {
     const raw = m[0];
     const start = base + m.index;
     const end = start + raw.length;
-    if (/^[\d,.]+%?$/.test(raw)) {
-      out.push({ norm: raw.replace(/,/g, ''), show: raw, start, end });
-      continue;
-    }
-    const folded = foldText(raw).replace(/[‐‑–—]/g, '-');
-    const parts = expand(folded);
-    if (parts.length === 1) out.push({ norm: spell(parts[0]!), show: raw, start, end });
-    else for (const p of parts) out.push({ norm: spell(p), show: p, start, end });
+    for (const p of partsOf(raw)) out.push({ norm: p.norm, show: p.show ?? raw, start, end });
   }
   return out;
 }

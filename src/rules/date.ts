@@ -86,6 +86,40 @@ export function articleReference(article: Article, mode: DateOptions['reference'
   return { source: 'none', why: `${why ?? 'reference: text'} and no full date in the text` };
 }
 
+/**
+ * Per-article memos shared by the date rules of a run (several rules read the same
+ * sentences): the reference date per mode, and what findDates reads in a sentence.
+ * Keyed by the article object, so nothing is shared between articles; both are pure
+ * functions of the article, and the cached date lists are never modified.
+ */
+interface ArticleMemo {
+  refs: Map<string, ArticleReference>;
+  dates: Map<string, DateExpr[]>;
+}
+const articleMemos = new WeakMap<Article, ArticleMemo>();
+
+function memoOf(article: Article): ArticleMemo {
+  let m = articleMemos.get(article);
+  if (!m) articleMemos.set(article, (m = { refs: new Map(), dates: new Map() }));
+  return m;
+}
+
+function referenceOf(article: Article, mode: DateOptions['reference']): ArticleReference {
+  const refs = memoOf(article).refs;
+  let r = refs.get(mode);
+  if (!r) refs.set(mode, (r = articleReference(article, mode)));
+  return r;
+}
+
+/** findDates, once per sentence text, reference date and options within an article (chrono is slow). */
+function datesIn(article: Article, text: string, ref: Reference | undefined, opts: { approximate: DateOptions['approximate']; tolerance: number }): DateExpr[] {
+  const dates = memoOf(article).dates;
+  const key = `${ref?.iso ?? ''}\u0000${ref?.how ?? ''}\u0000${opts.approximate}\u0000${opts.tolerance}\u0000${text}`;
+  let d = dates.get(key);
+  if (!d) dates.set(key, (d = findDates(text, ref, opts)));
+  return d;
+}
+
 // ---------------------------------------------------------------- which date belongs to which event
 
 interface EventMention extends Mention {
@@ -296,9 +330,9 @@ export const date: RuleType<DateOptions> = {
     for (const s of ss) {
       const ms = eventMentions(s, entity, others);
       if (!ms.some((m) => m.mine) || skip(s)) continue;
-      reference ??= articleReference(article, o.reference);
+      reference ??= referenceOf(article, o.reference);
       let found: { d: DateExpr; s: Sentence; windowed: boolean } | undefined;
-      const dates = findDates(s.text, reference.ref, findOpts);
+      const dates = datesIn(article, s.text, reference.ref, findOpts);
       const d = pickInSentence(s.text, dates, ms);
       if (d) found = { d, s, windowed: false };
       for (let i = 1; !found && i <= (o.window ?? 0); i++) {
@@ -307,7 +341,7 @@ export const date: RuleType<DateOptions> = {
         const tms = eventMentions(t, entity, others, false);
         if (tms.some((m) => m.mine)) break; // it is a candidate of its own
         if (skip(t)) continue;
-        const td = freeDate(t.text, findDates(t.text, reference.ref, findOpts), tms);
+        const td = freeDate(t.text, datesIn(article, t.text, reference.ref, findOpts), tms);
         if (td) found = { d: td, s: t, windowed: true };
       }
       if (!found) continue;

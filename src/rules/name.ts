@@ -46,10 +46,18 @@ export interface NameOptions {
 const DEFAULTS = { threshold: 0.86, min_length: 4 } as const;
 /** Above this many distinct skeletons in one phonetic bucket, only identical skeletons are joined. */
 const MAX_BUCKET = 40;
+/** Occurrences of one spelling in one article kept as evidence (the rest are counted). */
+const MAX_EVIDENCE = 3;
+/** Where a proper name may start: an ASCII capital, or any non-ASCII character (checked by the full pattern). */
+const CANDIDATE = /[A-Z\u0080-\uffff]/g;
 
 /** Everything extract() needs that depends only on the rule and the vocabulary, built once per pair. */
 interface Compiled {
   re: RegExp;
+  /** Proper names: the same pattern, sticky, tried only where a name may start. */
+  sticky?: RegExp;
+  /** Text every match starts with (the literal head of a user pattern), to skip sentences without it. */
+  literal?: string;
   proper: boolean;
   ignore: Set<string>;
   entities: Map<string, string>;
@@ -57,7 +65,15 @@ interface Compiled {
   maxTitleWords: number;
   /** Particles and connectors, set aside when comparing. */
   drop: ReadonlySet<string>;
+  /**
+   * What each distinct matched text stands for (a pure function of the text and this rule):
+   * names recur across articles, so their keys are computed once. Bounded; never read for anything else.
+   */
+  readings: Map<string, Reading | null>;
 }
+
+/** Above this many distinct matched texts, the readings memo starts afresh. */
+const MAX_READINGS = 50_000;
 
 // Read-only caches (like vocab.ts's pattern cache): safe across articles and in workers.
 const compiledCache = new WeakMap<object, WeakMap<Vocabulary, Compiled>>();
@@ -87,7 +103,9 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
   const o = withDefaults(rule);
   const particles = o.particles.map((p) => p.toLowerCase());
   const proper = o.pattern === undefined;
-  const re = new RegExp(proper ? nameSource(particles) : patternSource(o.pattern!, particles), 'gdu');
+  const source = proper ? nameSource(particles) : patternSource(o.pattern!, particles);
+  // Proper names need no match indices (the `d` flag makes every match slower).
+  const re = new RegExp(source, proper ? 'gu' : 'gdu');
   const entities = new Map<string, string>();
   for (const e of vocab.entities) {
     for (const term of [e.name, ...e.aliases]) {
@@ -110,12 +128,15 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
   for (const t of titles) maxTitleWords = Math.max(maxTitleWords, t.split(' ').length);
   const c: Compiled = {
     re,
+    ...(proper ? { sticky: new RegExp(source, 'yu') } : {}),
+    ...(!proper && literalHead(o.pattern!) ? { literal: literalHead(o.pattern!)! } : {}),
     proper,
     ignore: new Set(o.ignore.map(lookupKey).filter(Boolean)),
     entities,
     titles,
     maxTitleWords,
     drop: dropSet(particles),
+    readings: new Map(),
   };
   if (!byVocab) {
     byVocab = new WeakMap();
@@ -128,6 +149,69 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
 interface Span {
   start: number;
   end: number;
+}
+
+/**
+ * The literal text a pattern starts with ("Operation " for "Operation {name}"), when
+ * every match must start with it: no alternation, no escapes or classes before it.
+ */
+export function literalHead(pattern: string): string | undefined {
+  if (pattern.includes('|')) return undefined;
+  let i = 0;
+  while (i < pattern.length && !'\\^$.|?*+()[]{}'.includes(pattern[i]!)) i++;
+  let head = pattern.slice(0, i);
+  // a quantifier after the head makes its last character optional
+  if ('?*{'.includes(pattern[i] ?? '') && pattern[i] !== undefined) head = head.slice(0, -1);
+  return head.length >= 2 ? head : undefined;
+}
+
+/** What one matched text stands for: worked out once per distinct match in an article. */
+interface Reading {
+  /** Offsets relative to the match. */
+  full: Span;
+  keys: NameKeys;
+  entity?: string;
+  display: string;
+  raw: string;
+  note: string;
+  /** What makes two occurrences one fact: key, spelling, display and entity. */
+  form: string;
+}
+
+function read(m: RegExpExecArray, c: Compiled, o: NameOptions): Reading | null {
+  const text = m[0];
+  let full: Span = { start: 0, end: text.length };
+  let core: Span = full;
+  let title: string | undefined;
+  if (c.proper) {
+    const t = trimRun(text, 0, text.length, c);
+    if (!t) return null;
+    full = core = t;
+    title = t.title;
+  } else {
+    const idx = m.indices?.groups?.name ?? m.indices?.[1];
+    if (idx) core = { start: idx[0] - m.index, end: idx[1] - m.index };
+    if (core.end <= core.start) return null;
+  }
+  const coreText = stripPossessive(text.slice(core.start, core.end));
+  const fullText = text.slice(full.start, full.end);
+  const keys = nameKeys(coreText, c.drop);
+  if (keys.letters < o.min_length || !keys.key) return null;
+  const coreLookup = lookupKey(coreText);
+  const fullLookup = full === core ? coreLookup : lookupKey(fullText);
+  if (c.ignore.has(coreLookup) || c.ignore.has(fullLookup)) return null;
+  const entity = c.entities.get(fullLookup) ?? c.entities.get(coreLookup);
+  const r: Reading = {
+    full,
+    keys,
+    display: stripPossessive(fullText).replace(/\s+/g, ' '),
+    raw: fullText,
+    note: describeKeys(coreText, keys.skeleton, keys.key, title),
+    form: '',
+  };
+  if (entity) r.entity = entity;
+  r.form = `${keys.key}\u0000${keys.spelling}\u0000${r.display}\u0000${entity ?? ''}`;
+  return r;
 }
 
 /**
@@ -247,59 +331,105 @@ export const name: RuleType<NameOptions> = {
   extract(article: Article, rule: Rule<NameOptions>, vocab: Vocabulary): Fact[] {
     const o = withDefaults(rule);
     const c = compile(rule, vocab);
+    // An article that cannot contain the pattern's literal start ("Operation ") is skipped unread.
+    if (c.literal && !article.text.includes(c.literal)) return [];
     const facts: Fact[] = [];
-    // Names repeat within an article: their keys are computed once (a local memo, dropped with the call).
-    const memo = new Map<string, NameKeys>();
-    const lookups = new Map<string, string>();
-    const lookup = (t: string): string => {
-      let k = lookups.get(t);
-      if (k === undefined) lookups.set(t, (k = lookupKey(t)));
-      return k;
-    };
-    // A copy per article: exec() moves lastIndex, and matchAll() would copy the pattern once per sentence.
+    /** One fact per distinct name form per article; later occurrences are counted, the first few kept as evidence. */
+    const byForm = new Map<string, Fact>();
+    const memo = c.readings;
+    // Copies per article: exec() moves lastIndex.
     const re = new RegExp(c.re);
+    const sticky = c.sticky ? new RegExp(c.sticky) : undefined;
+    const cand = sticky ? new RegExp(CANDIDATE) : undefined;
     for (const s of article.sentences) {
-      re.lastIndex = 0;
-      for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
-        if (!m[0]) {
-          re.lastIndex++;
-          continue;
-        }
-        let full: Span = { start: m.index!, end: m.index! + m[0].length };
-        let core: Span = full;
-        let title: string | undefined;
-        if (c.proper) {
-          const t = trimRun(s.text, full.start, full.end, c);
-          if (!t) continue;
-          full = core = t;
-          title = t.title;
-        } else {
+      const text = s.text;
+      if (c.literal && !text.includes(c.literal)) continue;
+      // every fact of a sentence quotes it: one copy of its text serves them all (facts are kept until the report)
+      let shared: string | undefined;
+      const cite = (start: number, end: number, note: string): Fact['evidence'] => {
+        const ev = evidence(article, start, end, note);
+        if (shared === undefined) shared = ev.sentence;
+        else if (ev.sentence === shared) ev.sentence = shared;
+        return ev;
+      };
+      const onMatch = (m: RegExpExecArray): void => {
+        let key = m[0];
+        if (!c.proper) {
           const idx = m.indices?.groups?.name ?? m.indices?.[1];
-          if (idx) core = { start: idx[0], end: idx[1] };
-          if (core.end <= core.start) continue;
+          if (idx) key += `\u0000${idx[0] - m.index},${idx[1] - m.index}`;
         }
-        const coreText = stripPossessive(s.text.slice(core.start, core.end));
-        const fullText = s.text.slice(full.start, full.end);
-        let keys = memo.get(coreText);
-        if (!keys) memo.set(coreText, (keys = nameKeys(coreText, c.drop)));
-        if (keys.letters < o.min_length || !keys.key) continue;
-        const coreLookup = lookup(coreText);
-        const fullLookup = full === core ? coreLookup : lookup(fullText);
-        if (c.ignore.has(coreLookup) || c.ignore.has(fullLookup)) continue;
-        const entity = c.entities.get(fullLookup) ?? c.entities.get(coreLookup);
-        const display = stripPossessive(fullText).replace(/\s+/g, ' ');
-        const data: Record<string, unknown> = { skeleton: keys.skeleton };
-        if (entity) data.entity = entity;
-        facts.push({
+        let r = memo.get(key);
+        if (r === undefined) {
+          r = read(m, c, o);
+          if (memo.size >= MAX_READINGS) memo.clear();
+          memo.set(key, r);
+        }
+        if (!r) return;
+        const start = s.start + m.index + r.full.start;
+        const end = s.start + m.index + r.full.end;
+        const form = r.form;
+        const known = byForm.get(form);
+        if (known) {
+          const data = known.data!;
+          const n = (data.occurrences as number) + 1;
+          data.occurrences = n;
+          if (n <= MAX_EVIDENCE) ((data.more as Fact['evidence'][] | undefined) ?? (data.more = [])).push(cite(start, end, r.note));
+          return;
+        }
+        const data: Record<string, unknown> = { skeleton: r.keys.skeleton };
+        if (r.entity) data.entity = r.entity;
+        data.occurrences = 1;
+        const fact: Fact = {
           rule: rule.id,
           article: article.id,
-          subject: { key: keys.key, label: display },
-          value: keys.spelling,
-          display,
-          raw: fullText,
-          evidence: evidence(article, s.start + full.start, s.start + full.end, describeKeys(coreText, keys.skeleton, keys.key, title)),
+          subject: { key: r.keys.key, label: r.display },
+          value: r.keys.spelling,
+          display: r.display,
+          raw: r.raw,
+          evidence: cite(start, end, r.note),
           data,
-        });
+        };
+        byForm.set(form, fact);
+        facts.push(fact);
+      };
+      if (sticky && cand) {
+        // Proper names start with a capital (or a particle and a dash before one): the full pattern is
+        // tried only there, which finds exactly what scanning every position finds, many times faster.
+        cand.lastIndex = 0;
+        let end = 0;
+        for (let k = cand.exec(text); k; k = cand.exec(text)) {
+          const p = k.index;
+          if (p < end) continue;
+          const code = text.charCodeAt(p);
+          if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
+          let m: RegExpExecArray | null = null;
+          const d = text.charCodeAt(p - 1);
+          if (d === 45 || d === 0x2010 || d === 0x2011) {
+            let q = p - 1;
+            while (q > 0 && /\p{Ll}/u.test(text[q - 1]!)) q--;
+            if (q < p - 1 && q >= end && c.drop.has(text.slice(q, p - 1))) {
+              sticky.lastIndex = q;
+              m = sticky.exec(text);
+            }
+          }
+          if (!m) {
+            sticky.lastIndex = p;
+            m = sticky.exec(text);
+          }
+          if (!m || !m[0]) continue;
+          end = m.index + m[0].length;
+          if (cand.lastIndex < end) cand.lastIndex = end;
+          onMatch(m);
+        }
+      } else {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (!m[0]) {
+            re.lastIndex++;
+            continue;
+          }
+          onMatch(m);
+        }
       }
     }
     return facts;
@@ -315,18 +445,23 @@ export const name: RuleType<NameOptions> = {
       entity?: string;
       articles: Set<string>;
       evidence: Fact['evidence'][];
+      occurrences: number;
     }
     const sorted = [...facts].sort((a, b) => byEvidence(a.evidence, b.evidence));
     const byValue = new Map<string, Spelling>();
     for (const f of sorted) {
       let sp = byValue.get(f.value);
       if (!sp) {
-        sp = { value: f.value, display: f.display ?? f.value, skeleton: String(f.data?.skeleton ?? f.value), articles: new Set(), evidence: [] };
+        sp = { value: f.value, display: f.display ?? f.value, skeleton: String(f.data?.skeleton ?? f.value), articles: new Set(), evidence: [], occurrences: 0 };
         byValue.set(f.value, sp);
       }
       if (typeof f.data?.entity === 'string' && !sp.entity) sp.entity = f.data.entity;
       sp.articles.add(f.article);
       sp.evidence.push(f.evidence);
+      // one fact stands for every occurrence of its spelling in its article; the first few are evidence
+      const more = f.data?.more;
+      if (Array.isArray(more)) for (const e of more) sp.evidence.push(e as Fact['evidence']);
+      sp.occurrences += typeof f.data?.occurrences === 'number' ? f.data.occurrences : 1;
     }
     if (byValue.size < 2) return [];
     const spellings = [...byValue.values()].sort((a, b) => cmp(a.value, b.value));
@@ -349,7 +484,7 @@ export const name: RuleType<NameOptions> = {
             display: m.display,
             articles: [...m.articles].sort(cmp),
             evidence: [...m.evidence].sort(byEvidence),
-            data: { occurrences: m.evidence.length, skeleton: m.skeleton },
+            data: { occurrences: m.occurrences, skeleton: m.skeleton },
           };
           if (m.entity) g.data!.entity = m.entity;
           return g;

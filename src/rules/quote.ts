@@ -118,6 +118,26 @@ interface Attribution {
   pronoun?: string;
 }
 
+type Best = { e: Vocabulary['entities'][number]; end: number; len: number } | undefined;
+/** Entity scans of name phrases, per vocabulary: a pure function of the phrase, memoised (phrases recur). */
+const entityMemo = new WeakMap<Vocabulary, Map<string, Best>>();
+
+/** The entity a phrase names: the mention ending last (the longest of those). */
+function entityIn(text: string, vocab: Vocabulary): Best {
+  let memo = entityMemo.get(vocab);
+  if (!memo) entityMemo.set(vocab, (memo = new Map()));
+  if (memo.has(text)) return memo.get(text);
+  let best: Best;
+  for (const e of vocab.entities) {
+    for (const m of mentions(text, e)) {
+      if (!best || m.end > best.end || (m.end === best.end && m.end - m.start > best.len)) best = { e, end: m.end, len: m.end - m.start };
+    }
+  }
+  if (memo.size >= 20_000) memo.clear();
+  memo.set(text, best);
+  return best;
+}
+
 function cleanPhrase(phrase: string): string[] {
   const toks = phrase.split(/\s+/).filter(Boolean);
   while (toks.length && NOT_NAMES.has(toks[0]!.toLowerCase())) toks.shift();
@@ -129,12 +149,7 @@ function resolveName(phrase: string, vocab: Vocabulary, how: How, why: string, m
   const toks = cleanPhrase(phrase);
   if (toks.length === 0) return undefined;
   const text = toks.join(' ');
-  let best: { e: Vocabulary['entities'][number]; end: number; len: number } | undefined;
-  for (const e of vocab.entities) {
-    for (const m of mentions(text, e)) {
-      if (!best || m.end > best.end || (m.end === best.end && m.end - m.start > best.len)) best = { e, end: m.end, len: m.end - m.start };
-    }
-  }
+  const best = entityIn(text, vocab);
   if (best) {
     // "India’s Operation Sindoor": a possessive is not the speaker
     if (/^['’]s\b/.test(text.slice(best.end))) return undefined;
@@ -458,6 +473,8 @@ interface Unit {
   tokens: Token[];
   words: string[];
   sh: ShingleSet;
+  /** Index of its distinct wording (its normalised words). */
+  wording: number;
 }
 
 interface Wording {
@@ -679,11 +696,24 @@ export const quote: RuleType<QuoteOptions> = {
 
   compare(facts: Fact[], rule: Rule<QuoteOptions>): Finding[] {
     const o = { ...DEFAULTS, ...rule.options };
+    // Quotes repeat across a corpus: each distinct text is tokenised once, each distinct wording shingled once.
+    const tokensByRaw = new Map<string, Token[]>();
+    const wordingIds = new Map<string, number>();
+    const wordingSh: ShingleSet[] = [];
+    const wordingWords: string[][] = [];
     const units: Unit[] = [...facts]
       .sort((a, b) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset || cmp(a.value, b.value))
       .map((f, id) => {
-        const tokens = tokenize(f.raw);
+        let tokens = tokensByRaw.get(f.raw);
+        if (!tokens) tokensByRaw.set(f.raw, (tokens = tokenize(f.raw)));
         const words = tokens.map((t) => t.norm);
+        const wkey = words.join(' ');
+        let w = wordingIds.get(wkey);
+        if (w === undefined) {
+          wordingIds.set(wkey, (w = wordingSh.length));
+          wordingSh.push(shingles(words));
+          wordingWords.push(words);
+        }
         const d = f.data ?? {};
         return {
           id,
@@ -698,17 +728,72 @@ export const quote: RuleType<QuoteOptions> = {
           post: d.post === true,
           tokens,
           words,
-          sh: shingles(words),
+          sh: wordingSh[w]!,
+          wording: w,
         };
       });
     const n = units.length;
     if (n === 0) return [];
 
-    // 1. candidate pairs through the inverted index: shingle → unit ids (never all pairs)
-    const index = new Map<string, number[]>();
-    const links: { a: number; b: number; sim: number }[] = [];
+    // 0. units with the same words, speaker and attribution are one class: at most one per article
+    //    (extract keeps one per speaker and wording), and all alike, so similarity work is done per
+    //    class pair, never per unit pair. Classes are numbered by their first unit.
+    interface Class {
+      idx: number;
+      units: Unit[];
+      wording: number;
+      speaker: string | null;
+      how: How | 'unknown';
+    }
+    const classes: Class[] = [];
+    const classByKey = new Map<string, Class>();
+    const classesOfWording = new Map<number, Class[]>();
+    const classOf: number[] = new Array(n);
     for (const u of units) {
-      const keys = [...[...u.sh.bigrams].map((b) => `b:${b}`), ...[...u.sh.unigrams].map((w) => `u:${w}`)];
+      const key = `${u.speaker ?? ''}\u0000${u.how}\u0000${u.wording}`;
+      let c = classByKey.get(key);
+      if (!c) {
+        c = { idx: classes.length, units: [], wording: u.wording, speaker: u.speaker, how: u.how };
+        classes.push(c);
+        classByKey.set(key, c);
+        const l = classesOfWording.get(u.wording);
+        if (l) l.push(c);
+        else classesOfWording.set(u.wording, [c]);
+      }
+      c.units.push(u);
+      classOf[u.id] = c.idx;
+    }
+
+    // 1. candidate wordings through the inverted index: shingle → wording ids (never all pairs; long lists are skipped)
+    const index = new Map<string, number[]>();
+    const links: { a: number; b: number; sim: number; first: number; second: number }[] = [];
+    /** The first pair of units (by id) of two classes that stand in different articles, if any. */
+    const firstPair = (x: Class, y: Class): [number, number] | undefined => {
+      if (x === y) return x.units.length > 1 ? [x.units[0]!.id, x.units[1]!.id] : undefined;
+      const [lo, hi] = x.units[0]!.id < y.units[0]!.id ? [x, y] : [y, x];
+      const u0 = lo.units[0]!;
+      const v = hi.units.find((h) => h.article !== u0.article);
+      if (v) return [u0.id, v.id];
+      // hi has one unit, in u0's article: pair it with lo's next unit
+      const u1 = lo.units[1];
+      if (!u1) return undefined;
+      const h = hi.units[0]!;
+      return u1.id < h.id ? [u1.id, h.id] : [h.id, u1.id];
+    };
+    const linkClasses = (ca: Class, cb: Class, sim: number): void => {
+      const pair = firstPair(ca, cb);
+      if (!pair) return;
+      const known = ca.speaker !== null && cb.speaker !== null;
+      const crossSpeaker = known && ca.speaker !== cb.speaker;
+      // a short phrase (“as quickly as possible”) fits many statements: it never ties two named speakers together
+      if (crossSpeaker && Math.min(wordingWords[ca.wording]!.length, wordingWords[cb.wording]!.length) < Math.max(o.min_words, CROSS_SPEAKER_MIN_WORDS)) return;
+      const need = known && !crossSpeaker ? o.paraphrase_threshold : crossSpeaker ? o.attribution_threshold : o.threshold;
+      if (sim >= need) links.push({ a: ca.idx, b: cb.idx, sim, first: pair[0], second: pair[1] });
+    };
+    for (let w = 0; w < wordingSh.length; w++) {
+      const sh = wordingSh[w]!;
+      const keys = [...[...sh.bigrams].map((b) => `b:${b}`), ...[...sh.unigrams].map((x) => `u:${x}`)];
+      if (keys.length === 0) continue;
       const cands = new Set<number>();
       for (const k of keys) {
         const post = index.get(k);
@@ -717,36 +802,28 @@ export const quote: RuleType<QuoteOptions> = {
       for (const k of keys) {
         let post = index.get(k);
         if (!post) index.set(k, (post = []));
-        post.push(u.id);
+        post.push(w);
       }
+      const mine = classesOfWording.get(w)!;
+      // the same words: every pair of its classes, each class with itself
+      for (let i = 0; i < mine.length; i++) for (let j = i; j < mine.length; j++) linkClasses(mine[i]!, mine[j]!, similarity(sh, sh));
       for (const v of [...cands].sort((x, y) => x - y)) {
-        const w = units[v]!;
-        if (w.article === u.article) continue;
-        const sim = similarity(u.sh, w.sh);
-        const known = u.speaker !== null && w.speaker !== null;
-        const crossSpeaker = known && u.speaker !== w.speaker;
-        // a short phrase (“as quickly as possible”) fits many statements: it never ties two named speakers together
-        if (crossSpeaker && Math.min(u.words.length, w.words.length) < Math.max(o.min_words, CROSS_SPEAKER_MIN_WORDS)) continue;
-        const need = known && !crossSpeaker ? o.paraphrase_threshold : crossSpeaker ? o.attribution_threshold : o.threshold;
-        if (sim >= need) links.push({ a: w.id, b: u.id, sim });
+        const sim = similarity(wordingSh[v]!, sh);
+        for (const cv of classesOfWording.get(v)!) for (const cw of mine) linkClasses(cv, cw, sim);
       }
     }
 
     // 2. clusters: strongest links first; a cluster holds one named speaker unless the words are near-identical
-    links.sort((x, y) => y.sim - x.sim || x.a - y.a || x.b - y.b);
-    const uf = new UnionFind(n);
+    links.sort((x, y) => y.sim - x.sim || x.first - y.first || x.second - y.second);
+    const uf = new UnionFind(classes.length);
     const speakers = new Map<number, Set<string>>();
-    for (const u of units) speakers.set(u.id, new Set(u.speaker ? [u.speaker] : []));
-    /** Links between quotes credited to different named speakers: unit id → unit ids. */
-    const misattributed = new Map<number, number[]>();
+    for (const c of classes) speakers.set(c.idx, new Set(c.speaker ? [c.speaker] : []));
+    /** Links between quotes credited to different named speakers: class pairs. */
+    const misattributed: [number, number][] = [];
     for (const l of links) {
-      const ua = units[l.a]!;
-      const ub = units[l.b]!;
-      if (ua.how === 'named' && ub.how === 'named' && ua.speaker !== ub.speaker) {
-        const list = misattributed.get(ua.id) ?? [];
-        list.push(ub.id);
-        misattributed.set(ua.id, list);
-      }
+      const ca = classes[l.a]!;
+      const cb = classes[l.b]!;
+      if (ca.how === 'named' && cb.how === 'named' && ca.speaker !== cb.speaker) misattributed.push([l.a, l.b]);
       const ra = uf.find(l.a);
       const rb = uf.find(l.b);
       if (ra === rb) continue;
@@ -756,14 +833,14 @@ export const quote: RuleType<QuoteOptions> = {
       if (all.size > 1 && l.sim < o.attribution_threshold) continue;
       const r = uf.union(ra, rb);
       speakers.set(r, all);
-
     }
+    const rootOf = (u: Unit): number => uf.find(classOf[u.id]!);
     // clusters that cover the same pair of quotes (a long quote aligned sentence by sentence) are one statement
     const rootsByQuote = new Map<string, Set<number>>();
     for (const u of units) {
       let s = rootsByQuote.get(u.quote);
       if (!s) rootsByQuote.set(u.quote, (s = new Set()));
-      s.add(uf.find(u.id));
+      s.add(rootOf(u));
     }
     const together = new Map<string, Set<string>>();
     for (const [q, roots] of [...rootsByQuote].sort((x, y) => cmp(x[0], y[0]))) {
@@ -785,10 +862,16 @@ export const quote: RuleType<QuoteOptions> = {
 
     const clusters = new Map<number, Unit[]>();
     for (const u of units) {
-      const r = uf.find(u.id);
+      const r = rootOf(u);
       let c = clusters.get(r);
       if (!c) clusters.set(r, (c = []));
       c.push(u);
+    }
+    /** Clusters holding both ends of a misattribution link. */
+    const crossedRoots = new Set<number>();
+    for (const [a, b] of misattributed) {
+      const r = uf.find(a);
+      if (r === uf.find(b)) crossedRoots.add(r);
     }
     const byQuote = new Map<string, Unit[]>();
     for (const u of units) {
@@ -796,9 +879,22 @@ export const quote: RuleType<QuoteOptions> = {
       if (!l) byQuote.set(u.quote, (l = []));
       l.push(u);
     }
+    const minHashes = new Map<number, string>();
+    const minHashOf = (w: number): string => {
+      let h = minHashes.get(w);
+      if (h === undefined) {
+        h = 'f'.repeat(12);
+        for (const b of wordingSh[w]!.bigrams) {
+          const x = hash(b);
+          if (x < h) h = x;
+        }
+        minHashes.set(w, h);
+      }
+      return h;
+    };
 
     const findings: Finding[] = [];
-    for (const members of clusters.values()) {
+    for (const [root, members] of clusters) {
       const articles = [...new Set(members.map((u) => u.article))].sort(cmp);
       // who is quoted: the most frequent named speaker, else the most frequent inferred one
       const tally = new Map<string, { n: number; named: number; label: string }>();
@@ -813,8 +909,8 @@ export const quote: RuleType<QuoteOptions> = {
       const speakerKey = top ? top[0] : 'unknown';
       const speakerLabel = top ? top[1].label : undefined;
       let minHash = 'f'.repeat(12);
-      for (const u of members) for (const b of u.sh.bigrams) {
-        const h = hash(b);
+      for (const w of new Set(members.map((u) => u.wording))) {
+        const h = minHashOf(w);
         if (h < minHash) minHash = h;
       }
       const subject = { key: `${speakerKey}:${minHash}`, label: speakerLabel ? `Quote by ${speakerLabel}` : 'Quote (speaker not named)' };
@@ -841,9 +937,15 @@ export const quote: RuleType<QuoteOptions> = {
       const wordings = new Map<string, Wording>();
       for (const art of articles) {
         let segs = perArticle.get(art)!.segs.sort((x, y) => x[0]!.fact.evidence.offset - y[0]!.fact.evidence.offset);
-        const words = (s: Unit[]) => s.flatMap((u) => u.words);
+        const segWords = new Map<Unit[], string[]>();
+        const words = (s: Unit[]) => {
+          let w = segWords.get(s);
+          if (!w) segWords.set(s, (w = s.flatMap((u) => u.words)));
+          return w;
+        };
         // the same words quoted twice in one article count once
-        segs = segs.filter((s, i) => !segs.some((t, j) => j !== i && containsSequence(words(t), words(s)) && (words(t).length > words(s).length || j < i)));
+        const all = segs;
+        segs = all.filter((s, i) => !all.some((t, j) => j !== i && containsSequence(words(t), words(s)) && (words(t).length > words(s).length || j < i)));
         const value = segs.map((s) => words(s).join(' ')).join(' … ');
         const display = segs.map((s) => s.map((u) => u.fact.display ?? u.fact.raw).join(' ')).join(' … ');
         let w = wordings.get(value);
@@ -940,8 +1042,7 @@ export const quote: RuleType<QuoteOptions> = {
       // attribution: the same words credited to different named people
       const named = members.filter((u) => u.how === 'named' && u.speaker);
       const namedKeys = new Set(named.map((u) => u.speaker!));
-      const memberIds = new Set(members.map((u) => u.id));
-      const crossed = namedKeys.size > 1 && members.some((u) => (misattributed.get(u.id) ?? []).some((v) => memberIds.has(v)));
+      const crossed = namedKeys.size > 1 && crossedRoots.has(root);
       if (crossed) {
         const bySpeaker = new Map<string, ValueGroup>();
         for (const u of named) {
