@@ -101,14 +101,44 @@ export interface ClusterInput {
   key: StatementKey;
 }
 
+/** Most statements a word pair or word may index before it is too common to suggest candidates. */
+export const MAX_POSTING = 50;
+
 /**
  * Groups statements that say the same thing (similarity ≥ minScore with at
- * least minShared common content words), across articles. Candidates come from
- * an index of word pairs (and of rare words), never from all pairs. Returns
- * clusters as sorted index lists, in order of their first index.
+ * least minShared common content words), across articles. Identical statements
+ * (same content words and word pairs) collapse into one entry with the list of
+ * their occurrences, so a statement repeated by hundreds of articles costs one
+ * entry. Candidates between entries come from an index of word pairs and words
+ * whose lists are capped (a word pair or word found in more than MAX_POSTING
+ * distinct statements suggests none), never from all pairs: the work grows
+ * linearly with the number of statements. Returns clusters as sorted index
+ * lists, in order of their first index.
  */
 export function clusterStatements(items: ClusterInput[], minScore: number, minShared: number): number[][] {
-  const parent = items.map((_, i) => i);
+  // 1. distinct statements
+  interface Entry {
+    key: StatementKey;
+    members: number[];
+    articles: Set<string>;
+  }
+  const entries: Entry[] = [];
+  const entryOf = new Int32Array(items.length);
+  const byCanon = new Map<string, number>();
+  items.forEach((it, i) => {
+    const canon = `${[...it.key.words].sort().join(' ')}\u0000${[...it.key.pairs].sort().join('\u0001')}`;
+    let e = byCanon.get(canon);
+    if (e === undefined) {
+      e = entries.length;
+      byCanon.set(canon, e);
+      entries.push({ key: it.key, members: [], articles: new Set() });
+    }
+    entries[e]!.members.push(i);
+    entries[e]!.articles.add(it.article);
+    entryOf[i] = e;
+  });
+
+  const parent = entries.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -121,32 +151,52 @@ export function clusterStatements(items: ClusterInput[], minScore: number, minSh
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  // postings: word pair → statements; rare content word → statements
+  // an entry linked to another, or to itself across articles, holds its occurrences together
+  const unit = new Uint8Array(entries.length);
+
+  // 2. postings over distinct statements
   const byPair = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
-  items.forEach((it, i) => {
-    for (const p of it.key.pairs) (byPair.get(p) ?? byPair.set(p, []).get(p)!).push(i);
-    for (const w of it.key.words) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(i);
+  entries.forEach((en, i) => {
+    for (const p of en.key.pairs) (byPair.get(p) ?? byPair.set(p, []).get(p)!).push(i);
+    for (const w of en.key.words) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(i);
   });
-  const maxPosting = Math.max(50, Math.ceil(items.length / 10));
-  items.forEach((it, i) => {
-    const hits = new Map<number, number>();
+  const hits = new Map<number, number>();
+  entries.forEach((en, i) => {
+    hits.clear();
+    let own = 0;
     const bump = (list: number[] | undefined) => {
-      if (!list || list.length > maxPosting) return;
-      for (const j of list) if (j > i && items[j]!.article !== it.article) hits.set(j, (hits.get(j) ?? 0) + 1);
+      if (!list || list.length > MAX_POSTING) return;
+      own++;
+      for (const j of list) if (j > i) hits.set(j, (hits.get(j) ?? 0) + 1);
     };
-    for (const p of it.key.pairs) bump(byPair.get(p));
-    for (const w of it.key.words) bump(byWord.get(w));
+    for (const p of en.key.pairs) bump(byPair.get(p));
+    for (const w of en.key.words) bump(byWord.get(w));
+    // the same statement in several articles
+    if (en.articles.size >= 2 && own >= minShared) {
+      const s = similarity(en.key, en.key);
+      if (s.score >= minScore && s.sharedWords >= minShared) unit[i] = 1;
+    }
     for (const [j, n] of [...hits].sort((x, y) => x[0] - y[0])) {
       if (n < minShared) continue;
-      const s = similarity(it.key, items[j]!.key);
-      if (s.score >= minScore && s.sharedWords >= minShared) union(i, j);
+      const other = entries[j]!;
+      // statements of one article are never linked directly
+      if (en.articles.size === 1 && other.articles.size === 1 && en.articles.values().next().value === other.articles.values().next().value) continue;
+      const s = similarity(en.key, other.key);
+      if (s.score >= minScore && s.sharedWords >= minShared) {
+        union(i, j);
+        unit[i] = 1;
+        unit[j] = 1;
+      }
     }
   });
-  const groups = new Map<number, number[]>();
+
+  // 3. occurrences → clusters
+  const groups = new Map<string, number[]>();
   items.forEach((_, i) => {
-    const r = find(i);
-    (groups.get(r) ?? groups.set(r, []).get(r)!).push(i);
+    const e = entryOf[i]!;
+    const k = unit[e] ? `e${find(e)}` : `i${i}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
   });
   return [...groups.values()].sort((a, b) => a[0]! - b[0]!);
 }

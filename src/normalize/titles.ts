@@ -24,7 +24,7 @@
  * is general English; story knowledge (names, synonyms) comes from the vocabulary.
  */
 import type { Article, Entity, Vocabulary } from '../types.js';
-import { foldText, mentions } from '../vocab.js';
+import { entityTerms, foldText, mentions } from '../vocab.js';
 
 // ---------------------------------------------------------------------------
 // Word lists (general English)
@@ -41,6 +41,49 @@ export const TITLE_HEADS: readonly string[] = [
   'diplomat', 'negotiator', 'undersecretary', 'secretary-general', 'director-general', 'vice-president',
   'ceo', 'manager', 'pope', 'bishop', 'archbishop', 'cardinal', 'chairman', 'mp', 'mla', 'nsa', 'pm', 'fm',
 ];
+
+const TITLE_HEAD_SET = new Set(TITLE_HEADS.filter((h) => h.length > 2));
+
+/** Printable ASCII without the backtick: foldText is plain lower-casing there (spaces aside). */
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
+/** foldText, with a fast path for plain ASCII (same result). */
+export function foldFast(s: string): string {
+  if (s.length <= 24) {
+    let plain = true;
+    let space = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x60) {
+        plain = false;
+        break;
+      }
+      if (c === 32) space = true;
+    }
+    if (plain) return space ? s.replace(/ +/g, ' ').trim().toLowerCase() : s.toLowerCase();
+    return foldText(s);
+  }
+  if (PLAIN_ASCII.test(s)) {
+    if (s.indexOf(' ') < 0) return s.toLowerCase();
+    return s.replace(/ +/g, ' ').trim().toLowerCase();
+  }
+  return foldText(s);
+}
+
+/** Same as /\s/ on one UTF-16 code unit. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when text[from, to) is non-empty and all white space (/^\s+$/). */
+function allSpace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Abbreviations of head words, written with a period ("Gen.", "Sen."). */
 const HEAD_ABBREVIATIONS: Record<string, string> = {
@@ -186,25 +229,43 @@ const TOKEN_RE = /@[\p{L}\p{N}_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’\-
 /** Words of a stretch of text (offsets relative to `base`). */
 export function tokenize(text: string, base = 0): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     let word = m[0];
-    let end = m.index + word.length;
+    const end = m.index + word.length;
     // a period belongs to an initial ("S.") or a known abbreviation ("Gen.")
-    if (text[end] === '.' && (/^\p{Lu}$/u.test(word) || HEAD_ABBREVIATIONS[word.toLowerCase()] !== undefined || /^(?:dr|mr|mrs|ms|st|prof|jr|sr)$/i.test(word))) {
+    if (text.charCodeAt(end) === 46 && (/^\p{Lu}$/u.test(word) || HEAD_ABBREVIATIONS[word.toLowerCase()] !== undefined || /^(?:dr|mr|mrs|ms|st|prof|jr|sr)$/i.test(word))) {
       word += '.';
-      end++;
     }
-    word = word.replace(/['’-]+$/, (s) => (/^['’]$/.test(s) && /s$/i.test(word.slice(0, -1)) ? s : ''));
-    const possessive = /['’]s?$/i.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word);
-    const bare = word.replace(/['’]s?$/i, '');
+    const lastCh = word.charCodeAt(word.length - 1);
+    if (lastCh === 39 || lastCh === 0x2019 || lastCh === 45) {
+      word = word.replace(/['’-]+$/, (s) => (/^['’]$/.test(s) && /s$/i.test(word.slice(0, -1)) ? s : ''));
+    }
+    let bare = word;
+    let possessive = false;
+    const l1 = word.charCodeAt(word.length - 1);
+    if (l1 === 39 || l1 === 0x2019) {
+      possessive = true;
+      bare = word.slice(0, -1);
+    } else if ((l1 === 115 || l1 === 83) && word.length >= 2) {
+      const l2 = word.charCodeAt(word.length - 2);
+      if (l2 === 39 || l2 === 0x2019) {
+        possessive = true;
+        bare = word.slice(0, -2);
+      }
+    }
+    if (possessive && /^(?:\p{Lu}\.)+$/u.test(word)) possessive = false;
+    const c0 = word.charCodeAt(0);
+    const capital = c0 < 128 ? (c0 >= 65 && c0 <= 90) || c0 === 64 : /^[@\p{Lu}]/u.test(word);
+    const f = foldFast(bare);
     out.push({
       text: word,
       start: base + m.index,
       end: base + m.index + word.length,
-      norm: foldText(bare).replace(/\./g, ''),
+      norm: f.indexOf('.') >= 0 ? f.replace(/\./g, '') : f,
       possessive,
-      capital: /^[@\p{Lu}]/u.test(word),
+      capital,
     });
   }
   return out;
@@ -214,7 +275,7 @@ function isHeadWord(t: Token, extraHeads: Set<string>): boolean {
   const n = t.norm;
   if (HEAD_ABBREVIATIONS[n] !== undefined && t.text.replace(/['’]s?$/, '').endsWith('.')) return true;
   if (TITLE_ACRONYMS[n] !== undefined || n === 'ceo') return /^\p{Lu}+$/u.test(t.text.replace(/['’]s?$/, ''));
-  return (TITLE_HEADS.includes(n) && n.length > 2) || extraHeads.has(n);
+  return TITLE_HEAD_SET.has(n) || extraHeads.has(n);
 }
 
 function isModifier(t: Token): boolean {
@@ -224,7 +285,7 @@ function isModifier(t: Token): boolean {
 
 /** True when only spaces (no punctuation) separate two tokens. */
 function adjacent(text: string, base: number, a: Token, b: Token): boolean {
-  return /^\s+$/.test(text.slice(a.end - base, b.start - base));
+  return allSpace(text, a.end - base, b.start - base);
 }
 
 // ---------------------------------------------------------------------------
@@ -263,7 +324,7 @@ function complementEnd(tokens: Token[], k: number, text: string, base: number, h
     if (!inner && !word) break;
     if (isHeadWord(t, extraHeads) && !ORG_WORDS.has(t.norm)) break;
     run.push(j);
-    if (!/^\s+$/.test(text.slice(t.end - base, (tokens[j + 1]?.start ?? t.end) - base)) && tokens[j + 1]) {
+    if (tokens[j + 1] && !allSpace(text, t.end - base, tokens[j + 1]!.start - base)) {
       break;
     }
   }
@@ -281,6 +342,11 @@ function complementEnd(tokens: Token[], k: number, text: string, base: number, h
 /** Title phrases of one sentence, left to right, not overlapping. */
 export function titlePhrases(tokens: Token[], text: string, base: number, extraHeads: Set<string> = new Set()): TitlePhrase[] {
   const out: TitlePhrase[] = [];
+  // a phrase needs a head word: most sentences have none
+  const heads: boolean[] = new Array(tokens.length);
+  let anyHead = false;
+  for (let k = 0; k < tokens.length; k++) if ((heads[k] = isHeadWord(tokens[k]!, extraHeads))) anyHead = true;
+  if (!anyHead) return out;
   let i = 0;
   while (i < tokens.length) {
     let j = i;
@@ -288,7 +354,7 @@ export function titlePhrases(tokens: Token[], text: string, base: number, extraH
     while (j < tokens.length) {
       const t = tokens[j]!;
       if (j > i && !adjacent(text, base, tokens[j - 1]!, t)) break;
-      if (isHeadWord(t, extraHeads)) {
+      if (heads[j]) {
         last = j;
         if (t.possessive) break;
         const c = complementEnd(tokens, j + 1, text, base, t, extraHeads);
@@ -455,7 +521,22 @@ export function titleTable(vocab: Vocabulary, extraHeads: string[] = []): TitleT
 }
 
 /** The key of a title, through the vocabulary's synonyms. */
+const normalized = new WeakMap<TitleTable, Map<string, TitleKey>>();
+
 export function normalizeTitle(phrase: string, table?: TitleTable): TitleKey {
+  if (!table) return titleKeyOf(phrase);
+  let memo = normalized.get(table);
+  if (!memo) normalized.set(table, (memo = new Map()));
+  let r = memo.get(phrase);
+  if (!r) {
+    r = normalizeTitleUncached(phrase, table);
+    if (memo.size > 5000) memo.clear();
+    memo.set(phrase, r);
+  }
+  return { ...r };
+}
+
+function normalizeTitleUncached(phrase: string, table?: TitleTable): TitleKey {
   const k = titleKeyOf(phrase);
   if (!table) return k;
   const syn = table.synonyms.get(k.key);
@@ -557,8 +638,45 @@ export function personEntities(vocab: Vocabulary): Entity[] {
   return vocab.entities.filter((e) => e.kind === 'person');
 }
 
+/**
+ * Lower-cased text for the literal pre-check of entity mentions. Under the
+ * case-insensitive Unicode flag an ASCII letter also matches the Kelvin sign
+ * (lower-cased to k here) and the long s (ſ, replaced by s here).
+ */
+export function haystack(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.indexOf('ſ') >= 0 ? lower.replace(/ſ/g, 's') : lower;
+}
+
+const entityNeedles = new WeakMap<Entity, string[] | null>();
+
+/**
+ * False only when the entity's pattern cannot match: every name, alias and
+ * variant of it has a run of ASCII letters and digits (written literally in its
+ * pattern) that the text does not contain. True when unsure.
+ */
+export function mayMention(hay: string, e: Entity): boolean {
+  let needles = entityNeedles.get(e);
+  if (needles === undefined) {
+    needles = [];
+    for (const term of entityTerms(e)) {
+      if (!term.trim()) continue;
+      const runs = term.match(/[A-Za-z0-9]+/g);
+      if (!runs) {
+        needles = null;
+        break;
+      }
+      needles.push(runs.reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase());
+    }
+    entityNeedles.set(e, needles);
+  }
+  if (needles === null) return true;
+  for (const n of needles) if (hay.indexOf(n) >= 0) return true;
+  return false;
+}
+
 function nameKey(name: string): string {
-  return foldText(name).replace(/['’]s$/, '').replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  return foldFast(name).replace(/['’]s$/, '').replace(/\./g, '').replace(/\s+/g, ' ').trim();
 }
 
 interface NameSpan {
@@ -599,6 +717,41 @@ function nameAfter(tokens: Token[], i: number, text: string, base: number, extra
   return { first: i, last, start: s, end: s + raw.length, text: raw };
 }
 
+/**
+ * Sentences of plain ASCII (with curly quotes, en and em dashes, no-break
+ * spaces): there a token's folded form is its lower-cased text, so cheap
+ * lower-case searches can rule a sentence out before it is tokenised.
+ */
+const SIMPLE_SENTENCE = /^[\t\n\r\x20-\x7e‘’“”–—\u00a0]*$/;
+const INITIALS = /(?<![A-Za-z0-9])(?:[A-Z]\.){2,}/g;
+
+const headTests = new Map<string, { re: RegExp; words: Set<string> }>();
+
+/** Every folded form a head word may take (isHeadWord is true only for one of these). */
+function headTest(extraHeads: Set<string>): { re: RegExp; words: Set<string> } {
+  const id = [...extraHeads].sort().join('\u0000');
+  let t = headTests.get(id);
+  if (!t) {
+    // HEAD_ABBREVIATIONS[n] is also defined for Object.prototype names: "constructor" is the only lower-case one
+    const words = new Set([...TITLE_HEAD_SET, ...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS), 'ceo', 'constructor', ...extraHeads]);
+    words.delete('');
+    const alts = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    t = { re: new RegExp(`(?<![a-z0-9])(?:${alts.join('|')})(?![a-z0-9])`), words };
+    headTests.set(id, t);
+  }
+  return t;
+}
+
+/** False only when a simple sentence has no token that could be a title head word. */
+function mayHaveHead(text: string, lower: string, extraHeads: Set<string>): boolean {
+  const t = headTest(extraHeads);
+  if (t.re.test(lower)) return true;
+  if (text.indexOf('.') < 0) return false;
+  INITIALS.lastIndex = 0;
+  for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) if (t.words.has(m[0].replace(/\./g, '').toLowerCase())) return true;
+  return false;
+}
+
 /** A headline: no final punctuation and most words capitalised. */
 function isHeadline(sentence: string, tokens: Token[]): boolean {
   if (/[.!?"”’:]\s*$/.test(sentence)) return false;
@@ -616,15 +769,35 @@ const COORDINATION_AFTER = /^\s+(?:and|as well as|along with|together with|nor|o
  * Every person mention and every title use in one article. Pure; compiled
  * per call from the vocabulary (cheap: a few regexes per person entity).
  */
+/**
+ * indexPeople is the costly part of both the title and the attribution rule:
+ * computed once per article (and vocabulary and extra heads) and shared, as
+ * the parse is. Keyed by the article object, so it goes when the article does.
+ */
+const peopleMemo = new WeakMap<Article, WeakMap<Vocabulary, Map<string, PeopleIndex>>>();
+
 export function indexPeople(article: Article, vocab: Vocabulary, opts: { extraHeads?: string[] } = {}): PeopleIndex {
+  let byVocab = peopleMemo.get(article);
+  if (!byVocab) peopleMemo.set(article, (byVocab = new WeakMap()));
+  let byHeads = byVocab.get(vocab);
+  if (!byHeads) byVocab.set(vocab, (byHeads = new Map()));
+  const key = (opts.extraHeads ?? []).join('\u0000');
+  let ix = byHeads.get(key);
+  if (!ix) byHeads.set(key, (ix = computePeopleIndex(article, vocab, opts)));
+  return ix;
+}
+
+function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHeads?: string[] } = {}): PeopleIndex {
   const table = titleTable(vocab, opts.extraHeads ?? []);
   const extraHeads = table.extraHeads;
   const text = article.text;
   const people = personEntities(vocab);
 
-  // 1. vocabulary mentions
+  // 1. vocabulary mentions (an entity none of whose words is in the text is not searched)
   const vocabMentions: PersonMention[] = [];
+  const hay = haystack(text);
   for (const e of people) {
+    if (!mayMention(hay, e)) continue;
     const person: Person = { key: e.id, label: e.name, entity: e };
     for (const m of mentions(text, e)) vocabMentions.push({ start: m.start, end: m.end, text: m.text, person, via: 'vocabulary' });
   }
@@ -647,13 +820,22 @@ export function indexPeople(article: Article, vocab: Vocabulary, opts: { extraHe
   const pending: Pending[] = [];
   const namesFound: NameSpan[] = [];
   const bareFound: { phrase: TitlePhrase; tokens: Token[]; sentenceStart: number; sentenceText: string }[] = [];
-  const sentenceData: { tokens: Token[]; headline: boolean; phrases: TitlePhrase[]; start: number; text: string }[] = [];
+  // tokens: undefined for a simple sentence without any head word (tokenised later only if a known name may stand in it)
+  const sentenceData: { tokens: Token[] | undefined; lower?: string; phrases: TitlePhrase[]; start: number; text: string }[] = [];
 
   for (const s of article.sentences) {
+    if (SIMPLE_SENTENCE.test(s.text)) {
+      const lower = s.text.toLowerCase();
+      if (!mayHaveHead(s.text, lower, extraHeads)) {
+        sentenceData.push({ tokens: undefined, lower, phrases: [], start: s.start, text: s.text });
+        continue;
+      }
+    }
     const tokens = tokenize(s.text, s.start);
-    const headline = isHeadline(s.text, tokens);
+    let headlineMemo: boolean | undefined;
+    const isHeadlineSentence = () => (headlineMemo ??= isHeadline(s.text, tokens));
     const phrases = titlePhrases(tokens, s.text, s.start, extraHeads);
-    sentenceData.push({ tokens, headline, phrases, start: s.start, text: s.text });
+    sentenceData.push({ tokens, phrases, start: s.start, text: s.text });
     const attached = new Set<TitlePhrase>();
     for (let p = 0; p < phrases.length; p++) {
       const ph = phrases[p]!;
@@ -668,7 +850,7 @@ export function indexPeople(article: Article, vocab: Vocabulary, opts: { extraHe
           if (name) {
             const vm = vocabAt(name.start, name.end);
             const single = name.first === name.last;
-            const ok = vm || !single || (!headline && !DEMONYMS.has(tokens[name.first]!.norm) && !ORG_WORDS.has(tokens[name.first]!.norm));
+            const ok = vm || !single || (!isHeadlineSentence() && !DEMONYMS.has(tokens[name.first]!.norm) && !ORG_WORDS.has(tokens[name.first]!.norm));
             if (ok) {
               pending.push({ phrase: ph, name, how: 'before-name' });
               attached.add(ph);
@@ -801,10 +983,30 @@ export function indexPeople(article: Article, vocab: Vocabulary, opts: { extraHe
   const known = new Map<string, Person>();
   for (const p of byKey.values()) if (p.key.startsWith('name:')) known.set(p.key.slice(5), p);
   for (const [k, p] of surname) if (p) known.set(k, p);
+  // a known name starting at a token begins with the token's folded form: skip other tokens
+  const starts = new Set<string>();
+  for (const k of known.keys()) for (let n = 0; n <= k.length; n++) starts.add(k.slice(0, n));
+  const greekSigma = text.indexOf('Σ') >= 0; // lower-cased by context: no shortcut then
+  // in a simple sentence, a known name's longest run of letters and digits stands in its lower-cased text (periods dropped)
+  const runs: string[] = [];
+  let runsComplete = true;
+  for (const k of known.keys()) {
+    const r = k.match(/[a-z0-9]+/g);
+    if (!r) runsComplete = false;
+    else runs.push(r.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
   for (const sd of sentenceData) {
+    if (!sd.tokens) {
+      if (runsComplete) {
+        const l0 = sd.lower!.indexOf('.') >= 0 ? sd.lower!.replace(/\./g, '') : sd.lower!;
+        if (!runs.some((r) => l0.indexOf(r) >= 0)) continue;
+      }
+      sd.tokens = tokenize(sd.text, sd.start);
+    }
     const tks = sd.tokens;
     for (let i = 0; i < tks.length; i++) {
       if (!tks[i]!.capital) continue;
+      if (!greekSigma && !starts.has(tks[i]!.norm)) continue;
       // longest known name starting here (up to 4 words)
       for (let n = Math.min(4, tks.length - i); n >= 1; n--) {
         const st = tks[i]!.start;

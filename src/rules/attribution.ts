@@ -439,7 +439,12 @@ function trim(text: string, a: number, b: number): [number, number] {
 export function compareAttributions(facts: Fact[], rule: Rule<AttributionOptions>): Finding[] {
   const o = rule.options;
   const sorted = [...facts].sort((a, b) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset || cmp(a.value, b.value));
-  const items = sorted.map((f) => ({ article: f.article, key: statementKey(f.raw) }));
+  // identical wordings share one key (a corpus repeats the same statements many times)
+  const keys = new Map<string, ReturnType<typeof statementKey>>();
+  const keyOf = (raw: string) => keys.get(raw) ?? keys.set(raw, statementKey(raw)).get(raw)!;
+  const items = sorted.map((f) => ({ article: f.article, key: keyOf(f.raw) }));
+  const counts = new Map<string, number>();
+  const wordCount = (raw: string) => counts.get(raw) ?? counts.set(raw, contentWords(raw).length).get(raw)!;
   const minShared = Math.max(3, Math.min(o.min_words ?? 5, 4));
   const clusters = clusterStatements(items, o.min_similarity ?? 0.5, minShared);
   const watch = new Set(o.speakers ?? []);
@@ -461,7 +466,7 @@ export function compareAttributions(facts: Fact[], rule: Rule<AttributionOptions
     const persons = new Set(group.filter((f) => (f.data as { speakerKind?: string }).speakerKind === 'person').map((f) => f.value));
     const kind = persons.size >= 2 ? 'contradiction' : kinds.has('organisation') ? 'variant' : 'contradiction';
     // the subject: the statement's shortest wording, as content words (stable while the texts are)
-    const rep = [...group].sort((a, b) => contentWords(a.raw).length - contentWords(b.raw).length || cmp(a.raw, b.raw))[0]!;
+    const rep = [...group].sort((a, b) => wordCount(a.raw) - wordCount(b.raw) || cmp(a.raw, b.raw))[0]!;
     const key = `statement:${contentWords(rep.raw).slice(0, 12).join('-')}`;
     const label = `“${shorten(rep.raw)}”`;
     const subject = { key, label };
