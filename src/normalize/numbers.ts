@@ -27,16 +27,16 @@ const VAGUE = `dozens|scores|hundreds|thousands|millions`;
 
 const HEDGES: [RegExp, (n: number) => [number, number], string][] = [
   [/^(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)$/i, (n) => [n, Infinity], 'at least'],
-  [/^(?:more\s+than|over|upwards\s+of|in\s+excess\s+of)$/i, (n) => [n + 1, Infinity], 'more than'],
-  [/^(?:nearly|almost|close\s+to|just\s+under)$/i, (n) => [Math.floor(n * 0.85), n], 'nearly'],
+  [/^(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|just\s+over|well\s+over)$/i, (n) => [n + 1, Infinity], 'more than'],
+  [/^(?:nearly|almost|close\s+to|just\s+under|approaching)$/i, (n) => [Math.floor(n * 0.85), n], 'nearly'],
   [/^(?:about|around|approximately|roughly|some|an\s+estimated|estimated)$/i, (n) => [Math.floor(n * 0.9), Math.ceil(n * 1.1)], 'about'],
   [/^(?:up\s+to|as\s+many\s+as|at\s+most)$/i, (n) => [0, n], 'up to'],
   [/^(?:fewer\s+than|less\s+than|under)$/i, (n) => [0, Math.max(0, n - 1)], 'fewer than'],
 ];
-const HEDGE = `at\\s+least|no\\s+fewer\\s+than|no\\s+less\\s+than|a\\s+minimum\\s+of|more\\s+than|upwards\\s+of|in\\s+excess\\s+of|over|nearly|almost|close\\s+to|just\\s+under|about|around|approximately|roughly|some|an\\s+estimated|estimated|up\\s+to|as\\s+many\\s+as|at\\s+most|fewer\\s+than|less\\s+than|under`;
+const HEDGE = `at\\s+least|no\\s+fewer\\s+than|no\\s+less\\s+than|a\\s+minimum\\s+of|more\\s+than|upwards\\s+of|in\\s+excess\\s+of|just\\s+over|well\\s+over|over|nearly|almost|close\\s+to|just\\s+under|approaching|about|around|approximately|roughly|some|an\\s+estimated|estimated|up\\s+to|as\\s+many\\s+as|at\\s+most|fewer\\s+than|less\\s+than|under`;
 
 /** A quantity expression: optional hedge, a number or a "8-10" range, or a vague plural. */
-export const QUANTITY_SOURCE = `(?:(?:${HEDGE})\\s+)?(?:(?:${BASE})(?:\\s*(?:-|–|to)\\s*(?:${BASE}))?|${VAGUE})`;
+export const QUANTITY_SOURCE = `(?:between\\s+(?:${BASE})\\s+and\\s+(?:${BASE})|(?:(?:${HEDGE})\\s+)?(?:(?:${BASE})(?:\\s*(?:-|–|to)\\s*(?:${BASE}))?|${VAGUE}))`;
 
 export interface Quantity {
   min: number;
@@ -88,6 +88,12 @@ const VAGUE_RANGES: Record<string, [number, number]> = {
 /** Parse a QUANTITY_SOURCE match into a range. */
 export function parseQuantity(text: string): Quantity | undefined {
   let t = text.trim().replace(/\s+/g, ' ');
+  const between = new RegExp(`^between (${BASE}) and (${BASE})$`, 'i').exec(t);
+  if (between) {
+    const a = parseNumber(between[1]!);
+    const b = parseNumber(between[2]!);
+    if (a !== undefined && b !== undefined) return { min: Math.min(a, b), max: Math.max(a, b), hedge: 'between' };
+  }
   let hedge: [RegExp, (n: number) => [number, number], string] | undefined;
   const hm = new RegExp(`^(${HEDGE}) (.*)$`, 'i').exec(t);
   if (hm) {
@@ -130,4 +136,67 @@ export function rangesOverlap(qs: Quantity[]): boolean {
     hi = Math.min(hi, q.max);
   }
   return lo <= hi;
+}
+
+/**
+ * A quantity as an editor reads it, with its unit: "26 people", "at least 212
+ * people", "76–90 people (nearly 90)", "24–99 people (dozens)", "8–10 people".
+ * `raw` is the quantity as written (hedge and number), shown in brackets when
+ * the range alone would hide how the article put it.
+ */
+export function displayQuantity(q: Quantity, unit: string, raw?: string): string {
+  const u = unit ? ` ${unit}` : '';
+  const base = `${formatQuantity(q)}${u}`;
+  if (q.min === q.max || !q.hedge || !raw) return base;
+  if (['at least', 'more than', 'up to', 'fewer than'].includes(q.hedge)) return base;
+  if (q.hedge === 'between') return base;
+  const as = raw.trim().replace(/\s+/g, ' ');
+  return `${base} (${as.charAt(0).toLowerCase()}${as.slice(1)})`;
+}
+
+/** The comparable form of a range: "26", "212..", "76..90" (decimals to 2 places). */
+export function quantityValue(q: Quantity): string {
+  const n = (x: number) => String(Math.round(x * 100) / 100);
+  if (q.min === q.max) return n(q.min);
+  return `${n(q.min)}..${q.max === Infinity ? '' : n(q.max)}`;
+}
+
+/**
+ * Units of measure: a word as written → [canonical unit, factor to it]. A rule
+ * whose `unit` is one of the canonical units (km/h, km, m, mm, ha, °C is not
+ * converted) reads the others and converts them.
+ */
+export const MEASURE_UNITS: Record<string, [string, number]> = {
+  'km/h': ['km/h', 1], kph: ['km/h', 1], kmh: ['km/h', 1], 'km per hour': ['km/h', 1], 'kilometres per hour': ['km/h', 1],
+  'kilometers per hour': ['km/h', 1], 'kilometres an hour': ['km/h', 1], 'kilometers an hour': ['km/h', 1],
+  mph: ['km/h', 1.609344], 'miles per hour': ['km/h', 1.609344], 'miles an hour': ['km/h', 1.609344], knots: ['km/h', 1.852],
+  km: ['km', 1], kilometres: ['km', 1], kilometers: ['km', 1], miles: ['km', 1.609344],
+  m: ['m', 1], metres: ['m', 1], meters: ['m', 1], feet: ['m', 0.3048], ft: ['m', 0.3048],
+  mm: ['mm', 1], millimetres: ['mm', 1], millimeters: ['mm', 1], cm: ['mm', 10], centimetres: ['mm', 10], centimeters: ['mm', 10], inches: ['mm', 25.4],
+  ha: ['ha', 1], hectares: ['ha', 1], acres: ['ha', 0.40468564], 'square kilometres': ['ha', 100], 'square kilometers': ['ha', 100],
+};
+
+/** Half the place value of the last written digit: 75 → 0.5, 7.1 → 0.05, 1,200 → 0.5. */
+function roundingOf(n: number): number {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0.5 : 0.5 * 10 ** -(s.length - dot - 1);
+}
+
+/**
+ * A quantity written in `unitWord` expressed in the `target` unit, or undefined
+ * when the word is not a unit of that measure. Converted figures become ranges
+ * that allow for the rounding of the figure as written ("75 mph" → 119.9–121.5 km/h),
+ * so a converted figure agrees with the figure it was converted from.
+ */
+export function convertQuantity(q: Quantity, unitWord: string, target: string): Quantity | undefined {
+  const m = MEASURE_UNITS[unitWord.toLowerCase().replace(/\s+/g, ' ')];
+  const t = MEASURE_UNITS[target.toLowerCase()];
+  if (!m || !t || m[0] !== t[0]) return undefined;
+  const f = m[1] / t[1];
+  if (f === 1) return q;
+  const r = (x: number) => Math.round(x * 100) / 100;
+  const lo = q.min === q.max ? q.min - roundingOf(q.min) : q.min;
+  const hi = q.max === Infinity ? Infinity : q.min === q.max ? q.max + roundingOf(q.max) : q.max;
+  return { min: r(lo * f), max: hi === Infinity ? Infinity : r(hi * f), hedge: q.hedge ?? 'converted' };
 }

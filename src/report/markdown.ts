@@ -71,6 +71,25 @@ function diffParagraph(f: Finding): RootContent[] {
   return [para(text('Changed words (struck: missing; bold: added):')), ...out];
 }
 
+/** details.timeline (count updates and contradictions over time): one row per article, earliest first. */
+function timelineTable(f: Finding): RootContent[] {
+  const line = f.details?.timeline as { article: string; published: string | null; value: string; stage?: string; source?: string }[] | undefined;
+  if (!Array.isArray(line) || line.length === 0) return [];
+  return [
+    para(text('Timeline (earliest first):')),
+    {
+      type: 'table',
+      align: ['left', 'left', 'left', 'left'],
+      children: [
+        row([[text('Published')], [text('Article')], [text('Figure')], [text('Source')]]),
+        ...line.map((e) =>
+          row([[text(e.published ?? 'not given')], [text(e.article)], [strong(e.value), ...(e.stage === 'earlier' ? [text(' (earlier figure)')] : [])], [text(e.source ?? '—')]]),
+        ),
+      ],
+    },
+  ];
+}
+
 function findingSection(f: Finding, n: number): RootContent[] {
   // a heading ends without punctuation (quotes often end with one)
   const values = f.values.map((v) => v.display).join(' / ').replace(/[.,;:!?]+$/, '');
@@ -88,7 +107,7 @@ function findingSection(f: Finding, n: number): RootContent[] {
       ...f.values.map((g) => row([[strong(g.display)], [text(g.articles.join(', '))], evidenceCell(g)])),
     ],
   };
-  out.push(table, ...diffParagraph(f));
+  out.push(table, ...timelineTable(f), ...diffParagraph(f));
   return out;
 }
 

@@ -1,22 +1,46 @@
 /**
  * count: a quantity about a subject, e.g. people killed in an attack.
  *
- * A sentence is a candidate when it (or one of the `window` sentences before it)
- * mentions the subject entity. In a candidate, a quantity followed by one of the
- * unit words ("26 people", "nine terror infrastructure sites") counts when a cue
- * ("killed", "lives of", "strikes on") stands within `cue_distance` words of it.
+ * Entity mode (`subject: <entity id>`): a sentence is a candidate when it (or
+ * one of the `window` sentences before it) mentions the subject entity.
+ *
+ * Entity-free mode (no `subject`): every sentence is a candidate, and the
+ * subject of each figure is found in the text: the event noun (earthquake,
+ * attack, flood…) the number belongs to — in its own clause, else the nearest
+ * one in the sentence, else in the `window` sentences before, else the first
+ * event the article names. "people killed in the earthquake" and "people killed
+ * in the attack" are then compared separately.
+ *
+ * In a candidate, a quantity followed by one of the unit words ("26 people",
+ * "nine terror infrastructure sites") counts when a cue ("killed", "lives of")
+ * stands within `cue_distance` words of it. With `bare: true` a number with no
+ * unit word counts too when it stands right by a cue ("14 had died", "the
+ * death toll rose to 40", "killing 14"); with `unit_first: true` the unit may
+ * come first ("magnitude 6.8").
+ *
  * Values are ranges, so hedged figures ("at least 40") contradict only figures
- * they cannot agree with.
+ * they cannot agree with. A figure that rises from an earlier article to a
+ * later one is an update, not a contradiction. Who gave each figure ("police
+ * said", "according to the hospital") is kept in `data.source`.
  */
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
-import { describeGroups, groupValues, listArticles, makeFinding, outliersOf } from '../findings.js';
-import { formatQuantity, parseQuantity, QUANTITY_SOURCE, rangesOverlap, type Quantity } from '../normalize/numbers.js';
+import { cmp, describeGroups, groupValues, listArticles, makeFinding, outliersOf } from '../findings.js';
+import {
+  convertQuantity,
+  displayQuantity,
+  MEASURE_UNITS,
+  parseQuantity,
+  QUANTITY_SOURCE,
+  quantityValue,
+  rangesOverlap,
+  type Quantity,
+} from '../normalize/numbers.js';
 import { findEntity, mentions, termsRegExp } from '../vocab.js';
-import type { Article, Fact, Finding, Rule, RuleType, Vocabulary } from '../types.js';
+import type { Article, CompareContext, Fact, Finding, Rule, RuleType, Sentence, Subject, ValueGroup, Vocabulary } from '../types.js';
 
 export interface CountOptions {
-  subject: string;
+  subject?: string;
   unit: string;
   unit_words: string[];
   cues: string[];
@@ -24,25 +48,117 @@ export interface CountOptions {
   window: number;
   max_gap: number;
   cue_distance: number;
+  bare: boolean;
+  unit_first: boolean;
 }
+
+// ---------------------------------------------------------------------------
+// General English knowledge: event nouns, speech verbs, words of change.
+
+/** Event nouns as written → the event they name (the subject of entity-free counts). */
+const EVENT_NOUNS: Record<string, string[]> = {
+  earthquake: ['earthquake', 'earthquakes', 'quake', 'quakes', 'tremor', 'tremors', 'temblor', 'temblors', 'seismic event'],
+  aftershock: ['aftershock', 'aftershocks'],
+  tsunami: ['tsunami', 'tsunamis', 'tidal wave'],
+  flood: ['flood', 'floods', 'flooding', 'floodwaters', 'flood waters', 'flash flood', 'flash floods', 'deluge', 'inundation'],
+  landslide: ['landslide', 'landslides', 'mudslide', 'mudslides', 'landslip', 'mudflow'],
+  avalanche: ['avalanche', 'avalanches'],
+  storm: ['storm', 'storms', 'hurricane', 'typhoon', 'cyclone', 'tornado', 'tornadoes', 'tornados', 'blizzard', 'windstorm', 'tropical storm', 'superstorm'],
+  fire: ['fire', 'fires', 'blaze', 'blazes', 'wildfire', 'wildfires', 'bushfire', 'bushfires', 'inferno', 'forest fire', 'forest fires'],
+  eruption: ['eruption', 'volcanic eruption', 'eruptions'],
+  heatwave: ['heatwave', 'heat wave', 'heatwaves', 'heat waves'],
+  blast: ['blast', 'blasts', 'explosion', 'explosions', 'bombing', 'bombings', 'bomb', 'car bomb', 'suicide bombing', 'detonation'],
+  shooting: ['shooting', 'shootings', 'mass shooting', 'gunfire', 'gunman', 'shooter', 'shootout'],
+  attack: ['attack', 'attacks', 'terror attack', 'terrorist attack', 'massacre', 'assault', 'ambush', 'stabbing', 'stabbings'],
+  strike: ['strike', 'strikes', 'airstrike', 'airstrikes', 'air strike', 'air strikes', 'missile strike', 'missile strikes', 'drone strike', 'drone strikes', 'shelling', 'bombardment'],
+  crash: ['crash', 'crashes', 'plane crash', 'collision', 'derailment', 'pile-up', 'wreck'],
+  accident: ['accident', 'accidents', 'industrial accident'],
+  sinking: ['sinking', 'capsizing', 'shipwreck'],
+  collapse: ['collapse', 'building collapse', 'cave-in'],
+  stampede: ['stampede', 'crowd crush'],
+  clashes: ['clashes', 'clash', 'riots', 'riot', 'unrest', 'fighting'],
+  war: ['war'],
+  conflict: ['conflict'],
+  operation: ['operation', 'offensive'],
+  outbreak: ['outbreak', 'epidemic'],
+};
+const EVENT_OF = new Map<string, string>();
+for (const [event, forms] of Object.entries(EVENT_NOUNS)) for (const f of forms) EVENT_OF.set(f, event);
+const EVENT_RE = termsRegExp([...EVENT_OF.keys()]);
+/** "killed by … terrorists": an agent after "by" names an attack. */
+const AGENT_RE = /\bby\s+(?:[\p{L}’'&-]+\s+){0,7}?(terrorists|militants|attackers|gunmen|insurgents|assailants|extremists|rebels|bombers)(?![\p{L}])/giu;
+/** "opened fire", "under fire", "ceasefire": fire that is no event. */
+/** "fire department", "fire crews": fire that is no event. */
+const NOT_EVENT_AFTER = /^\s*(?:department|dept|brigade|service|services|fighters?|crews?|chief|station|officials?|engines?|trucks?|alarm|authority|and\s+rescue|safety|officers?|exit|escape|marshal|hydrant)\b/i;
+const NOT_EVENT_BEFORE = /(?:open(?:ed|s|ing)?|return(?:ed|ing)?|under|cross|exchange(?:d)?\s+of|set|caught|on)\s+$/i;
+
+/** Where a clause ends: punctuation (not a digit group's comma) and subordinating words. */
+const CLAUSE_BREAK = /[;:()—–]|,(?!\d)|\s(?:after|before|when|while|following|since|because|amid|but|although|though|whereas|as)\s/giu;
+
+/** Verbs naming who gave a figure: "police said", "told reporters", "confirmed". */
+const SPEECH = 'said|says|say|told|tells|reported|reports|confirmed|confirms|announced|announces|stated|states|estimated|estimates|put|puts|added|adds|tallied|counted|recorded|registered|gave';
+const SPEECH_AFTER_RE = new RegExp(`(?<![\\p{L}])(?:(?:has|have|had)\\s+)?(?:${SPEECH})(?![\\p{L}])`, 'giu');
+const ACCORDING_RE = /(?<![\p{L}])according\s+to\s+((?:[\p{L}\p{N}’'&.-]+\s*){1,7}?)(?=[,;:.!?)”"]|\s+(?:on|in|at|which|who|that|and|but|while|as|the\s+toll|the\s+death|there)\b|$)/giu;
+/** Words that end a source phrase when reading back from a speech verb. */
+const NOT_SOURCE = new Set(
+  ('was were is are be been being had have has killed died dead injured wounded missing that which who whom and but or while as after when ' +
+    'to in on at by for with from than then also it its they them he she we i you there this these those people toll figure number ' +
+    'rose risen climbed later earlier initially reports report said says told so if not no yet still now').split(' '),
+);
+const COMMON_SOURCES = new Set(['police', 'officials', 'authorities', 'rescuers', 'witnesses', 'residents', 'doctors', 'medics', 'firefighters', 'paramedics', 'hospital', 'hospitals', 'officers', 'sources', 'investigators', 'volunteers', 'officials', 'prosecutors', 'emergency']);
+
+/** Words that say a figure changed: "rose to", "climbed to", "revised", "the latest figures". */
+const RISE_RE = /(?<![\p{L}])(rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|went up|has grown|grew|revised|updated|latest|now stands|now stood|has reached|reached|mounted|swelled|soared)(?![\p{L}])/iu;
+/** Words that mark a figure as an earlier one: "initially", "earlier reports". */
+const EARLIER_RE = /(?<![\p{L}])(initially|originally|previously|earlier|first reported|preliminary|at first)(?![\p{L}])/iu;
+const EARLIER_JUST_BEFORE = /(?:from|initially|originally|previously|earlier|first|had\s+been|at\s+first\s+said)(?:\s+(?:said|reported|put|gave|an?|the))?\s*$/i;
+
+/** Words allowed between a cue and a bare number after it: "death toll rose to 40". */
+const CONNECTORS = new Set(
+  'to at of is was stood stands rose risen has had have now jumped increased reached hit passed climbed from the a an reportedly further another total nationwide'.split(' '),
+);
+/** Words allowed between a bare number and a cue after it: "14 had died", "40 were killed". */
+const AUX = new Set('had have has were was are is been being later reportedly confirmed also all people more others other'.split(' '));
+/** Words that may follow a bare number (so "killed 14 soldiers" is not read as 14 of the unit). */
+const AFTER_BARE = new Set(
+  'and or in on at as after when while during including with were was had have has are is been more others by across from since so far according people reported said'.split(' '),
+);
+/** What can happen to people or homes in an event: a number nearer one of these than to the rule's own cue is another count. */
+const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalities|perished|injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|missing|unaccounted|arrested|arrests|detained|displaced|evacuated|homeless|rescued|survivors|destroyed|damaged|flattened|collapsed)(?![\p{L}])/giu;
+/** "climbed to 23", "rose to 31": a figure a toll reached. */
+const RISE_TO_BEFORE = /(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|soared|swelled|mounted|grew|grown|went\s+up|gone\s+up)\s+(?:to\s+)?$/i;
+const FROM_BEFORE = /(?:up\s+|down\s+)?from\s+(?:an?\s+)?(?:(?:earlier|initial|previous|first)\s+)?(?:(?:figure|toll|count|estimate|tally)\s+(?:of\s+)?)?$/i;
+const NUMBER_WORD = /^(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens|hundreds|thousands)$/i;
+
+// ---------------------------------------------------------------------------
 
 interface Compiled {
   quantity: RegExp;
+  unitFirst?: RegExp;
+  bare?: RegExp;
   cue: RegExp;
 }
 const compiled = new WeakMap<object, Compiled>();
 
+function unitWordsSource(words: string[]): string {
+  return termsRegExp(words).source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}@\]\)/, '');
+}
+
 function compile(o: CountOptions): Compiled {
   let c = compiled.get(o);
   if (!c) {
-    const unitWords = termsRegExp(o.unit_words).source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}@\]\)/, '');
+    const unitWords = unitWordsSource(o.unit_words);
     c = {
       quantity: new RegExp(
-        `(?<![\\p{L}\\p{N},.])(${QUANTITY_SOURCE})\\s+(?:of\\s+)?((?:[\\p{L}’'-]+\\s+){0,${o.max_gap}}?)(${unitWords})`,
+        `(?<![\\p{L}\\p{N},.])(${QUANTITY_SOURCE})(?:\\s+|-)(?:of\\s+)?((?:[\\p{L}’'-]+\\s+){0,${o.max_gap}}?)(${unitWords})`,
         'giu',
       ),
       cue: termsRegExp(o.cues),
     };
+    if (o.unit_first) {
+      c.unitFirst = new RegExp(`(${unitWords})(?:\\s+of|-|\\s+)\\s*(?:(?:was|is|of|at|measuring|measured)\\s+)?(${QUANTITY_SOURCE})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu');
+    }
+    if (o.bare) c.bare = new RegExp(`(?<![\\p{L}\\p{N},.$€£])(${QUANTITY_SOURCE})(?![\\p{L}\\p{N}%]|[.,]\\d)`, 'giu');
     compiled.set(o, c);
   }
   return c;
@@ -54,14 +170,152 @@ function wordIndex(text: string, offset: number): number {
   return m ? m.length : 0;
 }
 
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}’'.,-]*/gu)?.map((w) => w.replace(/[.,]+$/, '')) ?? [];
+}
+
+interface EventHit {
+  event: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Event nouns in a sentence, in order. */
+export function eventsIn(text: string): EventHit[] {
+  const out: EventHit[] = [];
+  EVENT_RE.lastIndex = 0;
+  for (let m = EVENT_RE.exec(text); m; m = EVENT_RE.exec(text)) {
+    const form = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const event = EVENT_OF.get(form);
+    if (!event) continue;
+    if (event === 'fire' && (NOT_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)))) continue;
+    out.push({ event, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  AGENT_RE.lastIndex = 0;
+  for (let m = AGENT_RE.exec(text); m; m = AGENT_RE.exec(text)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    out.push({ event: 'attack', start: at, end: at + m[1]!.length, text: m[1]! });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The clause [start, end) of a sentence around an offset. */
+function clauseAround(text: string, at: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = text.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    const b = m.index;
+    if (b + m[0].length <= at) lo = b + m[0].length;
+    else if (b >= end) {
+      hi = b;
+      break;
+    }
+  }
+  return [lo, hi];
+}
+
+/** The event a figure at [at, end) of a sentence belongs to, or undefined. */
+function eventFor(s: Sentence, at: number, end: number, hits: EventHit[], before: EventHit[][]): EventHit | undefined {
+  if (hits.length) {
+    const [lo, hi] = clauseAround(s.text, at, end);
+    const dist = (h: EventHit) => (h.end <= at ? at - h.end : h.start >= end ? h.start - end : 0);
+    const inClause = hits.filter((h) => h.start >= lo && h.end <= hi);
+    if (inClause.length) return inClause.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+    const prev = hits.filter((h) => h.end <= at);
+    if (prev.length) return prev[prev.length - 1];
+    return hits[0];
+  }
+  for (let i = before.length - 1; i >= 0; i--) {
+    const b = before[i]!;
+    if (b.length) return b[0]; // the first event of the sentence before: usually its subject
+  }
+  return undefined;
+}
+
+/** Who gave the figure: the source named by a speech verb or "according to" in the sentence, nearest the number. */
+export function sourceOf(text: string, at: number): string | undefined {
+  const found: { at: number; source: string }[] = [];
+  ACCORDING_RE.lastIndex = 0;
+  for (let m = ACCORDING_RE.exec(text); m; m = ACCORDING_RE.exec(text)) {
+    const src = m[1]!.trim().replace(/[,.]$/, '');
+    if (src) found.push({ at: m.index, source: src });
+  }
+  SPEECH_AFTER_RE.lastIndex = 0;
+  for (let m = SPEECH_AFTER_RE.exec(text); m; m = SPEECH_AFTER_RE.exec(text)) {
+    // read back from the verb: "the district hospital said", "police have said"
+    const head = text.slice(0, m.index);
+    const toks = head.match(/[\p{L}\p{N}][\p{L}\p{N}’'&.-]*\s*$/u);
+    const back: string[] = [];
+    let rest = head;
+    while (back.length < 6) {
+      const t = /([\p{L}][\p{L}\p{N}’'&.-]*)\s*$/u.exec(rest);
+      if (!t || !toks) break;
+      const w = t[1]!.replace(/\.$/, '');
+      const between = rest.slice(t.index + t[0].length);
+      if (/[,;:“”"()]/.test(between)) break;
+      if (NOT_SOURCE.has(w.toLowerCase()) || NUMBER_WORD.test(w)) break;
+      back.unshift(w);
+      rest = rest.slice(0, t.index);
+    }
+    while (back.length && ['of', 'the', 'a', 'an'].includes(back[back.length - 1]!.toLowerCase())) back.pop();
+    if (back.length) {
+      found.push({ at: m.index, source: back.join(' ') });
+      continue;
+    }
+    // inverted: "…, said police spokesperson Ana Ruiz."
+    const after = /^\s+((?:the\s+|a\s+)?(?:[\p{L}][\p{L}\p{N}’'&.-]*\s*){1,6}?)(?=[,;:.!?)”"]|$|\s+(?:on|in|at|who|which|that|and)\b)/u.exec(text.slice(m.index + m[0].length));
+    if (after && /^(?:said|says|told|reported|confirmed|added|stated)$/i.test(m[0].trim()) && /[,”"]\s*$/.test(head)) {
+      found.push({ at: m.index, source: after[1]!.trim() });
+    }
+  }
+  if (!found.length) return undefined;
+  const best = found.reduce((a, b) => (Math.abs(b.at - at) < Math.abs(a.at - at) ? b : a));
+  let src = best.source.replace(/\s+/g, ' ').replace(/^(?:the\s+)?(?:(?:latest|official|preliminary|new|updated)\s+)?(?:figures|data|count|tally|numbers|statement|report)\s+(?:from|by|of|released\s+by)\s+/i, '');
+  const first = src.split(' ')[0]!;
+  if (/^(?:The|A|An)$/.test(first) || COMMON_SOURCES.has(first.toLowerCase())) src = src.charAt(0).toLowerCase() + src.slice(1);
+  return src;
+}
+
+function labelFor(o: CountOptions, event: string | undefined): string {
+  const template = o.label ?? `${o.unit} ${o.cues[0] ?? ''} in the {event}`.replace(/\s+/g, ' ');
+  if (!template.includes('{event}')) return template;
+  if (event) return template.replaceAll('{event}', event);
+  return `${template.replace(/\s*(?:\b(?:in|of|by|from|at|during|after)\s+)?(?:the\s+)?\{event\}/g, '').trim()} (no event named)`;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  quantityText: string;
+  unitWord?: string;
+  q: Quantity;
+  cue: string;
+  numAt: number;
+}
+
+function stageOf(text: string, at: number, clause: [number, number]): { stage?: 'earlier'; change?: string } {
+  const justBefore = text.slice(Math.max(clause[0], at - 40), at);
+  const clauseText = text.slice(clause[0], clause[1]);
+  const rise = RISE_RE.exec(clauseText) ?? RISE_RE.exec(text);
+  if (EARLIER_JUST_BEFORE.test(justBefore)) return { stage: 'earlier' };
+  if (EARLIER_RE.test(clauseText) && !RISE_RE.test(clauseText)) return { stage: 'earlier' };
+  return rise ? { change: rise[1]!.toLowerCase() } : {};
+}
+
 export const count: RuleType<CountOptions> = {
   type: 'count',
-  summary: 'A number about a subject (people killed, sites struck), compared across articles.',
+  summary: 'A number about a subject (people killed, sites struck, a magnitude), compared across articles.',
   defaultSeverity: 'error',
-  required: ['subject', 'unit', 'cues'],
+  required: ['unit'],
   options: {
-    subject: { type: 'string', description: 'Id of the entity (from `entities:`) the count is about; a sentence must mention it.' },
-    unit: { type: 'string', description: 'What is counted, as the report should say it (e.g. `people`).' },
+    subject: {
+      type: 'string',
+      description:
+        'Id of the entity (from `entities:`) the count is about; a sentence must mention it. Leave it out to find the subject in the text: the event the number belongs to (earthquake, attack, flood…), so "people killed in the earthquake" and "people killed in the attack" are compared apart.',
+    },
+    unit: { type: 'string', description: 'What is counted, as the report should say it (e.g. `people`, `magnitude`, `km/h`). A unit of measure (km/h, km, m, mm, ha) also converts figures written in others (mph, miles, feet, inches, acres).' },
     unit_words: {
       type: 'array',
       items: { type: 'string' },
@@ -70,16 +324,20 @@ export const count: RuleType<CountOptions> = {
     cues: {
       type: 'array',
       items: { type: 'string' },
-      minItems: 1,
-      description: 'Words or phrases that must stand near the number: what makes it this count (e.g. `killed`, `lives of`).',
+      description:
+        'Words or phrases that must stand near the number: what makes it this count (e.g. `killed`, `lives of`). Required with `subject`; without it, leaving cues out means any number with the unit counts (e.g. a magnitude).',
     },
-    label: { type: 'string', description: 'How the report names the fact. Default: "<unit> <first cue> — <entity name>".' },
+    label: {
+      type: 'string',
+      description:
+        'How the report names the fact. `{event}` stands for the event found in the text (entity-free rules). Default: "<unit> <first cue> — <entity name>" with a subject, "<unit> <first cue> in the {event}" without.',
+    },
     window: {
       type: 'integer',
       minimum: 0,
       maximum: 5,
       default: 1,
-      description: 'How many sentences after a mention of the subject still count as about it ("The attack, which killed 27 people…").',
+      description: 'How many sentences after a mention of the subject still count as about it ("The attack, which killed 27 people…"); without a subject, how many sentences back to look for the event when the number\'s own sentence names none.',
     },
     max_gap: {
       type: 'integer',
@@ -95,78 +353,404 @@ export const count: RuleType<CountOptions> = {
       default: 8,
       description: 'How many words a cue may stand from the number, before or after it.',
     },
+    bare: {
+      type: 'boolean',
+      default: false,
+      description: 'Also read a number with no unit word when it stands right by a cue: "14 had died", "the death toll rose to 40", "killing 14".',
+    },
+    unit_first: {
+      type: 'boolean',
+      default: false,
+      description: 'Also read the unit before the number: "magnitude 6.8", "a magnitude of 6.8".',
+    },
   },
 
   prepare(rule: Rule<CountOptions>, vocab: Vocabulary) {
     const o = rule.options;
-    if (!findEntity(vocab, o.subject)) {
-      const ids = vocab.entities.map((e) => e.id).join(', ') || '(none defined)';
-      throw new RuleError(`unknown entity "${o.subject}": define it under entities: or use one of ${ids}`, 'subject');
+    if (o.subject !== undefined) {
+      if (!findEntity(vocab, o.subject)) {
+        const ids = vocab.entities.map((e) => e.id).join(', ') || '(none defined)';
+        throw new RuleError(`unknown entity "${o.subject}": define it under entities: or use one of ${ids}`, 'subject');
+      }
+      if (!o.cues?.length) throw new RuleError('missing "cues": a count about an entity needs the words that make a number this count, e.g. cues: [killed, dead]');
     }
+    o.cues ??= [];
     o.unit_words ??= [o.unit];
     o.window ??= 1;
     o.max_gap ??= 3;
     o.cue_distance ??= 8;
+    o.bare ??= false;
+    o.unit_first ??= false;
+    if (o.bare && o.cues.length === 0) throw new RuleError('"bare: true" needs cues: a number without a unit word is read only beside a cue', 'bare');
   },
 
   extract(article: Article, rule: Rule<CountOptions>, vocab: Vocabulary): Fact[] {
     const o = rule.options;
-    const entity = findEntity(vocab, o.subject)!;
-    const { quantity, cue } = compile(o);
-    const label = o.label ?? `${o.unit} ${o.cues[0]} — ${entity.name}`;
-    const subject = { key: `${entity.id}:${o.unit.toLowerCase()}`, label };
-
-    // sentences mentioning the subject, and those within the window after them
-    const candidate = new Set<number>();
+    const entity = o.subject !== undefined ? findEntity(vocab, o.subject)! : undefined;
+    const { quantity, unitFirst, bare, cue } = compile(o);
+    const entitySubject: Subject | undefined = entity
+      ? { key: `${entity.id}:${o.unit.toLowerCase()}`, label: o.label ?? `${o.unit} ${o.cues[0]} — ${entity.name}` }
+      : undefined;
     const ss = article.sentences;
-    for (const s of ss) {
-      if (mentions(s.text, entity).length > 0) for (let i = 0; i <= o.window && s.index + i < ss.length; i++) candidate.add(s.index + i);
+    const measure = MEASURE_UNITS[o.unit.toLowerCase()] !== undefined;
+
+    // candidate sentences: those about the entity (and the window after), or all of them
+    let candidates: number[];
+    if (entity) {
+      const set = new Set<number>();
+      for (const s of ss) {
+        if (mentions(s.text, entity).length > 0) for (let i = 0; i <= o.window && s.index + i < ss.length; i++) set.add(s.index + i);
+      }
+      candidates = [...set].sort((a, b) => a - b);
+    } else {
+      candidates = ss.map((s) => s.index);
     }
+    // entity-free: event nouns per sentence, computed lazily, and the article's first event
+    const eventCache = new Map<number, EventHit[]>();
+    const eventsAt = (i: number) => {
+      let e = eventCache.get(i);
+      if (!e) eventCache.set(i, (e = eventsIn(ss[i]!.text)));
+      return e;
+    };
+    let firstEvent: EventHit | null | undefined;
+    const articleEvent = () => {
+      if (firstEvent === undefined) {
+        firstEvent = null;
+        const title = article.meta.title ? eventsIn(article.meta.title) : [];
+        if (title.length) firstEvent = title[0]!;
+        else for (let i = 0; i < ss.length && !firstEvent; i++) firstEvent = eventsAt(i)[0] ?? null;
+      }
+      return firstEvent ?? undefined;
+    };
+
     const facts: Fact[] = [];
-    for (const i of [...candidate].sort((a, b) => a - b)) {
+    for (const i of candidates) {
       const s = ss[i]!;
-      const cues = [...s.text.matchAll(cue)].map((m) => ({ at: wordIndex(s.text, m.index!), len: m[0].split(/\s+/).length, text: m[0] }));
-      if (cues.length === 0) continue;
+      const cues = o.cues.length
+        ? (cue.lastIndex = 0, [...s.text.matchAll(cue)].map((m) => ({ at: wordIndex(s.text, m.index!), len: m[0].split(/\s+/).length, text: m[0], start: m.index!, end: m.index! + m[0].length })))
+        : [];
+      if (o.cues.length && cues.length === 0) continue;
+      const hits: Hit[] = [];
+      // outcome words of the sentence ("killed", "injured"…): a number goes to the nearest one
+      const outcomes = o.cues.length ? [...s.text.matchAll(OUTCOMES_RE)].map((m) => ({ at: wordIndex(s.text, m.index!), start: m.index!, word: m[0].toLowerCase() })) : [];
+      const ownCue = (w: string) => cues.some((c) => c.text.toLowerCase().split(/\s+/).includes(w));
+      const takenByOther = (numAt: number, numEnd: number, cueDist: number) =>
+        outcomes.some((x) => !ownCue(x.word) && (x.at < numAt ? numAt - x.at - 1 : x.at - numEnd) < cueDist);
+      const distTo = (c: { at: number; len: number }, numAt: number, numEnd: number) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd);
+      const nearCue = (numAt: number, numEnd: number) =>
+        o.cues.length ? cues.find((c) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd) <= o.cue_distance) : { text: '' };
       quantity.lastIndex = 0;
       for (let m = quantity.exec(s.text); m; m = quantity.exec(s.text)) {
-        const q: Quantity | undefined = parseQuantity(m[1]!);
+        const q = parseQuantity(m[1]!);
         if (!q) continue;
         const numAt = wordIndex(s.text, m.index);
         const numEnd = wordIndex(s.text, m.index + m[0].length);
-        const near = cues.find((c) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd) <= o.cue_distance);
+        const near = nearCue(numAt, numEnd);
         if (!near) continue;
-        const start = s.start + m.index;
-        const value = q.min === q.max ? String(q.min) : `${q.min}..${q.max === Infinity ? '' : q.max}`;
-        const shown = formatQuantity(q);
+        if ('at' in near && takenByOther(numAt, numEnd, distTo(near, numAt, numEnd))) continue;
+        hits.push({ start: m.index, end: m.index + m[0].length, quantityText: m[1]!, unitWord: m[3]!, q, cue: near.text, numAt });
+      }
+      if (unitFirst) {
+        unitFirst.lastIndex = 0;
+        for (let m = unitFirst.exec(s.text); m; m = unitFirst.exec(s.text)) {
+          const at = m.index + m[0].length - m[2]!.length;
+          if (hits.some((h) => at < h.end && m!.index + m![0].length > h.start)) continue;
+          const q = parseQuantity(m[2]!);
+          if (!q) continue;
+          const numAt = wordIndex(s.text, m.index);
+          const near = nearCue(numAt, wordIndex(s.text, m.index + m[0].length));
+          if (!near) continue;
+          hits.push({ start: m.index, end: m.index + m[0].length, quantityText: m[2]!, unitWord: m[1]!, q, cue: near.text, numAt });
+        }
+      }
+      if (bare) {
+        bare.lastIndex = 0;
+        for (let m = bare.exec(s.text); m; m = bare.exec(s.text)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (hits.some((h) => start < h.end && end > h.start)) continue;
+          const q = parseQuantity(m[1]!);
+          if (!q) continue;
+          if (q.min === q.max && !q.hedge && /^(?:1[89]|20)\d\d$/.test(m[1]!.trim())) continue; // a year
+          const next = /^\s*([\p{L}]+)/u.exec(s.text.slice(end));
+          if (next && !AFTER_BARE.has(next[1]!.toLowerCase()) && !cues.some((c) => c.start >= end && c.start <= end + next[0].length)) continue;
+          const before = s.text.slice(Math.max(0, start - 60), start);
+          const numAt = wordIndex(s.text, start);
+          const numEnd = wordIndex(s.text, end);
+          const clause = clauseAround(s.text, start, end);
+          const near = cues.find((c) => {
+            // "the death toll … climbed to 23", "… up from nine": a figure the toll reached or came from
+            if (c.end <= start && c.start >= clause[0] && RISE_TO_BEFORE.test(before)) return true;
+            if (c.end <= start && FROM_BEFORE.test(before) && RISE_RE.test(s.text.slice(c.end, start))) return true;
+            if (c.end <= start) {
+              const gap = words(s.text.slice(c.end, start));
+              return gap.length <= 4 && gap.every((w) => CONNECTORS.has(w) || NUMBER_WORD.test(w));
+            }
+            if (c.start >= end) {
+              const gap = words(s.text.slice(end, c.start));
+              return gap.length <= 3 && gap.every((w) => AUX.has(w));
+            }
+            return false;
+          });
+          if (!near) continue;
+          if (takenByOther(numAt, numEnd, distTo(near, numAt, numEnd))) continue;
+          hits.push({ start, end, quantityText: m[1]!, q, cue: near.text, numAt });
+        }
+      }
+      for (const h of hits.sort((a, b) => a.start - b.start)) {
+        let q = h.q;
+        let converted = '';
+        if (measure && h.unitWord) {
+          const c = convertQuantity(q, h.unitWord, o.unit);
+          if (!c) continue;
+          if (c !== q) converted = `${h.quantityText.trim()} ${h.unitWord}`;
+          q = c;
+        }
+        let subject = entitySubject;
+        let event: EventHit | undefined;
+        if (!subject) {
+          const before: EventHit[][] = [];
+          for (let k = Math.max(0, i - o.window); k < i; k++) before.push(eventsAt(k));
+          event = eventFor(s, h.start, h.end, eventsAt(i), before) ?? articleEvent();
+          subject = { key: `${o.unit.toLowerCase()}:${event?.event ?? '-'}`, label: labelFor(o, event?.event) };
+        }
+        const clause = clauseAround(s.text, h.start, h.end);
+        const stage = stageOf(s.text, h.start, clause);
+        const source = sourceOf(s.text, h.start);
+        const raw = s.text.slice(h.start, h.end);
+        const start = s.start + h.start;
+        const shown = displayQuantity(q, o.unit, converted || (h.q.hedge ? h.quantityText : undefined));
+        const notes: string[] = [];
+        if (h.cue) notes.push(`cue “${h.cue}”`);
+        if (event) notes.push(`event “${event.text}” → ${event.event}`);
+        if (source) notes.push(`source: ${source}`);
+        if (stage.stage) notes.push('an earlier figure');
+        if (stage.change) notes.push(`says the figure changed (“${stage.change}”)`);
         facts.push({
           rule: rule.id,
           article: article.id,
           subject,
-          value,
-          display: `${shown} ${o.unit}`,
-          raw: m[0],
-          evidence: evidence(article, start, start + m[0].length, `“${m[0]}” read as ${shown} ${o.unit} (cue “${near.text}”)`),
-          data: { min: q.min, max: q.max === Infinity ? null : q.max, ...(q.hedge ? { hedge: q.hedge } : {}) },
+          value: quantityValue(q),
+          display: shown,
+          raw,
+          evidence: evidence(article, start, start + raw.length, `“${raw}” read as ${shown}${notes.length ? ` (${notes.join('; ')})` : ''}`),
+          data: {
+            min: q.min,
+            max: q.max === Infinity ? null : q.max,
+            ...(q.hedge ? { hedge: q.hedge } : {}),
+            ...(event ? { event: event.event } : {}),
+            ...(source ? { source } : {}),
+            ...(stage.stage ? { stage: stage.stage } : {}),
+            ...(stage.change ? { change: stage.change } : {}),
+          },
         });
       }
     }
     return facts;
   },
 
-  compare(facts, rule): Finding[] {
-    if (facts.length === 0) return [];
-    const subject = facts[0]!.subject;
-    const groups = groupValues(facts);
-    const ranges = groups.map((g) => ({ min: g.data!.min as number, max: (g.data!.max as number | null) ?? Infinity }));
-    if (groups.length > 1 && !rangesOverlap(ranges)) {
-      const outliers = outliersOf(groups);
-      const who = outliers.length ? ` ${listArticles(outliers)} ${outliers.length > 1 ? 'are the outliers' : 'is the outlier'}.` : '';
-      return [makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${describeGroups(groups)}.${who}`, { outliers })];
-    }
-    const articles = new Set(facts.map((f) => f.article));
-    if (rule.singleSource && articles.size === 1) {
-      return [makeFinding(rule, 'single-source', subject, groups, `Only ${[...articles][0]} gives ${subject.label}: ${describeGroups(groups)}.`)];
-    }
-    return [];
+  compare(facts, rule, ctx): Finding[] {
+    return compareCounts(facts, rule, ctx);
   },
 };
+
+// ---------------------------------------------------------------------------
+// Comparison: ranges, time order, sources.
+
+interface Timed {
+  fact: Fact;
+  min: number;
+  max: number;
+  /** ms since epoch, or undefined when the article has no published time. */
+  time?: number;
+  published?: string;
+  earlier: boolean;
+}
+
+function publishedOf(ctx: CompareContext | undefined, article: string): string | undefined {
+  const p = ctx?.articles.get(article)?.meta.published as unknown;
+  if (p === undefined || p === null || p === '') return undefined;
+  return p instanceof Date ? p.toISOString() : String(p);
+}
+
+function timeOf(published: string | undefined): number | undefined {
+  if (!published) return undefined;
+  const t = Date.parse(published);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+const rangeOf = (f: Fact) => ({ min: f.data!.min as number, max: (f.data!.max as number | null) ?? Infinity });
+
+function byTime(a: Timed, b: Timed): number {
+  const ta = a.time ?? Infinity;
+  const tb = b.time ?? Infinity;
+  return ta - tb || Number(b.earlier) - Number(a.earlier) || cmp(a.fact.article, b.fact.article) || a.fact.evidence.offset - b.fact.evidence.offset;
+}
+
+/** "14 people (a, per police; c)" for each group. */
+function describeWithSources(groups: ValueGroup[]): string {
+  return groups
+    .map((g) => {
+      const sources = (g.data?.sources as { article: string; source: string }[] | undefined) ?? [];
+      const parts = g.articles.map((a) => {
+        const s = [...new Set(sources.filter((x) => x.article === a).map((x) => x.source))];
+        return s.length ? `${a}, per ${s.join(' and ')}` : a;
+      });
+      return `${g.display} (${parts.join('; ')})`;
+    })
+    .join(' against ');
+}
+
+function withSources(groups: ValueGroup[], facts: Fact[]): void {
+  for (const g of groups) {
+    const sources: { article: string; source: string }[] = [];
+    const seen = new Set<string>();
+    for (const f of facts) {
+      if (f.value !== g.value || typeof f.data?.source !== 'string') continue;
+      const k = `${f.article}\u0000${f.data.source}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      sources.push({ article: f.article, source: f.data.source });
+    }
+    sources.sort((a, b) => cmp(a.article, b.article) || cmp(a.source, b.source));
+    const { source: _drop, ...rest } = g.data ?? {};
+    g.data = sources.length ? { ...rest, sources } : rest;
+  }
+}
+
+export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: CompareContext): Finding[] {
+  if (facts.length === 0) return [];
+  const subject = facts[0]!.subject;
+  const groups = groupValues(facts);
+  withSources(groups, facts);
+  const ranges = facts.map(rangeOf);
+  if (groups.length < 2 || rangesOverlap(ranges)) {
+    const articles = new Set(facts.map((f) => f.article));
+    if (rule.singleSource && articles.size === 1) {
+      return [makeFinding(rule, 'single-source', subject, groups, `Only ${[...articles][0]} gives ${subject.label}: ${describeWithSources(groups)}.`)];
+    }
+    return [];
+  }
+
+  // time order: each article's published time; an article's "initially…" figures come just before its own
+  const timed: Timed[] = facts.map((f) => {
+    const published = publishedOf(ctx, f.article);
+    const t: Timed = { fact: f, ...rangeOf(f), earlier: f.data?.stage === 'earlier' };
+    const time = timeOf(published);
+    if (published) t.published = published;
+    if (time !== undefined) t.time = time;
+    return t;
+  }).sort(byTime);
+  // figures an article itself calls earlier ("initially 12") are its own history: shown, not compared in time
+  const current = timed.filter((t) => !t.earlier);
+  const hasEarlier = current.length < timed.length;
+  const dated = current.filter((t) => t.time !== undefined);
+  const undated = current.filter((t) => t.time === undefined);
+  const undatedArticles = [...new Set(undated.map((t) => t.fact.article))].sort(cmp);
+
+  // slots of equal time; figures within a slot must agree, and across slots never go down
+  const slots: Timed[][] = [];
+  for (const t of dated) {
+    const last = slots[slots.length - 1];
+    if (last && last[0]!.time === t.time) last.push(t);
+    else slots.push([t]);
+  }
+  let sameTime: Timed[] | undefined;
+  let wentDown: [Timed, Timed] | undefined;
+  let lo = -Infinity;
+  let loFrom: Timed | undefined;
+  for (const slot of slots) {
+    if (!rangesOverlap(slot)) {
+      sameTime ??= slot;
+      continue;
+    }
+    const min = Math.max(...slot.map((t) => t.min));
+    const max = Math.min(...slot.map((t) => t.max));
+    const v = Math.max(lo, min);
+    if (v > max) {
+      wentDown ??= [loFrom!, slot.reduce((a, b) => (b.max < a.max ? b : a))];
+      continue;
+    }
+    if (min >= lo) loFrom = slot.reduce((a, b) => (b.min > a.min ? b : a));
+    lo = v;
+  }
+  // an article with no published time is compared as written at the same time as every other
+  const undatedConflict = undated.some((u) => current.some((t) => t !== u && !rangesOverlap([u, t])));
+  const distinctTimes = new Set(dated.map((t) => t.time)).size;
+
+  const timeline = timed.map((t) => ({
+    article: t.fact.article,
+    published: t.published ?? null,
+    value: t.fact.display ?? t.fact.value,
+    ...(t.earlier ? { stage: 'earlier' } : {}),
+    ...(typeof t.fact.data?.source === 'string' ? { source: t.fact.data.source } : {}),
+  }));
+  const dedup = new Map<string, (typeof timeline)[number]>();
+  for (const e of timeline) dedup.set(`${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`, dedup.get(`${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`) ?? e);
+  const line = [...dedup.values()];
+  // value groups in time order: by the earliest time a value is given
+  const firstSeen = new Map<string, number>();
+  timed.forEach((t, i) => {
+    if (!firstSeen.has(t.fact.value)) firstSeen.set(t.fact.value, i);
+  });
+  const inTimeOrder = [...groups].sort((a, b) => firstSeen.get(a.value)! - firstSeen.get(b.value)! || cmp(a.value, b.value));
+  const when = (e: { published: string | null }) => e.published ?? 'no published time';
+  const sourceNote = sourcesNote(groups);
+
+  // a rise is an update only when a later article says the figure changed ("rose to", "latest", "initially…")
+  const firstTime = dated.length ? dated[0]!.time! : Infinity;
+  const signalled = timed.some((t) => (t.time ?? -Infinity) > firstTime && (t.earlier || typeof t.fact.data?.change === 'string')) || (distinctTimes <= 1 && hasEarlier);
+  const rising = !sameTime && !wentDown && !undatedConflict && (distinctTimes > 1 || hasEarlier);
+  if (rising && signalled) {
+    const changeBy = new Map<string, string>();
+    for (const t of timed) if (typeof t.fact.data?.change === 'string' && !changeBy.has(t.fact.article)) changeBy.set(t.fact.article, t.fact.data.change);
+    const said = [...changeBy].map(([a, w]) => `${a} (“${w}”)`);
+    const steps = line.map((e) => `${e.value} (${e.article}${e.stage ? ', earlier figure' : ''}, ${when(e)})`).join(' → ');
+    const msg =
+      `${cap(subject.label)} rose over time: ${steps}.` +
+      (said.length ? ` ${listArticles(said)} ${said.length > 1 ? 'say' : 'says'} the figure changed.` : '') +
+      sourceNote;
+    return [makeFinding(rule, 'update', subject, inTimeOrder, msg, { details: { timeline: line } })];
+  }
+
+  const outliers = outliersOf(groups);
+  const who = outliers.length ? ` ${listArticles(outliers)} ${outliers.length > 1 ? 'are the outliers' : 'is the outlier'}.` : '';
+  let why = '';
+  if (sameTime && (distinctTimes > 1 || undated.length > 0)) {
+    why += ` ${listArticles([...new Set(sameTime.map((t) => t.fact.article))].sort(cmp))} give different figures at the same time (${when({ published: sameTime[0]!.published ?? null })}).`;
+  }
+  if (wentDown) {
+    const [a, b] = wentDown;
+    why += ` The figure goes down over time: ${a.fact.display} (${a.fact.article}, ${when({ published: a.published ?? null })}) then ${b.fact.display} (${b.fact.article}, ${when({ published: b.published ?? null })}).`;
+  }
+  if (undatedConflict && distinctTimes > 1) {
+    why += ` ${listArticles(undatedArticles)} ${undatedArticles.length > 1 ? 'have' : 'has'} no published time, so ${undatedArticles.length > 1 ? 'they are' : 'it is'} compared as written at the same time as the others.`;
+  }
+  if (rising) why += ' The later figure is higher, but no later article says the figure changed (“rose to”, “latest”…): an update or an error?';
+  const hasTime = dated.length > 0;
+  return [
+    makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${sourceNote ? describeWithSources(groups) : describeGroups(groups)}.${who}${why}${sourceNote}`, {
+      outliers,
+      ...(hasTime && distinctTimes > 1 ? { details: { timeline: line } } : {}),
+    }),
+  ];
+}
+
+/** " The figures come from different sources: police (a) and the district hospital (b)." when they do. */
+function sourcesNote(groups: ValueGroup[]): string {
+  const perGroup = groups.map((g) => (g.data?.sources as { article: string; source: string }[] | undefined) ?? []);
+  const names = new Set(perGroup.flat().map((s) => s.source.toLowerCase()));
+  if (names.size < 2 || perGroup.filter((p) => p.length).length < 2) return '';
+  const bySource = new Map<string, string[]>();
+  for (const s of perGroup.flat()) {
+    const list = bySource.get(s.source) ?? [];
+    if (!list.includes(s.article)) list.push(s.article);
+    bySource.set(s.source, list);
+  }
+  const parts = [...bySource.entries()].sort((a, b) => cmp(a[0], b[0])).map(([s, arts]) => `${s} (${listArticles(arts.sort(cmp))})`);
+  return ` The figures come from different sources: ${listArticles(parts)}.`;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuantity, parseNumber, parseQuantity, rangesOverlap } from '../../src/normalize/numbers.js';
+import { convertQuantity, displayQuantity, formatQuantity, parseNumber, parseQuantity, quantityValue, rangesOverlap } from '../../src/normalize/numbers.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -39,5 +39,33 @@ describe('parseQuantity', () => {
   it('knows which hedged figures can both be true', () => {
     expect(rangesOverlap([parseQuantity('at least 212')!, parseQuantity('540')!])).toBe(true);
     expect(rangesOverlap([parseQuantity('at least 212')!, parseQuantity('nearly 90')!])).toBe(false);
+  });
+});
+
+describe('hedges as ranges, shown to editors', () => {
+  it.each([
+    ['at least 40', 40, Infinity],
+    ['more than 300', 301, Infinity],
+    ['nearly 90', 76, 90],
+    ['close to 250', 212, 250],
+    ['about 1,200', 1080, 1320],
+    ['around 60', 54, 66],
+    ['dozens', 24, 99],
+    ['hundreds', 200, 999],
+    ['8-10', 8, 10],
+    ['between 8 and 10', 8, 10],
+    ['just over 100', 101, Infinity],
+  ])('%s → %d..%d', (text, min, max) => expect(parseQuantity(text)).toMatchObject({ min, max }));
+  it('displays the range with the words as written', () => {
+    expect(displayQuantity(parseQuantity('at least 212')!, 'people', 'at least 212')).toBe('at least 212 people');
+    expect(displayQuantity(parseQuantity('nearly 90')!, 'people', 'Nearly 90')).toBe('76–90 people (nearly 90)');
+    expect(displayQuantity(parseQuantity('8-10')!, 'people', '8-10')).toBe('8–10 people');
+    expect(quantityValue(parseQuantity('at least 212')!)).toBe('212..');
+  });
+  it('converts units of measure, allowing for the rounding of the figure as written', () => {
+    const mph = convertQuantity(parseQuantity('75')!, 'mph', 'km/h')!;
+    expect(rangesOverlap([mph, parseQuantity('120')!])).toBe(true);
+    expect(rangesOverlap([convertQuantity(parseQuantity('90')!, 'mph', 'km/h')!, parseQuantity('120')!])).toBe(false);
+    expect(convertQuantity(parseQuantity('5')!, 'people', 'km/h')).toBeUndefined();
   });
 });

@@ -101,7 +101,7 @@ describe('renderGithub', () => {
     const seeds = check({ rules: join(ROOT, 'rules.yaml'), paths: [join(ROOT, 'seeds')] }).report;
     const out = renderGithub(seeds);
     expect(out).toContain(
-      '::error file=seeds/002_df112d5052861120.txt,line=2,col=45,title=pahalgam-death-toll::Sources disagree on people killed in the Pahalgam attack: 26 people (000, 001, 003 and 004) against 27 people (002). 002 is the outlier.\n',
+      '::error file=seeds/002_df112d5052861120.txt,line=2,col=45,title=pahalgam-death-toll::Sources disagree on people killed in the Pahalgam attack: 26 people (000, 001, 003 and 004) against 27 people (002). 002 is the outlier. 002 has no published time, so it is compared as written at the same time as the others.\n',
     );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { article, rule, run, seedArticles } from '../helpers.js';
+import { join } from 'node:path';
+import { article, ROOT, rule, run, SEEDS, seedArticles } from '../helpers.js';
+import { count as countType } from '../../src/rules/count.js';
+import { runStory } from '../../src/bench/stories.js';
+
+const STORIES = join(ROOT, 'test', 'fixtures', 'stories');
+const ruleTypesCount = () => ({ count: countType });
 import type { Vocabulary } from '../../src/types.js';
 
 const seedsVocab: Vocabulary = {
@@ -63,5 +69,131 @@ describe('count on another story', () => {
     const [f] = run([a, b, c], r(), vocab);
     expect(f?.kind).toBe('contradiction');
     expect(f?.values.map((v) => v.display)).toContain('at least 10 people');
+  });
+});
+
+describe('count without an entity (subject found in the text)', () => {
+  const deaths = () =>
+    rule('count', { unit: 'people', unit_words: ['people', 'residents'], cues: ['killed', 'dead', 'died', 'death toll', 'killing'], label: 'people killed in the {event}', bare: true }, { id: 'deaths' });
+
+  it('keys each figure by the event noun it belongs to', () => {
+    const a = article('a', 'The earthquake killed 31 people. A separate bus crash on the coast road killed 4 people.', '2024-03-01');
+    const b = article('b', 'Thirty-one people died in the quake, officials said.', '2024-03-01');
+    const c = article('c', 'The crash killed five people.', '2024-03-01');
+    const findings = run([a, b, c], deaths());
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.subject).toEqual({ key: 'people:crash', label: 'people killed in the crash' });
+    expect(findings[0]!.values.map((v) => v.display).sort()).toEqual(['4 people', '5 people']);
+  });
+  it('reads bare figures by a cue: "14 had died", "the death toll rose to 40", "killing 14"', () => {
+    const t = rule('count', { ...deaths().options }, { id: 'deaths' });
+    const facts = (text: string) => {
+      const { count } = ruleTypesCount();
+      count.prepare!(t, { entities: [], titles: {} });
+      return count.extract(article('x', text), t, { entities: [], titles: {} }).map((f) => f.value);
+    };
+    expect(facts('After the blast, police said 14 had died.')).toEqual(['14']);
+    expect(facts('The death toll from the flood rose to 40 on Friday.')).toEqual(['40']);
+    expect(facts('The blast ripped through the market, killing 14 and wounding dozens.')).toEqual(['14']);
+    expect(facts('The storm killed 12 soldiers in 2019.')).toEqual([]);
+  });
+  it('hedged figures: "at least 212" agrees with 540, contradicts "nearly 90", and the report shows the ranges', () => {
+    const r = () => rule('count', { unit: 'people', cues: ['displaced'], label: 'people displaced by the {event}' }, { id: 'displaced' });
+    const a = article('a', 'The flood displaced at least 212 people.', '2024-10-03');
+    const b = article('b', 'The flood displaced 540 people.', '2024-10-03');
+    const c = article('c', 'The flood displaced nearly 90 people.', '2024-10-03');
+    expect(run([a, b], r())).toEqual([]);
+    const [f] = run([a, c], r());
+    expect(f).toMatchObject({ kind: 'contradiction', subject: { label: 'people displaced by the flood' } });
+    expect(f!.values.map((v) => v.display).sort()).toEqual(['76–90 people (nearly 90)', 'at least 212 people']);
+  });
+  it('a toll that rises from an earlier to a later article is an update with a timeline', () => {
+    const a = article('a', 'The earthquake killed 9 people, the governor said.', '2025-02-18T06:00:00Z');
+    const b = article('b', 'The death toll from the earthquake climbed to 23, the governor said.', '2025-02-18T18:00:00Z');
+    const [f] = run([b, a], deaths());
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.values.map((v) => v.display)).toEqual(['9 people', '23 people']);
+    expect(f!.details!.timeline).toEqual([
+      { article: 'a', published: '2025-02-18T06:00:00Z', value: '9 people', source: 'the governor' },
+      { article: 'b', published: '2025-02-18T18:00:00Z', value: '23 people', source: 'the governor' },
+    ]);
+    expect(f!.message).toMatch(/b \(“climbed”\) says the figure changed/);
+  });
+  it('a figure that goes down, or two figures at the same time, stays a contradiction', () => {
+    const a = article('a', 'The earthquake killed 23 people.', '2025-02-18');
+    const b = article('b', 'The earthquake killed 9 people.', '2025-02-19');
+    const c = article('c', 'The earthquake killed 9 people.', '2025-02-18');
+    const [down] = run([a, b], deaths());
+    expect(down).toMatchObject({ kind: 'contradiction' });
+    expect(down!.message).toMatch(/goes down over time: 23 people \(a, 2025-02-18\) then 9 people \(b, 2025-02-19\)/);
+    expect(run([a, c], deaths())[0]).toMatchObject({ kind: 'contradiction' });
+  });
+  it('an article without a published time is compared as same-time, and the message says so', () => {
+    const a = article('a', 'The earthquake killed 9 people.', '2025-02-18');
+    const b = article('b', 'The earthquake killed 12 people.', '2025-02-19');
+    const c = article('c', 'The earthquake killed 23 people.');
+    const [f] = run([a, b, c], deaths());
+    expect(f!.kind).toBe('contradiction');
+    expect(f!.message).toMatch(/c has no published time, so it is compared as written at the same time as the others/);
+  });
+  it('says who gave each figure, so sources, not outlets, disagree', () => {
+    const a = article('a', 'After the flood, police said 14 had died.', '2024-10-03');
+    const b = article('b', 'The district hospital said three people were killed in the flood.', '2024-10-03');
+    const [f] = run([a, b], deaths());
+    expect(f!.message).toMatch(/14 people \(a, per police\) against 3 people \(b, per the district hospital\)/);
+    expect(f!.message).toMatch(/different sources: police \(a\) and the district hospital \(b\)/);
+  });
+  it('measures: "a 7.1-magnitude quake" against "magnitude 6.8"; mph converted to km/h', () => {
+    const mag = rule('count', { unit: 'magnitude', unit_words: ['magnitude'], unit_first: true, max_gap: 1, label: 'magnitude of the {event}' }, { id: 'mag' });
+    const [f] = run([article('a', 'A 7.1-magnitude quake struck at dawn.'), article('b', 'The magnitude 6.8 earthquake struck at dawn.')], mag);
+    expect(f!.subject.label).toBe('magnitude of the earthquake');
+    expect(f!.values.map((v) => v.value).sort()).toEqual(['6.8', '7.1']);
+    const wind = rule('count', { unit: 'km/h', unit_words: ['km/h', 'mph'], cues: ['winds'], max_gap: 0, cue_distance: 3, label: 'wind speed of the {event}' }, { id: 'wind' });
+    expect(run([article('a', 'The storm brought winds of 120 km/h.'), article('b', 'The storm brought winds of 75 mph.')], wind)).toEqual([]);
+    expect(run([article('a', 'The storm brought winds of 120 km/h.'), article('b', 'The storm brought winds of 90 mph.')], wind)[0]?.kind).toBe('contradiction');
+  });
+  it('keeps entity mode: subject still required to exist and cues required with it', () => {
+    expect(() => run([], rule('count', { subject: 'nope', unit: 'people', cues: ['killed'] }))).toThrow(/unknown entity/);
+    expect(() => run([], rule('count', { subject: 'fire', unit: 'people' }), { entities: [{ id: 'fire', name: 'fire', aliases: [] }], titles: {} })).toThrow(/missing "cues"/);
+  });
+});
+
+describe('the built-in rules on the stories', () => {
+  it('report the seeds’ 26/27 death toll without any entity, 002 the outlier', () => {
+    const r = runStory(SEEDS);
+    const toll = r.findings.filter((f) => f.rule === 'default-deaths');
+    expect(toll).toHaveLength(1);
+    expect(toll[0]).toMatchObject({ kind: 'contradiction', outliers: ['002'], subject: { label: 'people killed in the attack' } });
+    expect(toll[0]!.values.map((v) => [v.display, v.articles])).toEqual([
+      ['26 people', ['000', '001', '003', '004']],
+      ['27 people', ['002']],
+    ]);
+  });
+  it('port-blast: the rising death toll is an update, ordered by time; injuries that fall are a contradiction', () => {
+    const r = runStory(join(STORIES, 'port-blast'));
+    const deaths = r.findings.find((f) => f.rule === 'default-deaths')!;
+    expect(deaths).toMatchObject({ kind: 'update', severity: 'info', subject: { label: 'people killed in the blast' } });
+    const line = deaths.details!.timeline as { article: string; value: string }[];
+    expect(line[0]).toMatchObject({ article: 'wire-am', value: 'at least 12 people' });
+    expect(line[line.length - 1]).toMatchObject({ article: 'weekly', value: '42 people' });
+    const injured = r.findings.find((f) => f.rule === 'default-injuries')!;
+    expect(injured).toMatchObject({ kind: 'contradiction', subject: { label: 'people injured in the blast' } });
+    expect(injured.values.map((v) => v.display)).toContain('76–90 people (nearly 90)');
+    expect(r.findings.filter((f) => f.rule === 'default-displaced')).toEqual([]); // "about 1,200" and "around 1,200" agree
+  });
+  it('velmora-flood: police against the hospital on the deaths; "at least 212" against "nearly 90" displaced', () => {
+    const r = runStory(join(STORIES, 'velmora-flood'));
+    const deaths = r.findings.find((f) => f.rule === 'default-deaths')!;
+    expect(deaths).toMatchObject({ kind: 'contradiction', outliers: ['county'], subject: { key: 'people:flood' } });
+    expect(deaths.message).toMatch(/police \(radio and valley\) and the district hospital \(county\)/);
+    const displaced = r.findings.find((f) => f.rule === 'default-displaced')!;
+    expect(displaced.values.map((v) => v.display)).toEqual(['at least 212 people', '540 people', '76–90 people (nearly 90)']);
+  });
+  it('kessa-quake: the magnitude disagrees, the toll rises, the wind speeds in km/h and mph agree', () => {
+    const r = runStory(join(STORIES, 'kessa-quake'));
+    expect(r.findings.find((f) => f.rule === 'default-magnitude')).toMatchObject({ kind: 'contradiction', subject: { label: 'magnitude of the earthquake' } });
+    expect(r.findings.find((f) => f.rule === 'default-deaths')).toMatchObject({ kind: 'update', subject: { label: 'people killed in the earthquake' } });
+    expect(r.facts.filter((f) => f.rule === 'default-wind-speed')).toHaveLength(2);
+    expect(r.findings.find((f) => f.rule === 'default-wind-speed')).toBeUndefined();
   });
 });
