@@ -8,6 +8,7 @@
  * is the subject entity mentioned at all, do the cues stand near it).
  */
 import { resolve } from 'node:path';
+import { locate } from '../articles/parse.js';
 import { loadArticle } from '../articles/load.js';
 import { didYouMean } from '../config/load.js';
 import { FactlintError } from '../errors.js';
@@ -156,15 +157,7 @@ function linesText(lines: number[]): string {
 }
 
 function lineOf(article: Article, offset: number): number {
-  const starts = article.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return article.bodyLine + lo;
+  return locate(article, offset).line;
 }
 
 /** Re-read the run's articles (a CheckResult keeps no text). Unreadable ones are left out. */

@@ -308,11 +308,7 @@ function complementEnd(tokens: Token[], k: number, text: string, base: number, h
   if (!prep || !adjacent(text, base, tokens[k - 1]!, prep)) return -1;
   if (!(prep.text === 'of' || prep.text === 'for' || (prep.text === 'to' && TO_HEADS.has(head.norm)))) return -1;
   let i = k + 1;
-  let withThe = false;
-  if (tokens[i]?.text === 'the' && adjacent(text, base, prep, tokens[i]!)) {
-    withThe = true;
-    i++;
-  }
+  if (tokens[i]?.text === 'the' && adjacent(text, base, prep, tokens[i]!)) i++;
   const run: number[] = [];
   for (let j = i; j < tokens.length && run.length < 7; j++) {
     const t = tokens[j]!;

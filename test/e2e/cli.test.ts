@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers.js';

@@ -33,7 +33,7 @@ function finding(n: number, severity: Severity, message = `Finding number ${n}.`
 }
 
 function report(findings: Finding[]): Report {
-  return { version: 1, tool: { name: 'factlint', version: '0.1.0' }, articles: [], findings, silenced: 0, fixed: [], warnings: [] };
+  return { version: 1, tool: { name: 'factlint', version: '0.1.0' }, articles: [], findings, silenced: 0, silencedFindings: [], fixed: [], warnings: [] };
 }
 
 describe('escaping', () => {

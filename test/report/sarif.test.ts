@@ -6,7 +6,7 @@ import { applyBaseline } from '../../src/baseline.js';
 import { makeFinding } from '../../src/findings.js';
 import { pathToUri, renderSarif, FINGERPRINT_KEY } from '../../src/report/sarif.js';
 import { check } from '../../src/runner.js';
-import type { Evidence, Finding, Report, Rule, ValueGroup } from '../../src/types.js';
+import type { Evidence, Report, Rule, ValueGroup } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
 
 type AjvClass = new (opts: Record<string, unknown>) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown } };
@@ -71,6 +71,7 @@ function floodReport(): Report {
     ],
     findings: [toll, rain, mayor],
     silenced: 0,
+    silencedFindings: [],
     fixed: [],
     warnings: [],
   };

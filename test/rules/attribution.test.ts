@@ -1,22 +1,14 @@
+import { BRIEF_DATES, seedArticles } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArticle } from '../../src/articles/parse.js';
 import { RuleError } from '../../src/errors.js';
 import { clusterStatements, contentWords, similarity, statementKey } from '../../src/normalize/attribution.js';
 import { attribution, type AttributionOptions } from '../../src/rules/attribution.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
-
-const SEEDS = join(__dirname, '..', '..', 'seeds');
-const DATES: Record<string, string> = { '000': '2025-05-09', '001': '2025-05-09', '002': '2025-05-09', '003': '2025-05-09', '004': '2025-05-10' };
 function seeds(): Article[] {
-  return readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => parseArticle({ id: f.slice(0, 3), path: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8'), meta: { published: DATES[f.slice(0, 3)]! } }));
+  return seedArticles(BRIEF_DATES);
 }
 const art = (id: string, text: string) => parseArticle({ id, path: `${id}.txt`, text, meta: { published: '2024-10-10' } });
-
 const seedVocab: Vocabulary = {
   entities: [
     { id: 'rubio', name: 'Marco Rubio', aliases: ['Rubio', 'Secretary Rubio', '@SecRubio'], kind: 'person' },
@@ -30,7 +22,6 @@ const seedVocab: Vocabulary = {
   titles: { 'National Security Adviser': ['national security advisor', 'NSA'] },
 };
 const noVocab: Vocabulary = { entities: [], titles: {} };
-
 function mkRule(options: Partial<AttributionOptions> = {}): Rule<AttributionOptions> {
   return { id: 'credits', type: 'attribution', severity: 'warning', singleSource: false, options: options as AttributionOptions, examples: [] };
 }
@@ -42,10 +33,8 @@ function run(articles: Article[], rule: Rule<AttributionOptions>, vocab: Vocabul
   return { findings: facts.length ? attribution.compare!(facts, rule, { articles: new Map() }) : [], facts };
 }
 const credited = (facts: Fact[], article: string, words: string) => facts.filter((f) => f.article === article && f.raw.includes(words)).map((f) => f.display);
-
 describe('attribution on the seeds', () => {
   const { findings, facts } = run(seeds(), mkRule(), seedVocab);
-
   it('reports the readout 001 credits to Leavitt and 003 to the State Department spokesperson Bruce', () => {
     expect(findings).toHaveLength(1);
     const f = findings[0]!;
@@ -62,19 +51,16 @@ describe('attribution on the seeds', () => {
     const bruce = f.values[0]!.evidence[0]!;
     expect(bruce.sentence).toContain('Tammy Bruce, the spokesperson of the US State Department, stated in a press release');
   });
-
   it('credits what all articles give to Leavitt to her, with no finding', () => {
     for (const id of ['001', '002', '004']) expect(credited(facts, id, 'wants to see this de-escalate as quickly as possible')).toEqual(['Karoline Leavitt']);
     expect(credited(facts, '000', 'has expressed he wants to see this de-escalate')).toEqual(['Karoline Leavitt']);
   });
-
   it('resolves “she added” and “he said” to the last named speaker', () => {
     const added = facts.find((f) => f.article === '000' && f.raw.startsWith('This is something that the Secretary of State'))!;
     expect(added.display).toBe('Karoline Leavitt');
     expect(added.evidence.note).toContain('“she” → Karoline Leavitt, the last named speaker');
     expect(credited(facts, '001', 'I want to see them work it out')).toEqual(['Donald Trump']);
   });
-
   it('reads inverted verbs, appositions, “posted on X” and “according to X.” fragments', () => {
     expect(credited(facts, '003', 'urged sustained efforts toward better communications')).toEqual(['Tammy Bruce']);
     expect(credited(facts, '003', 'thankful to President Trump')).toEqual(['Vinay Mohan Kwatra']);
@@ -83,13 +69,11 @@ describe('attribution on the seeds', () => {
     // “told Fox News”: the channel is who was told, not who spoke
     expect(facts.some((f) => f.display === 'Fox News')).toBe(false);
   });
-
   it('finds the same disagreement without a vocabulary', () => {
     const r = run(seeds(), mkRule(), noVocab).findings;
     expect(r.map((f) => f.values.map((v) => `${v.display} (${v.articles.join(',')})`))).toEqual([['Karoline Leavitt (001)', 'Tammy Bruce (003)']]);
   });
 });
-
 describe('attribution on another story (a storm)', () => {
   const a = art(
     'a',
@@ -114,7 +98,6 @@ describe('attribution on another story (a storm)', () => {
       'She also said that shelters at three schools had room for 4,000 people.',
     ].join('\n'),
   );
-
   it('reports a warning one outlet credits to the mayor and another to the governor', () => {
     const { findings } = run([a, b, c], mkRule(), noVocab);
     const crest = findings.filter((f) => f.kind === 'contradiction');
@@ -125,7 +108,6 @@ describe('attribution on another story (a storm)', () => {
     ]);
     expect(crest[0]!.message).toContain('to different people: Tom Reyes (a and c) against Lisa Hart (b).');
   });
-
   it('reports a statement credited to a person in one article and an office in another as a variant', () => {
     const { findings } = run([a, b], mkRule(), noVocab);
     const buses = findings.find((f) => f.values.some((v) => v.display.includes('office')));
@@ -133,12 +115,10 @@ describe('attribution on another story (a storm)', () => {
     expect(buses?.values.map((v) => v.display).sort()).toEqual(['the mayor’s office', 'Tom Reyes'].sort());
     expect(run([a, b], mkRule({ organisations: false }), noVocab).findings.every((f) => f.kind === 'contradiction')).toBe(true);
   });
-
   it('reports nothing when the articles credit the same person', () => {
     const d = art('d', 'Everyone in the flood zone must leave now because the river will crest at 31 feet on Monday night, Reyes said.');
     expect(run([a, c, d], mkRule(), noVocab).findings).toEqual([]);
   });
-
   it('only reports statements of the watched speakers when `speakers` is set', () => {
     const vocab: Vocabulary = {
       entities: [
@@ -151,7 +131,6 @@ describe('attribution on another story (a storm)', () => {
     expect(run([a, b], mkRule({ speakers: ['hart'] }), vocab).findings.filter((f) => f.kind === 'contradiction')).toHaveLength(1);
     expect(run([a, b], mkRule({ speakers: ['nws'] }), vocab).findings).toEqual([]);
   });
-
   it('gives the same findings whatever the order of the facts', () => {
     const r = mkRule();
     attribution.prepare!(r, noVocab);
@@ -162,7 +141,6 @@ describe('attribution on another story (a storm)', () => {
     expect(one.map((f) => f.fingerprint)).toEqual(two.map((f) => f.fingerprint));
   });
 });
-
 describe('statement similarity', () => {
   it('ignores function words, spelling (-ise/-ize) and word endings', () => {
     expect(contentWords('He emphasised the need for calls')).toEqual(contentWords('she emphasized needs of call'));
@@ -183,7 +161,6 @@ describe('statement similarity', () => {
     expect(clusters.flat().length).toBe(items.length);
   });
 });
-
 describe('attribution options', () => {
   it('fills defaults, and every option has a description and a default', () => {
     const r = mkRule();

@@ -86,7 +86,7 @@ describe('count without an entity (subject found in the text)', () => {
     expect(findings[0]!.values.map((v) => v.display).sort()).toEqual(['4 people', '5 people']);
   });
   it('reads bare figures by a cue: "14 had died", "the death toll rose to 40", "killing 14"', () => {
-    const t = rule('count', { ...deaths().options }, { id: 'deaths' });
+    const t = rule('count', { ...deaths().options }, { id: 'deaths' }) as unknown as Parameters<typeof countType.extract>[1];
     const facts = (text: string) => {
       const { count } = ruleTypesCount();
       count.prepare!(t, { entities: [], titles: {} });

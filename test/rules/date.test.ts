@@ -1,10 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/articles/parse.js';
 import { RuleError } from '../../src/errors.js';
 import { date } from '../../src/rules/date.js';
-import { article, seedArticles, SEEDS } from '../helpers.js';
+import { article, BRIEF_DATES, seedArticles } from '../helpers.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
 
 // ---------------------------------------------------------------- the seeds
@@ -24,15 +21,8 @@ const seedsVocab: Vocabulary = {
 };
 
 /** The seeds with the publication dates of the brief (seeds/sources.yaml). */
-const PUBLISHED: Record<string, string> = { '000': '2025-05-09', '001': '2025-05-09', '002': '2025-05-09', '003': '2025-05-09', '004': '2025-05-10' };
 function seeds(): Article[] {
-  return readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const id = f.slice(0, 3);
-      return parseArticle({ id, path: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8'), meta: { published: PUBLISHED[id]! } });
-    });
+  return seedArticles(BRIEF_DATES);
 }
 
 /** A date rule, built literally (the registry in src/rules/index.ts is the lead's to edit). */

@@ -1,34 +1,19 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { BRIEF_DATES, seedArticles } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse.js';
 import { RuleError } from '../../src/errors.js';
 import { quote, type QuoteOptions } from '../../src/rules/quote.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
-
-const SEEDS = resolve(__dirname, '..', '..', 'seeds');
-const SEED_DATES: Record<string, string> = { '000': '2025-05-09', '001': '2025-05-09', '002': '2025-05-09', '003': '2025-05-09', '004': '2025-05-10' };
-
 function seeds(): Article[] {
-  return readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const id = f.slice(0, 3);
-      return parseArticle({ id, path: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8'), meta: { published: SEED_DATES[id] } });
-    });
+  return seedArticles(BRIEF_DATES);
 }
-
 function art(id: string, text: string): Article {
   return parseArticle({ id, path: `${id}.txt`, text, meta: { published: '2024-03-02' } });
 }
-
 function makeRule(options: Partial<QuoteOptions> = {}, singleSource = false): Rule<QuoteOptions> {
   return { id: 'quotes', type: 'quote', severity: 'error', singleSource, options: options as QuoteOptions, examples: [] };
 }
-
 const EMPTY: Vocabulary = { entities: [], titles: {} };
-
 /** prepare, extract per article, group by subject key, compare. */
 function pipeline(articles: Article[], r: Rule<QuoteOptions>, vocab: Vocabulary = EMPTY): { facts: Fact[]; findings: Finding[] } {
   quote.prepare!(r, vocab);
@@ -38,7 +23,6 @@ function pipeline(articles: Article[], r: Rule<QuoteOptions>, vocab: Vocabulary 
   const findings = [...bySubject.values()].flatMap((fs) => quote.compare!(fs, r, { articles: new Map() }));
   return { facts, findings };
 }
-
 const seedVocab: Vocabulary = {
   titles: {},
   entities: [
@@ -51,14 +35,11 @@ const seedVocab: Vocabulary = {
     { id: 'vance', name: 'JD Vance', aliases: ['Vance'], kind: 'person' },
   ],
 };
-
 const byValue = (f: Finding | undefined) => f?.values.map((v) => [v.display, v.articles]);
-
 describe('quote on the seeds', () => {
   const { facts, findings } = pipeline(seeds(), makeRule(), seedVocab);
   const find = (speaker: string, text: RegExp) =>
     findings.find((f) => f.kind === 'variant' && f.details?.speaker === speaker && f.values.some((v) => text.test(v.display)));
-
   it('reports Leavitt’s “has expressed he wants” (000, 001) against “wants” (002, 004), with a word diff', () => {
     const f = find('leavitt', /de-escalate as quickly as possible/);
     expect(f).toBeDefined();
@@ -78,7 +59,6 @@ describe('quote on the seeds', () => {
     expect(ev).toMatchObject({ path: expect.stringMatching(/^seeds\/002/), line: 3 });
     expect(ev.sentence).toMatch(/^Leavitt noted,/);
   });
-
   it('reports Jaishankar’s partial quote in 001 as a likely paraphrase of his post in 003', () => {
     const f = find('jaishankar', /firmly counter/);
     expect(f).toBeDefined();
@@ -90,7 +70,6 @@ describe('quote on the seeds', () => {
     expect(f!.message).toMatch(/001 presents .* as S\. Jaishankar’s own words/);
     expect(f!.message).toContain('003 shows the original post');
   });
-
   it('reports Trump’s “Oh it’s so terrible! My position is…” (001) against “It is so terrible. I get along…” (003)', () => {
     const f = find('trump', /so terrible/);
     expect(f).toBeDefined();
@@ -100,7 +79,6 @@ describe('quote on the seeds', () => {
     const parts = f!.details!.diff as { op: string; text: string }[];
     expect(parts).toContainEqual({ op: 'added', text: 'My position is' });
   });
-
   it('credits speakers as the text does: after, before, pronouns, split quotes, posts', () => {
     const speakerOf = (article: string, text: RegExp) => facts.find((f) => f.article === article && text.test(f.raw))?.data?.speaker;
     expect(speakerOf('000', /^He understands/)).toBe('leavitt'); // one quote over two sentences, “…,” Leavitt said.
@@ -113,7 +91,6 @@ describe('quote on the seeds', () => {
     const post = facts.find((f) => f.article === '003' && f.data?.form === 'post');
     expect(post?.data?.speaker).toBe('jaishankar'); // lines above “— Dr. S. Jaishankar (@DrSJaishankar) May 8, 2025”
   });
-
   it('does not compare short phrases or take apostrophes for quote marks', () => {
     expect(facts.some((f) => /^(Operation Sindoor|immediate de-escalation|concrete steps)$/.test(f.raw))).toBe(false);
     for (const f of facts) expect(f.raw).not.toMatch(/^s\b|’s [a-z]+ [a-z]+’/);
@@ -121,15 +98,12 @@ describe('quote on the seeds', () => {
     expect(short.filter((f) => f.raw === 'Operation Sindoor').map((f) => f.article)).toEqual(['000', '001', '003']);
     expect(short.some((f) => f.raw === 'good relationships')).toBe(true); // 'good relationships' in straight single quotes
   });
-
   it('finds nothing wrong where articles quote the same words', () => {
     const agreed = findings.filter((f) => f.values.some((v) => /two countries that have been at odds|constant communication/.test(v.display)));
     expect(agreed).toEqual([]);
   });
 });
-
 /* ---------------------------------------------------------------- another story, with planted misquotes */
-
 const A = art(
   'a',
   [
@@ -155,10 +129,8 @@ const C = art(
     'A city statement said the flood “killed 14 people and destroyed 300 homes in the valley”.',
   ].join('\n'),
 );
-
 describe('quote on another story', () => {
   const { facts, findings } = pipeline([A, B, C], makeRule());
-
   it('reports a dropped “not” even though almost every word matches', () => {
     const f = findings.find((x) => x.kind === 'variant' && x.details?.speaker === 'ruiz');
     expect(f).toBeDefined();
@@ -174,7 +146,6 @@ describe('quote on another story', () => {
     expect(f!.message).toContain('b drop “not” (against a)');
     expect(f!.severity).toBe('error');
   });
-
   it('reports a changed number, and aligns an unnamed source’s excerpt with the named speaker', () => {
     const f = findings.find((x) => x.kind === 'variant' && x.details?.speaker === 'okafor');
     expect(f).toBeDefined();
@@ -185,7 +156,6 @@ describe('quote on another story', () => {
     expect(diffs.map((d) => d.article)).toEqual(['b']);
     expect(facts.find((x) => x.article === 'c' && /^killed 14/.test(x.raw))?.data?.speaker).toBeNull();
   });
-
   it('reports the same words credited to two different people', () => {
     const f = findings.find((x) => x.kind === 'contradiction');
     expect(f).toBeDefined();
@@ -196,19 +166,16 @@ describe('quote on another story', () => {
     expect(f!.outliers).toEqual(['b']);
     expect(f!.message).toContain('credited to different people');
   });
-
   it('keeps a split quote’s second half with its speaker, and finds nothing in verbatim quotes', () => {
     expect(facts.find((x) => x.article === 'a' && /^We are still searching/.test(x.raw))?.data?.speaker).toBe('okafor');
     expect(findings.filter((f) => f.values.some((v) => /eastern district/.test(v.display)))).toEqual([]);
     expect(findings).toHaveLength(3);
   });
-
   it('does not take ‘Operation Dry Feet’ or county’s for a comparable quote unless asked', () => {
     expect(facts.some((x) => /Dry Feet|county/.test(x.raw))).toBe(false);
     const all = pipeline([A], makeRule({ min_words: 1 })).facts;
     expect(all.filter((x) => /Dry Feet/.test(x.raw)).map((x) => x.raw)).toEqual(['Operation Dry Feet']);
   });
-
   it('compares short quotes only when min_words allows it', () => {
     const x = art('x', 'Ruiz called it “the worst flood this town has seen in decades” on Sunday.');
     const y = art('y', 'Ruiz called it “the worst flood this town has seen in years” on Sunday.');
@@ -218,7 +185,6 @@ describe('quote on another story', () => {
     expect(pipeline([xs, ys], makeRule({ min_words: 4 })).findings.map((f) => f.kind)).toEqual(['variant']);
     expect(pipeline([x, y], makeRule()).findings.map((f) => f.kind)).toEqual(['variant']);
   });
-
   it('resolves a pronoun to the last named speaker', () => {
     const p = art('p', 'Ana Ruiz toured the shelter on Monday.\n“Nobody will be left without a roof tonight,” she said.');
     const q = art('q', '“Nobody will be left without a roof this week,” Ruiz said.');
@@ -227,7 +193,6 @@ describe('quote on another story', () => {
     expect(fd).toHaveLength(1);
     expect(fd[0]!.message).toMatch(/change “this week” to “tonight”|change “tonight” to “this week”/);
   });
-
   it('reads a post set on its own lines and signed “— Name (@handle) date”', () => {
     const p = art('p', ['Ruiz wrote on X:', 'Proud of every volunteer in Brenton tonight.', 'We will rebuild the Mill Street bridge by June.', '— Ana Ruiz (@MayorRuiz) March 2, 2024', 'More rain is forecast.'].join('\n'));
     const q = art('q', '“We will rebuild the Mill Street bridge by July,” Ruiz wrote on X.');
@@ -240,7 +205,6 @@ describe('quote on another story', () => {
     expect(fd[0]!.values[0]!.articles).toEqual(['p']); // the post is the reference wording
     expect(fd[0]!.message).toContain('change “June” to “July”');
   });
-
   it('reports single-source quotes only when the rule asks', () => {
     const solo = art('s', '“Our crews have worked through the night for three days,” Okafor said.');
     expect(pipeline([solo, B], makeRule()).findings.filter((f) => f.kind === 'single-source')).toEqual([]);
@@ -248,7 +212,6 @@ describe('quote on another story', () => {
     expect(f.map((x) => [x.kind, x.severity])).toEqual([['single-source', 'info']]);
   });
 });
-
 describe('quote findings are stable', () => {
   it('gives the same findings whatever the order of the facts, and fingerprints that ignore positions', () => {
     const r = makeRule();
@@ -263,7 +226,6 @@ describe('quote findings are stable', () => {
     expect(three.map((f) => f.fingerprint).sort()).toEqual(one.map((f) => f.fingerprint).sort());
     expect(three.map((f) => f.subject.key).sort()).toEqual(one.map((f) => f.subject.key).sort());
   });
-
   it('aligns many quotes through the index, not all pairs', () => {
     const words = 'river bridge council budget storm school harbour market station tunnel garden museum road clinic water power'.split(' ');
     const articles: Article[] = [];
@@ -284,7 +246,6 @@ describe('quote findings are stable', () => {
     expect(ms).toBeLessThan(8000);
   });
 });
-
 describe('quote options', () => {
   it('fills defaults', () => {
     const r = makeRule();

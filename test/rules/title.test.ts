@@ -1,21 +1,13 @@
+import { BRIEF_DATES, seedArticles } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArticle } from '../../src/articles/parse.js';
 import { RuleError } from '../../src/errors.js';
 import { title, type TitleOptions } from '../../src/rules/title.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
-
-const SEEDS = join(__dirname, '..', '..', 'seeds');
-const DATES: Record<string, string> = { '000': '2025-05-09', '001': '2025-05-09', '002': '2025-05-09', '003': '2025-05-09', '004': '2025-05-10' };
 function seeds(): Article[] {
-  return readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => parseArticle({ id: f.slice(0, 3), path: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8'), meta: { published: DATES[f.slice(0, 3)]! } }));
+  return seedArticles(BRIEF_DATES);
 }
 const art = (id: string, text: string) => parseArticle({ id, path: `${id}.txt`, text, meta: { published: '2024-10-10' } });
-
 const seedVocab: Vocabulary = {
   entities: [
     { id: 'rubio', name: 'Marco Rubio', aliases: ['Rubio', 'Secretary Rubio', '@SecRubio'], kind: 'person' },
@@ -31,11 +23,9 @@ const seedVocab: Vocabulary = {
   titles: { 'National Security Adviser': ['national security advisor', 'NSA'] },
 };
 const noVocab: Vocabulary = { entities: [], titles: {} };
-
 function mkRule(options: Partial<TitleOptions> = {}, singleSource = false): Rule<TitleOptions> {
   return { id: 'titles', type: 'title', severity: 'warning', singleSource, options: options as TitleOptions, examples: [] };
 }
-
 /** prepare, extract per article, group by subject, compare: the pipeline. */
 function run(articles: Article[], rule: Rule<TitleOptions>, vocab: Vocabulary): { findings: Finding[]; facts: Fact[] } {
   title.prepare!(rule, vocab);
@@ -45,7 +35,6 @@ function run(articles: Article[], rule: Rule<TitleOptions>, vocab: Vocabulary): 
   const findings = [...bySubject.keys()].sort().flatMap((k) => title.compare!(bySubject.get(k)!, rule, { articles: new Map() }));
   return { findings, facts };
 }
-
 describe('title on the seeds', () => {
   it('reports the National Security Adviser title of Rubio, and nothing else', () => {
     const { findings } = run(seeds(), mkRule(), seedVocab);
@@ -68,7 +57,6 @@ describe('title on the seeds', () => {
     // the descriptive clause in 000 is cited
     expect(f.values[0]!.evidence.some((e) => e.article === '000' && e.text === 'national security advisor')).toBe(true);
   });
-
   it('reads the titles the seeds give everyone else the same way', () => {
     const { facts } = run(seeds(), mkRule(), seedVocab);
     const given = (person: string) => [...new Set(facts.filter((f) => f.subject.key === person).map((f) => `${f.article} ${f.display}`))].sort();
@@ -80,18 +68,15 @@ describe('title on the seeds', () => {
     expect(given('munir')).toEqual(['004 Chief of Army Staff', '004 General']);
     expect(given('trump').every((s) => s.endsWith(' President'))).toBe(true);
   });
-
   it('finds the same disagreement with no vocabulary at all, from the articles’ own full names', () => {
     const { findings } = run(seeds(), mkRule(), noVocab);
     expect(findings.map((f) => [f.subject.key, f.values.map((v) => v.articles.join(','))])).toEqual([['name:marco rubio', ['000,001', '003,004', '002']]]);
   });
-
   it('checks only the people listed in `people`', () => {
     expect(run(seeds(), mkRule({ people: ['leavitt', 'bruce'] }), seedVocab).findings).toEqual([]);
     expect(run(seeds(), mkRule({ people: ['rubio'] }), seedVocab).findings).toHaveLength(1);
   });
 });
-
 describe('title on another story (a storm)', () => {
   const vocab: Vocabulary = {
     entities: [
@@ -104,12 +89,10 @@ describe('title on another story (a storm)', () => {
   const b = art('b', 'Rachel Okafor, the city’s emergency manager, said the levee was holding. Gov. Hart toured the shelters.');
   const c = art('c', 'Mayor Okafor and Governor Lisa Hart spoke on Sunday night. Both Okafor and the emergency management director urged calm.');
   const d = art('d', 'Port Allen mayor Rachel Okafor said shelters were full. Lisa Hart, the governor, asked for federal help.');
-
   it('agrees when titles differ only in case, abbreviation or length', () => {
     // "Governor", "Gov." and "the governor" are one title; "Mayor" is the short form of "Port Allen Mayor"
     expect(run([a, c, d], mkRule(), vocab).findings).toEqual([]);
   });
-
   it('reports a title one article gives and another denies as a contradiction', () => {
     const { findings } = run([a, b, c], mkRule(), vocab);
     expect(findings).toHaveLength(1);
@@ -123,7 +106,6 @@ describe('title on another story (a storm)', () => {
     ]);
     expect(f.message).toContain('c treats the Emergency Management Director as someone else');
   });
-
   it('reports titles that differ without a denial as a variant, or as the rule says', () => {
     const v = run([a, b], mkRule(), vocab).findings;
     expect(v.map((f) => f.kind)).toEqual(['variant']);
@@ -131,7 +113,6 @@ describe('title on another story (a storm)', () => {
     expect(run([a, b], mkRule({ omissions: 'contradiction' }), vocab).findings.map((f) => f.kind)).toEqual(['contradiction']);
     expect(run([a, b], mkRule({ omissions: 'ignore' }), vocab).findings).toEqual([]);
   });
-
   it('gives the same findings and fingerprints whatever the order of articles and facts', () => {
     const one = run([a, b, c], mkRule(), vocab).findings;
     const r = mkRule();
@@ -140,7 +121,6 @@ describe('title on another story (a storm)', () => {
     const two = title.compare!(facts, r, { articles: new Map() });
     expect(two).toEqual(one);
   });
-
   it('reports a title only one article gives when single_source is on', () => {
     const f = run([d], mkRule({}, true), vocab).findings;
     expect(f.map((x) => [x.kind, x.subject.key])).toEqual([
@@ -149,7 +129,6 @@ describe('title on another story (a storm)', () => {
     ]);
   });
 });
-
 describe('title options', () => {
   it('rejects unknown people and entities that are not people, naming the option', () => {
     const vocab: Vocabulary = { entities: [{ id: 'port', name: 'Port Allen', aliases: [], kind: 'place' }], titles: {} };
