@@ -7,11 +7,12 @@
  * (or more than --max-findings); 2 usage, rules-file or input error;
  * 130/143 interrupted by SIGINT/SIGTERM (previous reports left intact).
  */
+import './signals.js';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FactlintError, EXIT } from './errors.js';
 import { formats } from './report/index.js';
-import { cleanupPending, writeAtomic } from './report/write.js';
+import { writeAtomic } from './report/write.js';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CACHE_DIR } from './cache.js';
 import { factsToJsonl, readFactsFiles } from './facts.js';
@@ -258,18 +259,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function onSignal(signal: NodeJS.Signals, code: number): void {
-  process.on(signal, () => {
-    cleanupPending();
-    process.stderr.write(`\nfactlint: interrupted (${signal}); reports left as they were\n`);
-    process.exit(code);
-  });
-}
-
 const isMain = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js').endsWith(join('dist', 'cli.js'));
 if (isMain || process.env.FACTLINT_CLI === '1') {
-  onSignal('SIGINT', EXIT.interrupted);
-  onSignal('SIGTERM', EXIT.terminated);
   let code: number;
   try {
     code = await main(process.argv.slice(2));

@@ -16,7 +16,7 @@ function interrupt(signal: NodeJS.Signals, args: string[]): Promise<number | nul
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
-    setTimeout(() => child.kill(signal), 1500);
+    setTimeout(() => child.kill(signal), 2500);
     child.on('exit', (code) => resolve(code));
   });
 }
