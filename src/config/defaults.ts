@@ -23,6 +23,10 @@ rules:
     type: attribution
     description: Each statement is credited to the same person in every article.
 
+  - id: default-event-dates
+    type: date
+    description: Each named event is dated the same day in every article.
+
   # Counts: no entity needed. Each figure's subject is the event it belongs to,
   # found in the text (earthquake, attack, flood, fire, crash, storm...).
   # Hedged figures are ranges; a figure that rises from an earlier article to

@@ -442,3 +442,134 @@ function checkWeekday(iso: string, weekday: number | undefined, notes: string[])
     notes.push(`the text says ${weekdayName(weekday)} but ${iso} is a ${weekdayName(actual)}: the stated date is used`);
   }
 }
+
+// ---------------------------------------------------------------- named events (no story words)
+
+/** Event nouns as written → the event they name; "massacre" and "terror attack" are one attack. */
+const EVENT_NOUN_CLASS: Record<string, string[]> = {
+  attack: ['attack', 'attacks', 'massacre', 'massacres', 'assault', 'ambush', 'raid', 'siege', 'stabbing', 'stabbings'],
+  bombing: ['bombing', 'bombings', 'blast', 'blasts', 'explosion', 'explosions'],
+  shooting: ['shooting', 'shootings'],
+  earthquake: ['earthquake', 'earthquakes', 'quake'],
+  tsunami: ['tsunami'],
+  flood: ['flood', 'floods', 'flooding'],
+  landslide: ['landslide', 'landslides', 'mudslide'],
+  fire: ['fire', 'wildfire', 'blaze'],
+  eruption: ['eruption'],
+  crash: ['crash', 'air crash', 'plane crash', 'derailment'],
+  collapse: ['collapse'],
+  stampede: ['stampede'],
+  summit: ['summit', 'talks', 'conference'],
+  election: ['election', 'elections', 'vote', 'referendum', 'poll', 'polls'],
+  riots: ['riot', 'riots'],
+  accord: ['accord', 'agreement', 'treaty', 'ceasefire'],
+};
+const NOUN_CLASS = new Map<string, string>();
+for (const [c, forms] of Object.entries(EVENT_NOUN_CLASS)) for (const f of forms) NOUN_CLASS.set(f, c);
+const NOUNS_SOURCE = [...NOUN_CLASS.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+')).join('|');
+/** Lower-case words that may stand between a place and its event noun: "the Pahalgam terror attack". */
+const MODIFIERS = 'terror|terrorist|militant|suicide|mass|deadly|car|truck|train|bomb|flash|peace|climate|trade|general|presidential|parliamentary|local|snap|school|church|mosque|temple|market|stadium|hotel|factory|mine|bridge|dam|forest|bush';
+const MONTHS_FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/** A capitalised word: "Pahalgam", "Bunyan-un-Marsoos", "Karlsby", "O'Hare". */
+const CAP = `\\p{Lu}[\\p{L}\\p{M}’'.]*(?:-[\\p{L}\\p{M}]+)*`;
+/** One to three capitalised words, "and"/"of"/"al"/"el"/"de" allowed between two of them. */
+const NAME = `${CAP}(?:[ \\t]+(?:(?:and|of|al|el|de|du|la|le|bin|ibn|un|ul)[ \\t]+)?${CAP}){0,2}`;
+const Q_OPEN = `[‘“'"]?`;
+const Q_CLOSE = `[’”'"]?`;
+const AFTER = `(?![\\p{L}\\p{N}])`;
+
+/** "Operation Sindoor", "‘Operation Northern Shield’", "Hurricane Katrina". */
+const OPERATION_RE = new RegExp(`${Q_OPEN}\\b(Operation|Hurricane|Typhoon|Cyclone|Storm|Tropical\\s+Storm)\\s+${Q_OPEN}(${NAME})${Q_CLOSE}${AFTER}`, 'gu');
+/** "the Pahalgam attack", "the April 22 Pahalgam massacre", "the 2008 Mumbai attacks", "the Karlsby flash flood". */
+const PLACE_EVENT_RE = new RegExp(
+  `\\b[Tt]he\\s+(?:(?:${MONTHS_FULL})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{4}\\s+)?(${NAME})\\s+(?:(?:${MODIFIERS})\\s+){0,2}(${NOUNS_SOURCE})${AFTER}`,
+  'gu',
+);
+/** "the April 22 attack", "the April 22 terror attack in Pahalgam", "the horrific terrorist attack at Pahalgam". */
+const DATED_EVENT_RE = new RegExp(
+  `\\b[Tt]he\\s+(?:(${MONTHS_FULL})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}?(${NOUNS_SOURCE})(?:\\s+(?:in|at|near)\\s+(${NAME}))?${AFTER}`,
+  'gu',
+);
+/** Capitalised words that are not places: demonyms, months, weekdays, "The". */
+const NOT_PLACE = new RegExp(
+  `^(?:${MONTHS_FULL}|${WEEKDAY_NAMES}|The|This|That|Last|Next|Every|Another|Friday's|\\p{Lu}\\p{L}*(?:ian|ean|ese|ish)|Pakistani|Israeli|Iraqi|Saudi|Bangladeshi|Afghan|Somali|Yemeni|Kuwaiti|Qatari|Omani|Emirati|Nepali|Thai|Swiss|Dutch|French|Greek|Turkish|Ukrainian|Russian|US|U\\.S\\.|UK|EU|UN|NATO)$`,
+  'u',
+);
+
+export interface NamedEvent {
+  /** Offsets into the text; end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  /** Normalised key: case, quotes, hyphens and "the" folded ("operation sindoor", "pahalgam attack", "april 22 attack"). */
+  key: string;
+  /** How a report names it: "Operation Sindoor", "the Pahalgam attack", "the April 22 attack". */
+  label: string;
+}
+
+/** Case, quotes, hyphens, diacritics and spacing folded: "‘Operation Sindoor’" and "operation-sindoor" → "operation sindoor". */
+export function eventKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[‘’´`'"“”]/g, '')
+    .replace(/[-‐‑–—_]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^the /, '');
+}
+
+function tidy(name: string): string {
+  return name.replace(/[‘’“”"]/g, '').replace(/\s+/g, ' ').replace(/[.']+$/, '').trim();
+}
+
+/** The first word of a place name must be a place, not a demonym, month or weekday. */
+function placeOk(place: string): boolean {
+  const first = place.split(/\s+/)[0]!;
+  return !NOT_PLACE.test(first.replace(/[’']s$/, ''));
+}
+
+/**
+ * Named events in one sentence, by general patterns only: "Operation <Name>"
+ * (and "Hurricane <Name>"…), "the <Place> <event noun>", "the <event noun> in
+ * <Place>", "the <Month> <day> <event noun>". Overlapping matches keep the longest.
+ */
+export function namedEvents(text: string): NamedEvent[] {
+  const found: NamedEvent[] = [];
+  OPERATION_RE.lastIndex = 0;
+  for (let m = OPERATION_RE.exec(text); m; m = OPERATION_RE.exec(text)) {
+    const kind = m[1]!.replace(/\s+/g, ' ');
+    const name = tidy(m[2]!);
+    // "Operation Sindoor In Retaliation": a headline's capitalised words after the name are not part of it
+    const label = `${kind} ${name}`;
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(label), label });
+  }
+  PLACE_EVENT_RE.lastIndex = 0;
+  for (let m = PLACE_EVENT_RE.exec(text); m; m = PLACE_EVENT_RE.exec(text)) {
+    const place = tidy(m[1]!);
+    if (!placeOk(place)) continue;
+    const cls = NOUN_CLASS.get(m[2]!.toLowerCase().replace(/\s+/g, ' '))!;
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(`${place} ${cls}`), label: `the ${place} ${cls}` });
+  }
+  DATED_EVENT_RE.lastIndex = 0;
+  for (let m = DATED_EVENT_RE.exec(text); m; m = DATED_EVENT_RE.exec(text)) {
+    const cls = NOUN_CLASS.get(m[3]!.toLowerCase().replace(/\s+/g, ' '))!;
+    const place = m[4] ? tidy(m[4]) : undefined;
+    if (place && placeOk(place)) {
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(`${place} ${cls}`), label: `the ${place} ${cls}` });
+    } else if (m[1] && /^\p{Lu}/u.test(m[1])) {
+      const month = m[1][0]!.toUpperCase() + m[1].slice(1).toLowerCase();
+      const end = m[4] ? m.index + m[0].lastIndexOf(m[4]) - 1 : m.index + m[0].length;
+      const label = `the ${month} ${Number(m[2])} ${cls}`;
+      found.push({ start: m.index, end, text: text.slice(m.index, end), key: eventKey(label), label });
+    }
+  }
+  // found in order of preference (operation, place before the noun, the rest): drop what overlaps a kept match
+  const out: NamedEvent[] = [];
+  for (const e of found) {
+    if (!out.some((o) => e.start < o.end && e.end > o.start)) out.push(e);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

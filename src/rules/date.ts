@@ -21,6 +21,7 @@ import {
   displayValue,
   findDates,
   latestFullDate,
+  namedEvents,
   parseReference,
   WEEKDAYS,
   weekdayOf,
@@ -31,7 +32,7 @@ import { findEntity, mentions, type Mention } from '../vocab.js';
 import type { Article, Entity, Fact, Finding, Rule, RuleType, Sentence, Vocabulary } from '../types.js';
 
 export interface DateOptions {
-  subject: string;
+  subject?: string;
   label?: string;
   window: number;
   others?: string[];
@@ -223,13 +224,17 @@ export const date: RuleType<DateOptions> = {
   type: 'date',
   summary: 'The day an event happened (an operation, an attack, a call), resolved to a calendar date and compared across articles.',
   defaultSeverity: 'error',
-  required: ['subject'],
+  required: [],
   options: {
     subject: {
       type: 'string',
-      description: 'Id of the event entity (from `entities:`) whose date is compared; a date counts only in a sentence that mentions it.',
+      description:
+        'Id of the event entity (from `entities:`) whose date is compared; a date counts only in a sentence that mentions it. Leave it out to date every named event the text itself names ("Operation <Name>", "the <Place> attack/flood/summit…", "the <Month> <day> attack"), each compared on its own.',
     },
-    label: { type: 'string', description: 'How the report names the fact. Default: "the date of <entity name>".' },
+    label: {
+      type: 'string',
+      description: 'How the report names the fact. Default: "the date of <entity name>"; without `subject`, "the date of {event}", where `{event}` stands for the event named in the text.',
+    },
     window: {
       type: 'integer',
       minimum: 0,
@@ -276,11 +281,11 @@ export const date: RuleType<DateOptions> = {
   prepare(rule: Rule<DateOptions>, vocab: Vocabulary) {
     const o = rule.options;
     const ids = vocab.entities.map((e) => e.id).join(', ') || '(none defined)';
-    if (typeof o.subject !== 'string' || !o.subject) {
-      throw new RuleError(`a date rule needs subject: <entity id> (one of ${ids})`, 'subject');
+    if (o.subject !== undefined && (typeof o.subject !== 'string' || !o.subject)) {
+      throw new RuleError(`subject must be an entity id (one of ${ids}), or left out to date the events the text names`, 'subject');
     }
-    const subject = findEntity(vocab, o.subject);
-    if (!subject) throw new RuleError(`unknown entity "${o.subject}": define it under entities: or use one of ${ids}`, 'subject');
+    const subject = o.subject === undefined ? undefined : findEntity(vocab, o.subject);
+    if (o.subject !== undefined && !subject) throw new RuleError(`unknown entity "${o.subject}": define it under entities: or use one of ${ids}`, 'subject');
     o.window ??= 0;
     if (!Number.isInteger(o.window) || o.window < 0 || o.window > 5) {
       throw new RuleError(`window must be a whole number from 0 to 5 (sentences after a mention), not ${JSON.stringify(o.window)}`, 'window');
@@ -306,17 +311,18 @@ export const date: RuleType<DateOptions> = {
       }
     });
     if (o.others === undefined) {
-      o.others = vocab.entities.filter((e) => e.id !== subject.id && isEventLike(e)).map((e) => e.id);
+      o.others = vocab.entities.filter((e) => e.id !== subject?.id && isEventLike(e)).map((e) => e.id);
     } else {
       o.others.forEach((id, i) => {
         if (!findEntity(vocab, id)) throw new RuleError(`unknown entity "${id}" in others: use one of ${ids}`, `others.${i}`);
       });
-      o.others = o.others.filter((id) => id !== subject.id);
+      o.others = o.others.filter((id) => id !== subject?.id);
     }
   },
 
   extract(article: Article, rule: Rule<DateOptions>, vocab: Vocabulary): Fact[] {
     const o = rule.options;
+    if (o.subject === undefined) return extractNamed(article, rule, vocab);
     const entity = findEntity(vocab, o.subject)!;
     const others = (o.others ?? []).map((id) => findEntity(vocab, id)).filter((e): e is Entity => !!e);
     const ignore = ignorePatterns(o);
@@ -353,7 +359,7 @@ export const date: RuleType<DateOptions> = {
 
   compare(facts, rule): Finding[] {
     if (facts.length === 0) return [];
-    const subject = facts[0]!.subject;
+    const subject = subjectOf(facts);
     const adjusted = reconcile(facts);
     const groups = groupValues(adjusted);
     if (groups.length > 1) {
@@ -375,6 +381,95 @@ export const date: RuleType<DateOptions> = {
     return [];
   },
 };
+
+// ---------------------------------------------------------------- without a subject: the events the text names
+
+/** A named event as a mention the nearest-event logic understands. */
+function asMentions(text: string, key: string, others: Entity[]): EventMention[] {
+  const out: EventMention[] = namedEvents(text).map((e) => ({
+    entity: { id: e.key, name: e.label, aliases: [] },
+    start: e.start,
+    end: e.end,
+    text: e.text,
+    mine: e.key === key,
+  }));
+  for (const e of others) {
+    for (const m of mentions(text, e)) if (!out.some((x) => m.start < x.end && m.end > x.start)) out.push({ ...m, mine: false });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Named events may be written differently across articles ("Operation NORTHERN
+ * SHIELD", "Operation Northern-Shield"): the label most facts use names the
+ * subject, then the one in the fewest capitals, then the first in order.
+ */
+function subjectOf(facts: Fact[]): Fact['subject'] {
+  const counts = new Map<string, number>();
+  for (const f of facts) counts.set(f.subject.label, (counts.get(f.subject.label) ?? 0) + 1);
+  const caps = (s: string) => s.replace(/[^\p{Lu}]/gu, '').length;
+  const [label] = [...counts].sort((a, b) => b[1] - a[1] || caps(a[0]) - caps(b[0]) || cmp(a[0], b[0]))[0]!;
+  return { key: facts[0]!.subject.key, label };
+}
+
+function eventLabel(o: DateOptions, name: string): string {
+  const template = o.label ?? 'the date of {event}';
+  return template.includes('{event}') ? template.replaceAll('{event}', name) : template;
+}
+
+/**
+ * No subject: every sentence naming an event ("Operation Northern Shield", "the
+ * Karlsby flood", "the April 22 attack") and giving a date is a candidate; each
+ * event named there takes the nearest date no other event is nearer to. The
+ * subject key is the event name folded (case, quotes, hyphens).
+ */
+function extractNamed(article: Article, rule: Rule<DateOptions>, vocab: Vocabulary): Fact[] {
+  const o = rule.options;
+  const others = (o.others ?? []).map((id) => findEntity(vocab, id)).filter((e): e is Entity => !!e);
+  const ignore = ignorePatterns(o);
+  const findOpts = { approximate: o.approximate ?? 'tolerate', tolerance: o.tolerance ?? 0.2 };
+  const skip = (s: Sentence) => ignore.some((re) => re.test(s.text));
+  const ss = article.sentences;
+  const named = new Map<number, ReturnType<typeof namedEvents>>();
+  const eventsAt = (i: number) => {
+    let e = named.get(i);
+    if (!e) named.set(i, (e = namedEvents(ss[i]!.text)));
+    return e;
+  };
+  let reference: ArticleReference | undefined;
+  const facts: Fact[] = [];
+  for (const s of ss) {
+    const evs = eventsAt(s.index);
+    if (evs.length === 0 || skip(s)) continue;
+    const keys = [...new Set(evs.map((e) => e.key))];
+    reference ??= referenceOf(article, o.reference);
+    const dates = datesIn(article, s.text, reference.ref, findOpts);
+    for (const key of keys) {
+      const ev = evs.find((e) => e.key === key)!;
+      const subject = { key, label: eventLabel(o, ev.label) };
+      let found: { d: DateExpr; s: Sentence; windowed: boolean } | undefined;
+      const d = dates.length ? pickInSentence(s.text, dates, asMentions(s.text, key, others)) : undefined;
+      if (d) found = { d, s, windowed: false };
+      for (let i = 1; !found && i <= (o.window ?? 0); i++) {
+        const t = ss[s.index + i];
+        if (!t || t.paragraph !== s.paragraph) break;
+        if (eventsAt(t.index).some((e) => e.key === key)) break; // a candidate of its own
+        if (skip(t)) continue;
+        const tms = asMentions(t.text, key, others);
+        const td = freeDate(t.text, datesIn(article, t.text, reference.ref, findOpts), tms);
+        if (td) found = { d: td, s: t, windowed: true };
+      }
+      if (!found) continue;
+      const fact = toFact(article, rule, subject, found.d, found.s, reference, found.windowed, o);
+      if (fact) {
+        fact.data = { ...fact.data, event: ev.label };
+        fact.evidence = { ...fact.evidence, note: [`event “${ev.text.replace(/\s+/g, ' ')}” → ${key}`, fact.evidence.note].filter(Boolean).join('; ') };
+        facts.push(fact);
+      }
+    }
+  }
+  return facts;
+}
 
 function toFact(
   article: Article,

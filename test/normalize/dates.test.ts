@@ -3,6 +3,8 @@ import {
   addDays,
   addMonths,
   displayValue,
+  eventKey,
+  namedEvents,
   findDates,
   formatDate,
   fullDates,
@@ -117,5 +119,27 @@ describe('findDates', () => {
     expect(values('The flood came yesterday.', undefined)).toEqual(['relative:yesterday']);
     expect(values('The flood came on May 7, 2025.', undefined)).toEqual(['2025-05-07']);
     expect(findDates('The flood came on Wednesday.', undefined)[0]!.notes.join(' ')).toMatch(/unresolved/);
+  });
+});
+
+describe('named events', () => {
+  const named = (text: string) => namedEvents(text).map((e) => [e.text, e.key, e.label]);
+  it('folds case, quotes, hyphens and "the" into one key', () => {
+    expect(eventKey('‘Operation Northern-Shield’')).toBe('operation northern shield');
+    expect(eventKey('The OPERATION Northern Shield')).toBe('operation northern shield');
+  });
+  it('finds "Operation <Name>", "the <Place> <event>", "the <event> in <Place>" and "the <Month> <day> <event>"', () => {
+    expect(named('Troops began ‘Operation Northern Shield’ after the Karlsby flash floods.')).toEqual([
+      ['‘Operation Northern Shield’', 'operation northern shield', 'Operation Northern Shield'],
+      ['the Karlsby flash floods', 'karlsby flood', 'the Karlsby flood'],
+    ]);
+    expect(named('the June 3 terror attack in Velmora, the Geneva summit and the July 9 bombing')).toEqual([
+      ['the June 3 terror attack in Velmora', 'velmora attack', 'the Velmora attack'],
+      ['the Geneva summit', 'geneva summit', 'the Geneva summit'],
+      ['the July 9 bombing', 'july 9 bombing', 'the July 9 bombing'],
+    ]);
+  });
+  it('does not name events after demonyms, weekdays or lower-case words', () => {
+    expect(named('The Russian attack, the Sunday election and operation northern shield')).toEqual([]);
   });
 });

@@ -339,3 +339,74 @@ describe('date options that are wrong', () => {
     expect(r.options).toEqual({ subject: 'flood', window: 0, approximate: 'tolerate', tolerance: 0.2, reference: 'auto', ignore: [], others: ['summit'] });
   });
 });
+
+// ---------------------------------------------------------------- without a subject: events named in the text
+
+describe('date without a subject (events named in the text)', () => {
+  const none: Vocabulary = { entities: [], titles: {} };
+  const noSubject = (extra: Partial<Rule> = {}) => rule('date', {}, extra);
+
+  it('on the seeds: Operation Sindoor (early Wednesday, early Wednesday (May 7), the fortnight, May 7) and the Pahalgam attack (April 22) agree', () => {
+    const fs = facts(seedArticles(), noSubject(), none);
+    const rows = fs.map((f) => [f.article, f.subject.key, f.subject.label, f.value]).sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
+    expect(rows).toEqual([
+      ['004', 'operation bunyaan al marsoos', 'the date of Operation Bunyaan al Marsoos', '2025-05-10'],
+      ['000', 'operation sindoor', 'the date of Operation Sindoor', '2025-05-07'],
+      ['001', 'operation sindoor', 'the date of Operation Sindoor', '2025-05-07'],
+      ['003', 'operation sindoor', 'the date of Operation Sindoor', '~2025-05-06'],
+      ['004', 'operation sindoor', 'the date of Operation Sindoor', '2025-05-07'],
+      ['000', 'pahalgam attack', 'the date of the Pahalgam attack', '2025-04-22'],
+      ['001', 'pahalgam attack', 'the date of the Pahalgam attack', '2025-04-22'],
+      ['002', 'pahalgam attack', 'the date of the Pahalgam attack', '--04-22'],
+      ['004', 'pahalgam attack', 'the date of the Pahalgam attack', '2025-04-22'],
+    ]);
+    expect(fs.find((f) => f.article === '000' && f.subject.key === 'operation sindoor')!.evidence.note).toMatch(/^event “‘Operation Sindoor’” → operation sindoor; “early Wednesday” resolved against the published date 2025-05-09 → 2025-05-07/);
+    expect(run(seedArticles(), noSubject(), none)).toEqual([]);
+  });
+
+  const shieldA = article('a', '‘Operation Northern Shield’ began on December 4, the army said. Engineers found six tunnels.', '2018-12-10');
+  const shieldB = article('b', 'The army launched Operation Northern-Shield on Wednesday (December 5) along the border.', '2018-12-10');
+  const shieldC = article('c', 'Operation NORTHERN SHIELD, which started on December 4, ended in January.', '2018-12-20');
+
+  it('"Operation Northern Shield" dated differently in two articles is a contradiction, whatever its quotes, case and hyphens', () => {
+    const f = one(run([shieldA, shieldB, shieldC], noSubject(), none));
+    expect(f).toMatchObject({ kind: 'contradiction', outliers: ['b'] });
+    expect(f.subject).toEqual({ key: 'operation northern shield', label: 'the date of Operation Northern Shield' });
+    expect(f.values.map((v) => [v.value, v.articles])).toEqual([
+      ['2018-12-04', ['a', 'c']],
+      ['2018-12-05', ['b']],
+    ]);
+  });
+
+  it('"the Karlsby flood" written two ways on the same day gives nothing; the flood and a summit in one sentence each take their own date', () => {
+    const x = article('x', 'The Karlsby flood struck early on Monday, officials said.', '2024-03-06');
+    const y = article('y', 'Residents are still cleaning up after the Karlsby floods of March 4. The Varna summit on March 6 will discuss aid.', '2024-03-07');
+    const z = article('z', 'After the March 4 flood in Karlsby, the Varna summit on Thursday (March 7) was moved.', '2024-03-08');
+    const fs = facts([x, y, z], noSubject(), none);
+    expect(fs.map((f) => [f.article, f.subject.key, f.value])).toEqual([
+      ['x', 'karlsby flood', '2024-03-04'],
+      ['y', 'karlsby flood', '2024-03-04'],
+      ['y', 'varna summit', '2024-03-06'],
+      ['z', 'karlsby flood', '2024-03-04'],
+      ['z', 'varna summit', '2024-03-07'],
+    ]);
+    const [f, ...rest] = run([x, y, z], noSubject(), none);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ kind: 'contradiction', subject: { key: 'varna summit', label: 'the date of the Varna summit' } });
+  });
+
+  it('does not take demonyms, months or weekdays for places, and reads "the <Month> <day> attack" as its own event', () => {
+    const a = article('a', 'The Israeli attack on Tuesday hit a depot. The Monday flood on May 2 was small. The March 3 bombing killed four.', '2024-05-10');
+    const fs = facts([a], noSubject(), none);
+    expect(fs.map((f) => [f.subject.key, f.subject.label, f.value])).toEqual([['march 3 bombing', 'the date of the March 3 bombing', '2024-03-03']]);
+  });
+
+  it('label may use {event}; prepare accepts no subject and fills the defaults', () => {
+    const r = rule('date', { label: 'when {event} happened' });
+    date.prepare!(r, none);
+    expect(r.options).toMatchObject({ window: 0, approximate: 'tolerate', reference: 'auto', others: [] });
+    const [fact] = date.extract(shieldA, r, none);
+    expect(fact!.subject.label).toBe('when Operation Northern Shield happened');
+    expect(() => date.prepare!(rule('date', { subject: '' }), none)).toThrow(RuleError);
+  });
+});
