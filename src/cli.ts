@@ -192,7 +192,8 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
 function runTest(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, rule: { type: 'string', multiple: true } } });
   if (positionals.length > 1) usage('test takes one rules file');
-  const config = loadConfig(positionals[0] ?? values.rules);
+  const config = loadConfig(positionals[0] ?? values.rules, false);
+  if (config.rules.length === 0) throw new FactlintError(`${config.file ? relative(process.cwd(), config.file) : 'rules'}: no rule to test; write or uncomment at least one rule under rules:`);
   const results = runExamples(config, values.rule);
   process.stdout.write(formatExampleResults(results));
   return examplesFailed(results) ? EXIT.findings : EXIT.ok;

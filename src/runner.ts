@@ -165,6 +165,11 @@ function plan(options: CheckOptions): Plan {
       r.severity = sev;
     }
   }
+  if (rules.length === 0) {
+    throw new FactlintError(
+      `${config.file ? displayPath(config.file) : 'the rules'}: no rule to run; write or uncomment at least one rule under rules: (or add \`extends: default\` for the built-in rules)`,
+    );
+  }
   const patterns = options.paths?.length ? options.paths : config.articles;
   if (!patterns.length) throw new FactlintError('no articles: give paths on the command line or an `articles:` glob in the rules file');
   const files = findArticleFiles(patterns, options.paths?.length ? process.cwd() : config.baseDir);

@@ -142,18 +142,19 @@ export function decode(bytes: Buffer): { text?: string; problem?: string } {
 }
 
 /** Split YAML front matter from the body. */
-export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; offset: number; line: number } {
+export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; offset: number; line: number; problem?: string } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { meta: {}, body: text, offset: 0, line: 1 };
-  let meta: Record<string, unknown> = {};
+  const offset = m[0].length;
+  const out = { meta: {} as Record<string, unknown>, body: text.slice(offset), offset, line: m[0].split('\n').length };
   try {
     const data = parseYaml(m[1]!) as unknown;
-    if (data && typeof data === 'object' && !Array.isArray(data)) meta = data as Record<string, unknown>;
-  } catch {
-    return { meta: {}, body: text, offset: 0, line: 1 };
+    if (data && typeof data === 'object' && !Array.isArray(data)) out.meta = data as Record<string, unknown>;
+    else if (data !== null && data !== undefined) return { ...out, problem: 'front matter is not a mapping (write `key: value` lines); metadata ignored' };
+  } catch (e) {
+    return { ...out, problem: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}); metadata ignored` };
   }
-  const offset = m[0].length;
-  return { meta, body: text.slice(offset), offset, line: m[0].split('\n').length };
+  return out;
 }
 
 /** Read one article file; undefined (with a warning) when it is not usable text. */
@@ -180,6 +181,11 @@ export function loadArticle(src: SourceFile, sidecars: Map<string, Sidecar>, war
     return undefined;
   }
   const fm = splitFrontMatter(text);
+  if (fm.problem) warnings.push(`${src.path}: ${fm.problem}`);
+  if (!fm.body.trim()) {
+    warnings.push(`${src.path}: front matter but no text; skipped`);
+    return undefined;
+  }
   const side = sidecarEntry(src.file, sidecars, warnings);
   const { disable: sideDisable, ...sideMeta } = side;
   const meta = { ...sideMeta, ...cleanMeta(fm.meta) };

@@ -146,6 +146,14 @@ export function silenceHints(article: Article, rule: Rule, vocab: Vocabulary): s
       }
     }
   }
+  // rules that find their subject in the text when none is given (date, count)
+  if (refs.length === 0 && (rule.type === 'date' || rule.type === 'count') && o.subject === undefined) {
+    hints.push(
+      rule.type === 'date'
+        ? 'this rule has no subject, so it dates only events the text names ("Operation X", "the <Place> attack", "the flood in <Place>"); if the articles only say "a train derailed near Lindvik", add the event under entities: and set subject: to its id'
+        : 'this rule has no subject, so it reads figures next to an event word ("killed in the blast"); if the articles name the event otherwise, add it under entities: and set subject: to its id',
+    );
+  }
   const disabled = article.disabled?.filter((d) => d.rule === rule.id || d.rule === '*');
   if (disabled?.length) hints.push(`the article disables this rule (${disabled.map((d) => d.reason ?? 'no reason given').join('; ')})`);
   return hints;

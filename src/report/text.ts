@@ -35,7 +35,7 @@ export function renderText(report: Report, options: { color?: boolean } = {}): s
     msg.fatal = f.severity === 'error' ? true : f.severity === 'warning' ? false : undefined;
   }
   const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  // warnings (skipped files) go to stderr from the CLI, not into this report
   const out = reporter(list, { quiet: true, color: options.color ?? false });
-  const tail = report.warnings.map((w) => `warning: ${w}`).join('\n');
-  return `${out || 'no disagreement found'}${tail ? `\n${tail}` : ''}\n`;
+  return `${out || 'no disagreement found'}\n`;
 }

@@ -51,3 +51,14 @@ describe('metadata', () => {
     expect(() => findArticleFiles(['no/such/*.txt'])).toThrow(/no article matches/);
   });
 });
+
+describe('front matter problems are said, not swallowed', () => {
+  it('broken front matter: a warning, the text still read; front matter with no text: skipped', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.md'), '---\nid: [broken\n---\nThe blast killed 3 people.\n');
+    writeFileSync(join(dir, 'hollow.md'), '---\nid: hollow\n---\n');
+    const { articles, warnings } = loadArticles(findArticleFiles([dir]));
+    expect(articles.map((a) => a.id)).toEqual(['bad']);
+    expect(warnings).toEqual([expect.stringMatching(/bad\.md: front matter is not valid YAML \(.*\); metadata ignored$/), expect.stringMatching(/hollow\.md: front matter but no text; skipped$/)]);
+  });
+});

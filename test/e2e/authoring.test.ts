@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers.js';
@@ -39,7 +39,31 @@ describe('factlint test, explain and init from the command line', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(fresh, 'rules.yaml'))).toBe(true);
     expect(readFileSync(join(fresh, 'rules.yaml'), 'utf8')).toMatch(/name: Valdivia/);
-    expect(cli(['check', '--rules', join(fresh, 'rules.yaml')]).code).toBe(0);
+    const unedited = cli(['check', '--rules', join(fresh, 'rules.yaml')]);
+    expect(unedited.code).toBe(2); // every rule is commented out: nothing would be checked
+    expect(unedited.stderr).toMatch(/no rule to run; write or uncomment at least one rule/);
     expect(cli(['init', fresh]).code).toBe(2);
+  });
+});
+
+describe('a rules file with no rule is refused, not passed', () => {
+  it('check and test exit 2 and say what to write', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'rules.yaml'), '# nothing yet\nentities: []\n');
+    writeFileSync(join(dir, 'a.txt'), 'The blast killed 3 people.');
+    const c = cli(['check', '--rules', join(dir, 'rules.yaml'), join(dir, 'a.txt')]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/no rule to run/);
+    const t = cli(['test', join(dir, 'rules.yaml')]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/no rule to test/);
+  });
+  it('explain says why a rule without a subject found no event', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'A commuter train derailed near Lindvik on March 11, 2025, officials said.');
+    writeFileSync(join(dir, 'b.txt'), 'The train left the tracks near Lindvik on March 10, 2025.');
+    const r = cli(['explain', 'default-event-dates', dir], tempDir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/dates only events the text names/);
   });
 });
