@@ -61,6 +61,8 @@ interface Compiled {
   proper: boolean;
   ignore: Set<string>;
   entities: Map<string, string>;
+  /** Spellings rules.yaml lists as `variants:` of an entity: recognised, still reported. */
+  variants: Map<string, string>;
   titles: Set<string>;
   maxTitleWords: number;
   /** Particles and connectors, set aside when comparing. */
@@ -113,6 +115,13 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
       if (k && !entities.has(k)) entities.set(k, e.id);
     }
   }
+  const variants = new Map<string, string>();
+  for (const e of vocab.entities) {
+    for (const term of e.variants ?? []) {
+      const k = lookupKey(term);
+      if (k && !entities.has(k) && !variants.has(k)) variants.set(k, e.id);
+    }
+  }
   const titles = new Set<string>();
   const addTitle = (t: string): void => {
     const words = t.toLowerCase().replace(/\./g, '').split(/\s+/).filter(Boolean);
@@ -133,6 +142,7 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
     proper,
     ignore: new Set(o.ignore.map(lookupKey).filter(Boolean)),
     entities,
+    variants,
     titles,
     maxTitleWords,
     drop: dropSet(particles),
@@ -171,6 +181,8 @@ interface Reading {
   full: Span;
   keys: NameKeys;
   entity?: string;
+  /** Entity whose listed variant this spelling is. */
+  variantOf?: string;
   display: string;
   raw: string;
   note: string;
@@ -210,6 +222,10 @@ function read(m: RegExpExecArray, c: Compiled, o: NameOptions): Reading | null {
     form: '',
   };
   if (entity) r.entity = entity;
+  else {
+    const variantOf = c.variants.get(fullLookup) ?? c.variants.get(coreLookup);
+    if (variantOf) r.variantOf = variantOf;
+  }
   r.form = `${keys.key}\u0000${keys.spelling}\u0000${r.display}\u0000${entity ?? ''}`;
   return r;
 }
@@ -378,6 +394,7 @@ export const name: RuleType<NameOptions> = {
         }
         const data: Record<string, unknown> = { skeleton: r.keys.skeleton };
         if (r.entity) data.entity = r.entity;
+        if (r.variantOf) data.variantOf = r.variantOf;
         data.occurrences = 1;
         const fact: Fact = {
           rule: rule.id,
@@ -443,6 +460,7 @@ export const name: RuleType<NameOptions> = {
       display: string;
       skeleton: string;
       entity?: string;
+      variantOf?: string;
       articles: Set<string>;
       evidence: Fact['evidence'][];
       occurrences: number;
@@ -456,6 +474,7 @@ export const name: RuleType<NameOptions> = {
         byValue.set(f.value, sp);
       }
       if (typeof f.data?.entity === 'string' && !sp.entity) sp.entity = f.data.entity;
+      if (typeof f.data?.variantOf === 'string' && !sp.variantOf) sp.variantOf = f.data.variantOf;
       sp.articles.add(f.article);
       sp.evidence.push(f.evidence);
       // one fact stands for every occurrence of its spelling in its article; the first few are evidence
@@ -487,6 +506,7 @@ export const name: RuleType<NameOptions> = {
             data: { occurrences: m.occurrences, skeleton: m.skeleton },
           };
           if (m.entity) g.data!.entity = m.entity;
+          if (m.variantOf) g.data!.variantOf = m.variantOf;
           return g;
         })
         .sort(
@@ -498,11 +518,15 @@ export const name: RuleType<NameOptions> = {
       const top = groups[0]!;
       const subject = { key, label: `spelling of ${top.display}` };
       const listed = groups.filter((g) => g.data!.entity).map((g) => `“${g.display}”`);
-      const unlisted = groups.filter((g) => !g.data!.entity).map((g) => `“${g.display}”`);
+      const known = groups.filter((g) => g.data!.variantOf).map((g) => `“${g.display}”`);
+      const unlisted = groups.filter((g) => !g.data!.entity && !g.data!.variantOf).map((g) => `“${g.display}”`);
       const ways = groups.map((g) => `“${g.display}” (${listArticles(g.articles)}${(g.data!.occurrences as number) > 1 ? `, ${g.data!.occurrences}×` : ''})`);
       let message = `One name is spelled ${groups.length} ways: ${ways.join(', ')}.`;
       if (listed.length) {
-        message += ` ${listed.join(', ')} ${listed.length > 1 ? 'are' : 'is'} listed in rules.yaml; ${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} not.`;
+        const parts = [`${listed.join(', ')} ${listed.length > 1 ? 'are' : 'is'} listed in rules.yaml`];
+        if (known.length) parts.push(`${known.join(', ')} ${known.length > 1 ? 'are known variants' : 'is a known variant'} (still reported)`);
+        if (unlisted.length) parts.push(`${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} not`);
+        message += ` ${parts.join('; ')}.`;
       }
       const outliers = outliersOf(groups);
       findings.push(

@@ -284,3 +284,13 @@ describe('name: grouping and determinism', () => {
     expect(one[0]!.fingerprint).toBe(two[0]!.fingerprint);
   });
 });
+
+describe('variants listed in rules.yaml', () => {
+  it('are recognised, still reported, and the message says they are known variants (not "not listed")', () => {
+    const vocab: Vocabulary = { entities: [{ id: 'halvorsen', name: 'Ingrid Halvorsen', aliases: [], variants: ['Ingrid Halvorson'] }], titles: {} };
+    const [f] = check([article('a', 'Minister Ingrid Halvorsen visited the site.'), article('b', 'Minister Ingrid Halvorson visited the site.')], {}, vocab);
+    expect(f?.kind).toBe('variant');
+    expect(f?.message).toContain('“Ingrid Halvorson” is a known variant (still reported)');
+    expect(f?.message).not.toContain('is not');
+  });
+});
