@@ -276,20 +276,21 @@ export interface DiffPart {
   text: string;
 }
 
+/** One word of an alignment: `at` is its index in the base (for an added word: the base index it stands before). */
+export interface AlignedWord {
+  op: DiffOp;
+  tok: Token;
+  at: number;
+}
+
 /**
- * Word diff from `base` to `other` (LCS on normalised words): 'removed' = in the
- * base wording but not in the other, 'added' = only in the other. Runs of the
- * same op are merged; texts are the words as written.
+ * Word alignment from `base` to `other` (LCS on normalised words), word by word;
+ * undefined when the two are too long to align.
  */
-export function wordDiff(base: Token[], other: Token[]): DiffPart[] {
+export function alignWords(base: Token[], other: Token[]): AlignedWord[] | undefined {
   const n = base.length;
   const m = other.length;
-  const ops: { op: DiffOp; text: string }[] = [];
-  if (n * m > 4_000_000) {
-    // too long to align: show both wholesale
-    ops.push({ op: 'removed', text: base.map((t) => t.show).join(' ') }, { op: 'added', text: other.map((t) => t.show).join(' ') });
-    return ops.filter((o) => o.text);
-  }
+  if (n * m > 4_000_000) return undefined;
   // dp[i][j] = LCS length of base[i..] and other[j..]
   const dp: Uint32Array[] = [];
   for (let i = 0; i <= n; i++) dp.push(new Uint32Array(m + 1));
@@ -298,23 +299,48 @@ export function wordDiff(base: Token[], other: Token[]): DiffPart[] {
       dp[i]![j] = base[i]!.norm === other[j]!.norm ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
     }
   }
-  const raw: { op: DiffOp; tok: Token }[] = [];
+  const raw: AlignedWord[] = [];
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && base[i]!.norm === other[j]!.norm) {
-      raw.push({ op: 'same', tok: other[j]! });
+      raw.push({ op: 'same', tok: other[j]!, at: i });
       i++;
       j++;
     } else if (j < m && (i >= n || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
-      raw.push({ op: 'added', tok: other[j]! });
+      raw.push({ op: 'added', tok: other[j]!, at: i });
       j++;
     } else {
-      raw.push({ op: 'removed', tok: base[i]! });
+      raw.push({ op: 'removed', tok: base[i]!, at: i });
       i++;
     }
   }
-  // removed before added within a change, merged into runs
+  return raw;
+}
+
+/**
+ * An alignment without the base words missing only at the very start or end of
+ * the other wording: a quote that starts later or stops sooner is an excerpt,
+ * not a change of words. A changed lead-in (words dropped AND added before the
+ * first shared word) is kept, and so is an edge whose words turn up as added
+ * words elsewhere (moved, not left out).
+ */
+export function trimExcerptEdges(raw: AlignedWord[]): AlignedWord[] {
+  const first = raw.findIndex((r) => r.op === 'same');
+  if (first < 0) return raw;
+  let last = raw.length - 1;
+  while (raw[last]!.op !== 'same') last--;
+  const lead = raw.slice(0, first);
+  const trail = raw.slice(last + 1);
+  // words dropped at an edge but added elsewhere were moved (“X, so Y” → “Y. X”): a reordering, kept
+  const added = new Set(raw.filter((r) => r.op === 'added' && !STOPWORDS.has(r.tok.norm)).map((r) => r.tok.norm));
+  const keep = (edge: AlignedWord[]) => (edge.every((r) => r.op === 'removed' && !added.has(r.tok.norm)) ? [] : edge);
+  return [...keep(lead), ...raw.slice(first, last + 1), ...keep(trail)];
+}
+
+/** Aligned words merged into runs of the same op, a removal shown before the addition that replaces it. */
+export function mergeDiff(raw: AlignedWord[]): DiffPart[] {
+  const ops: DiffPart[] = [];
   for (const r of raw) {
     const last = ops[ops.length - 1];
     if (last && last.op === r.op) last.text += ` ${r.tok.show}`;
@@ -328,6 +354,26 @@ export function wordDiff(base: Token[], other: Token[]): DiffPart[] {
     }
   }
   return ops;
+}
+
+/**
+ * Word diff from `base` to `other` (LCS on normalised words): 'removed' = in the
+ * base wording but not in the other, 'added' = only in the other. Runs of the
+ * same op are merged; texts are the words as written. With `excerpt`, base words
+ * missing only before the other's first or after its last shared word are left
+ * out (see trimExcerptEdges).
+ */
+export function wordDiff(base: Token[], other: Token[], opts: { excerpt?: boolean } = {}): DiffPart[] {
+  const raw = alignWords(base, other);
+  if (!raw) {
+    // too long to align: show both wholesale
+    const ops: DiffPart[] = [
+      { op: 'removed', text: base.map((t) => t.show).join(' ') },
+      { op: 'added', text: other.map((t) => t.show).join(' ') },
+    ];
+    return ops.filter((o) => o.text);
+  }
+  return mergeDiff(opts.excerpt ? trimExcerptEdges(raw) : raw);
 }
 
 /** Length of the longest common subsequence of two word lists. */

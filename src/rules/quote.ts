@@ -24,16 +24,20 @@ import { evidence, isWrapped, sentenceAt } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, listArticles, makeFinding, outliersOf } from '../findings.js';
 import {
+  alignWords,
   containsSequence,
   findQuoteSpans,
   hash,
   isStopword,
   lcsLength,
+  mergeDiff,
   shingles,
   similarity,
   tokenize,
+  trimExcerptEdges,
   wordCount,
   wordDiff,
+  type AlignedWord,
   type DiffPart,
   type ShingleSet,
   type Token,
@@ -521,19 +525,20 @@ function quoteText(s: string, max = 90): string {
   return `“${t.length > max ? `${t.slice(0, max).replace(/\s\S*$/, '')}…` : t}”`;
 }
 
-function describeChanges(parts: DiffPart[]): string {
+function describeChanges(parts: DiffPart[], many = true): string {
+  const v = (verb: string) => (many ? verb : `${verb}s`);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (p.op === 'same') continue;
     const next = parts[i + 1];
     if (p.op === 'removed' && next?.op === 'added') {
-      out.push(`change “${p.text}” to “${next.text}”`);
+      out.push(`${v('change')} “${p.text}” to “${next.text}”`);
       i++;
-    } else out.push(`${p.op === 'removed' ? 'drop' : 'add'} “${p.text}”`);
+    } else out.push(`${v(p.op === 'removed' ? 'drop' : 'add')} “${p.text}”`);
   }
   const shown = out.slice(0, 3).join(', ');
-  return out.length > 3 ? `${shown} and make ${out.length - 3} more change${out.length - 3 > 1 ? 's' : ''}` : shown;
+  return out.length > 3 ? `${shown} and ${v('make')} ${out.length - 3} more change${out.length - 3 > 1 ? 's' : ''}` : shown;
 }
 
 /**
@@ -544,7 +549,6 @@ function describeChanges(parts: DiffPart[]): string {
  * “…and reiterated his calls…”).
  */
 function consistent(a: Wording, b: Wording, minWords: number): boolean {
-  const inside = (x: Wording, y: Wording) => x.segments.every((s) => y.segments.some((t) => containsSequence(t, s)));
   if (inside(a, b) || inside(b, a)) return true;
   if (a.segments.length !== 1 || b.segments.length !== 1) return false;
   const parts = wordDiff(a.tokens, b.tokens);
@@ -568,6 +572,110 @@ function consistent(a: Wording, b: Wording, minWords: number): boolean {
     if (similarity(side('removed'), side('added')) >= 0.5) return false;
   }
   return true;
+}
+
+/** Every segment of `x` stands word for word inside a segment of `y`. */
+function inside(x: Wording, y: Wording): boolean {
+  return x.segments.every((s) => y.segments.some((t) => containsSequence(t, s)));
+}
+
+interface WordingPlan {
+  /** The wording the others are judged against: the fullest wording with the most support. */
+  ref: Wording;
+  /** ref and the wordings quoted word for word inside it (its excerpts). */
+  family: Wording[];
+  /** Wordings that change words (not consistent with ref), in report order. */
+  odd: Wording[];
+  /** Articles of the odd wordings, when ref has more support than any other full wording. */
+  outliers: string[];
+}
+
+/**
+ * Which wording is the reference and which change words. A wording contained
+ * word for word in a fuller one (an excerpt) is folded into it: it agrees with
+ * the full quote, adds to its support when it fits only that one, and is never
+ * an outlier. The reference is the full wording ("head") with the most support;
+ * the odd wordings are those not consistent with it. Undefined: nothing differs.
+ */
+function planWordings(groups: Wording[], minWords: number): WordingPlan | undefined {
+  const fuller = (g: Wording, h: Wording) => g !== h && h.tokens.length > g.tokens.length && inside(g, h);
+  const heads = groups.filter((g) => !groups.some((h) => fuller(g, h)));
+  const support = new Map<Wording, Set<string>>(heads.map((h) => [h, new Set(h.articles)]));
+  for (const g of groups) {
+    if (heads.includes(g)) continue;
+    const holders = heads.filter((h) => fuller(g, h));
+    // an excerpt of several full wordings says nothing about how they differ
+    if (holders.length === 1) for (const a of g.articles) support.get(holders[0]!)!.add(a);
+  }
+  const rank = (x: Wording, y: Wording) =>
+    support.get(y)!.size - support.get(x)!.size || Number(y.post) - Number(x.post) || y.tokens.length - x.tokens.length || cmp(x.value, y.value);
+  const ordered = [...heads].sort(rank);
+  const oddOf = (r: Wording) => groups.filter((g) => g !== r && !consistent(g, r, minWords));
+  let ref = ordered[0]!;
+  let odd = oddOf(ref);
+  if (odd.length === 0) {
+    // the best-supported wording may be short enough to fit every other one: try the longest
+    const longest = [...heads].sort((x, y) => y.tokens.length - x.tokens.length || cmp(x.value, y.value))[0]!;
+    const oddL = oddOf(longest);
+    if (oddL.length === 0) return undefined;
+    ref = longest;
+    odd = oddL;
+  }
+  const family = groups.filter((g) => g === ref || fuller(g, ref));
+  const refSupport = support.get(ref)!.size;
+  const rival = Math.max(0, ...heads.filter((h) => h !== ref).map((h) => support.get(h)!.size));
+  const outliers = refSupport > rival ? [...new Set(odd.flatMap((g) => g.articles))].sort(cmp) : [];
+  return { ref, family, odd, outliers };
+}
+
+/**
+ * What a changed wording is compared with: the wording of ref's family it
+ * overlaps most (fewest changed words once the excerpt's own edges are set
+ * aside; then the longest), the alignment, and every article of the family
+ * whose words cover the changed stretch (they all quote it as the base does).
+ */
+function diffBase(g: Wording, family: Wording[]): { base: Wording; raw?: AlignedWord[]; against: string[] } {
+  let best: { base: Wording; raw?: AlignedWord[]; cost: number } | undefined;
+  for (const b of family) {
+    const all = alignWords(b.tokens, g.tokens);
+    const raw = all ? trimExcerptEdges(all) : undefined;
+    const cost = raw ? raw.filter((r) => r.op !== 'same').length : b.tokens.length + g.tokens.length;
+    if (!best || cost < best.cost || (cost === best.cost && (b.tokens.length > best.base.tokens.length || (b.tokens.length === best.base.tokens.length && cmp(b.value, best.base.value) < 0))))
+      best = { base: b, raw, cost };
+  }
+  const { base, raw } = best!;
+  const against = new Set(base.articles);
+  if (raw) {
+    // base positions the change touches: dropped words, and both neighbours of an added one
+    const touched = new Set<number>();
+    for (const r of raw) {
+      if (r.op === 'removed') touched.add(r.at);
+      else if (r.op === 'added') {
+        if (r.at > 0) touched.add(r.at - 1);
+        if (r.at < base.tokens.length) touched.add(r.at);
+      }
+    }
+    const baseNorms = base.tokens.map((t) => t.norm);
+    for (const e of family) {
+      if (e === base || e.articles.every((a) => against.has(a))) continue;
+      const covered = new Set<number>();
+      for (const seg of e.segments) {
+        const at = indexOfSequence(baseNorms, seg);
+        if (at >= 0) for (let k = 0; k < seg.length; k++) covered.add(at + k);
+      }
+      if (touched.size && [...touched].every((t) => covered.has(t))) for (const a of e.articles) against.add(a);
+    }
+  }
+  return { base, raw, against: [...against].sort(cmp) };
+}
+
+function indexOfSequence(hay: string[], needle: string[]): number {
+  if (needle.length === 0 || needle.length > hay.length) return -1;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 function plural(ids: string[], one: string, many: string): string {
@@ -983,55 +1091,52 @@ export const quote: RuleType<QuoteOptions> = {
 
       // wording
       if (groups.length > 1) {
-        let ref = groups[0]!;
-        let odd = groups.filter((g) => g !== ref && !consistent(g, ref, o.min_words));
-        if (odd.length === 0) {
-          const longest = [...groups].sort((x, y) => y.tokens.length - x.tokens.length || cmp(x.value, y.value))[0]!;
-          const oddL = groups.filter((g) => g !== longest && !consistent(g, longest, o.min_words));
-          if (oddL.length) {
-            ref = longest;
-            odd = oddL;
-          }
-        }
-        if (odd.length) {
-          const refSh = shingles(ref.tokens.map((t) => t.norm));
+        const plan = planWordings(groups, o.min_words);
+        if (plan) {
+          const { ref, odd, outliers } = plan;
           const diffs = odd.map((g) => {
+            const { base, raw, against } = diffBase(g, plan.family);
             const words = g.tokens.map((t) => t.norm);
-            const sim = similarity(refSh, shingles(words));
-            const parts = wordDiff(ref.tokens, g.tokens);
+            const sim = similarity(shingles(base.tokens.map((t) => t.norm)), shingles(words));
+            const parts = raw ? mergeDiff(raw) : wordDiff(base.tokens, g.tokens);
             // a third or more of the shorter wording missing from the other: not a slip but a rewording
-            const kept = lcsLength(ref.tokens.map((t) => t.norm), words) / Math.max(1, Math.min(words.length, ref.tokens.length));
+            const kept = lcsLength(base.tokens.map((t) => t.norm), words) / Math.max(1, Math.min(words.length, base.tokens.length));
             return {
-              article: listArticles([...g.articles].sort(cmp)),
-              against: listArticles([...ref.articles].sort(cmp)),
-              value: g.value,
-              similarity: Math.round(sim * 100) / 100,
-              paraphrase: sim < o.threshold || kept < PARAPHRASE_KEPT,
-              parts,
+              g,
+              base,
+              againstAll: against,
+              diff: {
+                article: listArticles([...g.articles].sort(cmp)),
+                against: listArticles([...base.articles].sort(cmp)),
+                value: g.value,
+                similarity: Math.round(sim * 100) / 100,
+                paraphrase: sim < o.threshold || kept < PARAPHRASE_KEPT,
+                parts,
+              },
             };
           });
-          const paraphrase = diffs.some((d) => d.paraphrase);
-          const ordered = [ref, ...groups.filter((g) => g !== ref)];
-          const values = asValues(ordered);
-          const sentences = diffs.map((d) => {
-            const g = odd.find((x) => x.value === d.value)!;
+          const paraphrase = diffs.some((d) => d.diff.paraphrase);
+          const agreeing = groups.filter((g) => g !== ref && !odd.includes(g));
+          const values = asValues([ref, ...agreeing, ...odd]);
+          const sentences = diffs.map(({ g, base, againstAll, diff: d }) => {
             const arts = [...g.articles].sort(cmp);
             if (d.paraphrase) {
-              const refArts = [...ref.articles].sort(cmp);
-              const original = ref.post ? ` (${listArticles(refArts)} ${plural(refArts, 'shows', 'show')} the original post)` : '';
-              return `${listArticles(arts)} ${plural(arts, 'presents', 'present')} ${quoteText(g.display)} as ${who}’s own words, but ${listArticles(refArts)} ${plural(refArts, 'quotes', 'quote')} ${quoteText(ref.display)}${original}: the wording differs too much to be the same quotation, so one is likely a paraphrase set in quote marks.`;
+              const refArts = [...base.articles].sort(cmp);
+              const original = base.post ? ` (${listArticles(refArts)} ${plural(refArts, 'shows', 'show')} the original post)` : '';
+              return `${listArticles(arts)} ${plural(arts, 'presents', 'present')} ${quoteText(g.display)} as ${who}’s own words, but ${listArticles(refArts)} ${plural(refArts, 'quotes', 'quote')} ${quoteText(base.display)}${original}: the wording differs too much to be the same quotation, so one is likely a paraphrase set in quote marks.`;
             }
-            return `${listArticles(arts)} ${describeChanges(d.parts)} (against ${listArticles([...ref.articles].sort(cmp))}).`;
+            return `${listArticles(arts)} ${describeChanges(d.parts, arts.length > 1)} (against ${listArticles(againstAll)}).`;
           });
-          const head = paraphrase && diffs.every((d) => d.paraphrase) ? `${who} may be paraphrased as a direct quote.` : `${who} is quoted in different words.`;
+          const head = paraphrase && diffs.every((d) => d.diff.paraphrase) ? `${who} may be paraphrased as a direct quote.` : `${who} is quoted in different words.`;
+          const dl = diffs.map((d) => d.diff);
           findings.push(
             makeFinding(rule, 'variant', subject, values, `${head.charAt(0).toUpperCase()}${head.slice(1)} ${sentences.join(' ')}`, {
-              outliers: outliersOf(values),
+              outliers,
               details: {
                 speaker: speakerKey,
                 ...(speakerLabel ? { speakerLabel } : {}),
-                diff: diffs[0]!.parts,
-                diffs,
+                diff: dl[0]!.parts,
+                diffs: dl,
                 paraphrase,
               },
             }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsSequence, findQuoteSpans, similarity, shingles, tokenize, wordDiff } from '../../src/normalize/quotes.js';
+import { alignWords, containsSequence, findQuoteSpans, similarity, shingles, tokenize, trimExcerptEdges, wordDiff } from '../../src/normalize/quotes.js';
 
 const inner = (t: string, o = {}) => findQuoteSpans(t, o).map((s) => t.slice(s.start, s.end));
 
@@ -51,5 +51,24 @@ describe('tokenize and compare', () => {
     ]);
     expect(containsSequence(['a', 'b', 'c'], ['b', 'c'])).toBe(true);
     expect(containsSequence(['a', 'b', 'c'], ['a', 'c'])).toBe(false);
+  });
+});
+describe('wordDiff of an excerpt', () => {
+  it('leaves out words the excerpt never reached, but keeps real changes at its edges', () => {
+    const full = tokenize('we are building for people who do not live here');
+    expect(wordDiff(full, tokenize('building for the people who do not live'), { excerpt: true })).toEqual([
+      { op: 'same', text: 'building for' },
+      { op: 'added', text: 'the' },
+      { op: 'same', text: 'people who do not live' },
+    ]);
+    // without the option every missing word shows
+    expect(wordDiff(full, tokenize('building for the people who do not live'))[0]).toEqual({ op: 'removed', text: 'we are' });
+    // a changed lead-in is a change
+    expect(wordDiff(full, tokenize('they are building for people'), { excerpt: true })[0]).toEqual({ op: 'removed', text: 'we' });
+  });
+  it('keeps an edge whose words moved elsewhere (a reordering)', () => {
+    const raw = alignWords(tokenize('they traded blows so hopefully they stop now'), tokenize('hopefully they stop now they traded blows'))!;
+    expect(raw.filter((r) => r.op === 'removed').map((r) => r.tok.norm)).toEqual(['they', 'traded', 'blows', 'so']);
+    expect(trimExcerptEdges(raw)).toEqual(raw); // “they traded blows” reappears at the end: moved, not left out
   });
 });

@@ -4,6 +4,7 @@ import { parseArticle } from '../../src/articles/parse.js';
 import { RuleError } from '../../src/errors.js';
 import { quote, type QuoteOptions } from '../../src/rules/quote.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
+import { primaryEvidence } from '../../src/report/text.js';
 function seeds(): Article[] {
   return seedArticles(BRIEF_DATES);
 }
@@ -143,14 +144,15 @@ describe('quote on another story', () => {
       { op: 'removed', text: 'not' },
       { op: 'same', text: 'raise taxes this year to pay for the flood repairs' },
     ]);
-    expect(f!.message).toContain('b drop “not” (against a)');
+    expect(f!.message).toContain('b drops “not” (against a)');
     expect(f!.severity).toBe('error');
   });
   it('reports a changed number, and aligns an unnamed source’s excerpt with the named speaker', () => {
     const f = findings.find((x) => x.kind === 'variant' && x.details?.speaker === 'okafor');
     expect(f).toBeDefined();
-    expect(f!.message).toContain('change “14” to “41”');
-    expect(f!.values.map((v) => v.articles)).toEqual([['a'], ['b'], ['c']]);
+    expect(f!.message).toContain('b changes “14” to “41”');
+    expect(f!.values.map((v) => v.articles)).toEqual([['a'], ['c'], ['b']]); // c's excerpt agrees with a: listed before the changed wording
+    expect(f!.outliers).toEqual(['b']);
     // c's excerpt (speaker not named) agrees with a word for word: no diff for it
     const diffs = f!.details!.diffs as { article: string }[];
     expect(diffs.map((d) => d.article)).toEqual(['b']);
@@ -191,7 +193,7 @@ describe('quote on another story', () => {
     const { facts: fs, findings: fd } = pipeline([p, q], makeRule());
     expect(fs.map((f) => f.data?.speaker)).toEqual(['ruiz', 'ruiz']);
     expect(fd).toHaveLength(1);
-    expect(fd[0]!.message).toMatch(/change “this week” to “tonight”|change “tonight” to “this week”/);
+    expect(fd[0]!.message).toMatch(/changes “this week” to “tonight”|changes “tonight” to “this week”/);
   });
   it('reads a post set on its own lines and signed “— Name (@handle) date”', () => {
     const p = art('p', ['Ruiz wrote on X:', 'Proud of every volunteer in Brenton tonight.', 'We will rebuild the Mill Street bridge by June.', '— Ana Ruiz (@MayorRuiz) March 2, 2024', 'More rain is forecast.'].join('\n'));
@@ -203,7 +205,7 @@ describe('quote on another story', () => {
     ]);
     expect(fd).toHaveLength(1);
     expect(fd[0]!.values[0]!.articles).toEqual(['p']); // the post is the reference wording
-    expect(fd[0]!.message).toContain('change “June” to “July”');
+    expect(fd[0]!.message).toContain('q changes “June” to “July”');
   });
   it('reports single-source quotes only when the rule asks', () => {
     const solo = art('s', '“Our crews have worked through the night for three days,” Okafor said.');
@@ -275,5 +277,58 @@ describe('quote options', () => {
   it('can ignore single quotes', () => {
     const { facts } = pipeline([art('s', "He called it 'the worst storm this town has seen in fifty years' on Monday.")], makeRule({ single_quotes: false }));
     expect(facts).toEqual([]);
+  });
+});/* ---------------------------------------------------------------- excerpts agree with the full quote */
+describe('quote excerpts and outliers', () => {
+  type Diff = { article: string; against: string; parts: { op: string; text: string }[] };
+  it('folds excerpts into the full quote: only the article that changed words is the outlier, diffed against the full quote', () => {
+    const f1 = art('f1', 'The port deal was signed on Friday. “This is the biggest public investment in our harbour since the war,” Governor Ines Varga said after the signing.');
+    const f2 = art('f2', '“This is the biggest private investment in our harbour since the war,” said Governor Ines Varga.');
+    const f3 = art('f3', 'Governor Ines Varga called it “the biggest public investment in our harbour since the war.”');
+    const f4 = art('f4', 'Varga said on Saturday that the deal was “the biggest public investment in our harbour since the war”.');
+    const { findings } = pipeline([f1, f2, f3, f4], makeRule());
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f.outliers).toEqual(['f2']);
+    expect(f.values.map((v) => v.articles)).toEqual([['f1'], ['f3', 'f4'], ['f2']]); // full quote first, its excerpt, then the changed one
+    expect(f.message).toBe('Varga is quoted in different words. f2 changes “public” to “private” (against f1, f3 and f4).');
+    const diffs = f.details!.diffs as Diff[];
+    expect(diffs.map((d) => [d.article, d.against])).toEqual([['f2', 'f1']]);
+    expect(diffs[0]!.parts).toEqual([
+      { op: 'same', text: 'This is the biggest' },
+      { op: 'removed', text: 'public' },
+      { op: 'added', text: 'private' },
+      { op: 'same', text: 'investment in our harbour since the war' },
+    ]);
+    // the terminal report puts the message at the changed quote, not at the full one
+    expect(primaryEvidence(f)?.article).toBe('f2');
+  });
+  it('does not invent dropped words for a changed excerpt, nor flag a faithful one', () => {
+    const g1 = art('g1', '“We cannot let the river decide where families live,” Okonkwo said.');
+    const g2 = art('g2', 'Engineer Ada Okonkwo told the hearing: “We cannot let the river decide where families live.”');
+    const g3 = art('g3', 'Okonkwo said the town could not “let the river decide where families live.”');
+    const g4 = art('g4', 'Okonkwo, who drew up the plan, said the town could not “let the river alone decide where families live.”');
+    const { findings } = pipeline([g1, g2, g3, g4], makeRule());
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f.outliers).toEqual(['g4']);
+    expect(f.message).toBe('Okonkwo is quoted in different words. g4 adds “alone” (against g1, g2 and g3).');
+    const diffs = f.details!.diffs as Diff[];
+    expect(diffs[0]!.against).toBe('g1 and g2');
+    expect(diffs[0]!.parts).toEqual([
+      { op: 'same', text: 'let the river' },
+      { op: 'added', text: 'alone' },
+      { op: 'same', text: 'decide where families live' },
+    ]);
+    expect(primaryEvidence(f)?.article).toBe('g4');
+  });
+  it('names no outlier when an excerpt fits both full wordings equally', () => {
+    const h1 = art('h1', '“We will open the new bridge in May and the tunnel in June,” Mayor Sam Idris said.');
+    const h2 = art('h2', '“We will open the new bridge in May and the tunnel in July,” Idris said.');
+    const h3 = art('h3', 'Idris promised to “open the new bridge in May” at the meeting.');
+    const { findings } = pipeline([h1, h2, h3], makeRule());
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.outliers).toEqual([]);
+    expect(findings[0]!.message).toMatch(/h[12] changes “(June|July)” to “(June|July)” \(against h[12]\)\./);
   });
 });
