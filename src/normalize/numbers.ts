@@ -200,3 +200,54 @@ export function convertQuantity(q: Quantity, unitWord: string, target: string): 
   const hi = q.max === Infinity ? Infinity : q.min === q.max ? q.max + roundingOf(q.max) : q.max;
   return { min: r(lo * f), max: hi === Infinity ? Infinity : r(hi * f), hedge: q.hedge ?? 'converted' };
 }
+
+// ---------------------------------------------------------------------------
+// Numbers that are part of a date or a time, never a quantity.
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?,?\\s*(?:the\\s+)?$`, 'u');
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\.?,?\\s+(?:of\\s+)?(?:${MONTHS})(?![\\p{L}])`, 'u');
+/** "March 11, 2025", "11 March 2025", "Tuesday, 2025": a year after a day and month. */
+const DAY_MONTH_BEFORE = new RegExp(
+  `(?:(?<![\\p{L}])(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?)\\s*,?\\s*$`,
+  'u',
+);
+const YEAR_BEFORE = /(?<![\p{L}])(?:in|since|until|till|during|year|early|late|mid|spring|summer|autumn|fall|winter)[\s-]+$/iu;
+const TIME_AFTER = /^(?:\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|hrs|hours\s+(?:GMT|UTC|local)|GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|IST|local\s+time)(?![\p{L}])|[:h]\d{2}(?!\d))/iu;
+const TIME_BEFORE = /(?:\d[:]|(?<![\p{L}])(?:at|by|until|till|before|after|around|about|from|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+\d{1,2}[:.])$/iu;
+const NUMERIC_DATE = /^[/.-]\d{1,4}[/.-]\d{1,4}/;
+const NUMERIC_DATE_BEFORE = /\d{1,4}[/-]$|\d{1,4}[/-]\d{1,2}[/-]$/;
+const ORDINAL_AFTER = /^(?:st|nd|rd|th)(?![\p{L}])/u;
+const WEEKDAY_BEFORE = /(?<![\p{L}])(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,\s*|\s+the\s+)$/u;
+
+/**
+ * Why the number written at [start, end) of `text` is part of a date or time
+ * ("March 11", "11 March", "2025", "at 11:40", "7 p.m.", "the 11th",
+ * "11/03/2025"), or undefined when it may be a quantity. `start`/`end` span the
+ * number itself (no hedge, no unit).
+ */
+export function dateOrTimePart(text: string, start: number, end: number): string | undefined {
+  const num = text.slice(start, end).trim();
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 24);
+  const digits = /^\d+(?:[.:]\d+)?$/.test(num);
+  if (ORDINAL_AFTER.test(after)) return 'an ordinal';
+  if (digits && /^\d{1,2}$/.test(num) && Number(num) >= 1 && Number(num) <= 31) {
+    if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || WEEKDAY_BEFORE.test(before)) return 'a day of the month';
+  }
+  if (digits && /^\d{4}$/.test(num) && Number(num) >= 1000 && Number(num) <= 2199) {
+    if (DAY_MONTH_BEFORE.test(before) || MONTH_BEFORE.test(before)) return 'a year';
+    if (Number(num) >= 1900 && Number(num) <= 2099 && (YEAR_BEFORE.test(before) || /^\s*[,.;:)]|^\s*$/.test(after))) return 'a year';
+  }
+  if (digits && (TIME_AFTER.test(after) || TIME_BEFORE.test(before) || /^\d{1,2}[:]\d{2}$/.test(num))) return 'a time';
+  if (digits && /^\d{1,2}\.\d{2}$/.test(num) && (/(?<![\p{L}])(?:at|by|until|before|after|around|from)\s+$/iu.test(before) || TIME_AFTER.test(after))) return 'a time';
+  if (digits && (NUMERIC_DATE.test(after) || NUMERIC_DATE_BEFORE.test(before))) return 'a date';
+  return undefined;
+}
+
+/** Where the number itself sits in a QUANTITY_SOURCE match: [start, end) without the hedge ("at least 12" → the "12"). */
+export function numberSpan(quantityText: string): [number, number] {
+  const hm = new RegExp(`^(?:between\\s+|(?:${HEDGE})\\s+)?`, 'i').exec(quantityText);
+  const start = hm ? hm[0].length : 0;
+  return [start, quantityText.trimEnd().length];
+}

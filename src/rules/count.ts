@@ -25,10 +25,12 @@
  */
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
-import { cmp, describeGroups, groupValues, listArticles, makeFinding, outliersOf } from '../findings.js';
+import { cmp, groupValues, listArticles, makeFinding } from '../findings.js';
 import {
   convertQuantity,
+  dateOrTimePart,
   displayQuantity,
+  numberSpan,
   MEASURE_UNITS,
   parseQuantity,
   QUANTITY_SOURCE,
@@ -82,8 +84,24 @@ const EVENT_NOUNS: Record<string, string[]> = {
   operation: ['operation', 'offensive'],
   outbreak: ['outbreak', 'epidemic'],
 };
+/** Verbs that name the event: "the train derailed" is the crash, "a tank exploded" the blast. */
+const EVENT_VERBS: Record<string, string[]> = {
+  crash: ['derailed', 'derails', 'derailing', 'crashed', 'crashes into', 'collided', 'came off the tracks', 'came off the rails', 'left the tracks', 'left the rails', 'jumped the tracks'],
+  blast: ['exploded', 'explodes', 'exploding', 'blew up', 'detonated'],
+  collapse: ['collapsed', 'caved in'],
+  flood: ['flooded', 'inundated', 'burst its banks', 'burst their banks'],
+  eruption: ['erupted', 'erupts'],
+  sinking: ['capsized', 'capsizes', 'sank'],
+  earthquake: ['shook'],
+};
+/** Event nouns too general to name the event when the story names a more specific one: "the accident" of a derailment story is the crash. */
+const GENERIC_EVENTS = new Set(['accident']);
+/** Event words that may start a name and still name the event: "Hurricane Milton", "Typhoon Haikui", "Operation Keystone". */
+const NAME_PREFIX_EVENTS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical storm', 'superstorm', 'operation']);
 const EVENT_OF = new Map<string, string>();
+const VERB_FORMS = new Set<string>();
 for (const [event, forms] of Object.entries(EVENT_NOUNS)) for (const f of forms) EVENT_OF.set(f, event);
+for (const [event, forms] of Object.entries(EVENT_VERBS)) for (const f of forms) if (!EVENT_OF.has(f)) (EVENT_OF.set(f, event), VERB_FORMS.add(f));
 const EVENT_RE = termsRegExp([...EVENT_OF.keys()]);
 /** "killed by … terrorists": an agent after "by" names an attack. */
 const AGENT_RE = /\bby\s+(?:[\p{L}’'&-]+\s+){0,7}?(terrorists|militants|attackers|gunmen|insurgents|assailants|extremists|rebels|bombers)(?![\p{L}])/giu;
@@ -179,23 +197,52 @@ interface EventHit {
   start: number;
   end: number;
   text: string;
+  /** How strongly the words name the event: a noun ("the crash"), a verb ("derailed"), a general noun ("the accident"), or a word inside a name ("the Accident Investigation Board"). */
+  kind: 'noun' | 'verb' | 'generic' | 'named';
+}
+
+const CAP_WORD = /^\p{Lu}[\p{L}’'-]*$/u;
+/** Whether most words of a sentence are capitalised (a headline in title case): names cannot be told there. */
+function titleCase(text: string): boolean {
+  const ws = text.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  const long = ws.filter((w) => w.length > 3);
+  return long.length >= 3 && long.filter((w) => CAP_WORD.test(w)).length / long.length >= 0.6;
+}
+
+/**
+ * Whether an event word at [start, end) modifies a Capitalised Multi-Word Name
+ * ("Accident Investigation Board", "Flood Control Agency"): it names an
+ * institution, not the event. An event word that ends a name ("the Pahalgam
+ * Attack", "the Camp Fire") or starts a storm's or an operation's name
+ * ("Hurricane Milton") still names the event.
+ */
+function insideName(text: string, start: number, end: number, form: string): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, end))) return false;
+  const next = /^[ \t]+(\p{Lu}[\p{L}’'-]*)/u.exec(text.slice(end));
+  if (!next) return false;
+  if (NAME_PREFIX_EVENTS.has(form)) return false;
+  return true;
 }
 
 /** Event nouns in a sentence, in order. */
 export function eventsIn(text: string): EventHit[] {
   const out: EventHit[] = [];
+  let headline: boolean | undefined;
   EVENT_RE.lastIndex = 0;
   for (let m = EVENT_RE.exec(text); m; m = EVENT_RE.exec(text)) {
     const form = m[0].toLowerCase().replace(/\s+/g, ' ');
     const event = EVENT_OF.get(form);
     if (!event) continue;
+    headline ??= titleCase(text);
+    const kind: EventHit['kind'] =
+      !headline && insideName(text, m.index, m.index + m[0].length, form) ? 'named' : VERB_FORMS.has(form) ? 'verb' : GENERIC_EVENTS.has(event) ? 'generic' : 'noun';
     if (event === 'fire' && (NOT_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)))) continue;
-    out.push({ event, start: m.index, end: m.index + m[0].length, text: m[0] });
+    out.push({ event, start: m.index, end: m.index + m[0].length, text: m[0], kind });
   }
   AGENT_RE.lastIndex = 0;
   for (let m = AGENT_RE.exec(text); m; m = AGENT_RE.exec(text)) {
     const at = m.index + m[0].length - m[1]!.length;
-    out.push({ event: 'attack', start: at, end: at + m[1]!.length, text: m[1]! });
+    out.push({ event: 'attack', start: at, end: at + m[1]!.length, text: m[1]!, kind: 'noun' });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -405,23 +452,28 @@ export const count: RuleType<CountOptions> = {
     } else {
       candidates = ss.map((s) => s.index);
     }
-    // entity-free: event nouns per sentence, computed lazily, and the article's first event
-    const eventCache = new Map<number, EventHit[]>();
-    const eventsAt = (i: number) => {
-      let e = eventCache.get(i);
-      if (!e) eventCache.set(i, (e = eventsIn(ss[i]!.text)));
-      return e;
+    // entity-free: event words per sentence, resolved once per article when a figure first needs a subject.
+    // Words inside names ("Accident Investigation Board") are dropped; when the story names one kind of
+    // event, its verbs and general words ("derailed", "the accident") name that same event: one subject per story.
+    let resolved: { perSentence: EventHit[][]; first?: EventHit } | undefined;
+    const resolve = () => {
+      if (resolved) return resolved;
+      const raw = ss.map((x) => eventsIn(x.text));
+      const title = article.meta.title ? eventsIn(String(article.meta.title)) : [];
+      const all = [...title, ...raw.flat()];
+      const families = (kind: EventHit['kind']) => new Set(all.filter((h) => h.kind === kind).map((h) => h.event));
+      const nouns = families('noun');
+      const specific = nouns.size ? nouns : families('verb');
+      const only = specific.size === 1 ? [...specific][0]! : undefined;
+      const fix = (hs: EventHit[]) =>
+        hs.filter((h) => h.kind !== 'named').map((h) => (only && h.event !== only && (h.kind === 'verb' || h.kind === 'generic') ? { ...h, event: only } : h));
+      const perSentence = raw.map(fix);
+      const first = fix(title)[0] ?? perSentence.find((x) => x.length)?.[0];
+      resolved = first ? { perSentence, first } : { perSentence };
+      return resolved;
     };
-    let firstEvent: EventHit | null | undefined;
-    const articleEvent = () => {
-      if (firstEvent === undefined) {
-        firstEvent = null;
-        const title = article.meta.title ? eventsIn(article.meta.title) : [];
-        if (title.length) firstEvent = title[0]!;
-        else for (let i = 0; i < ss.length && !firstEvent; i++) firstEvent = eventsAt(i)[0] ?? null;
-      }
-      return firstEvent ?? undefined;
-    };
+    const eventsAt = (i: number) => resolve().perSentence[i]!;
+    const articleEvent = () => resolve().first;
 
     const facts: Fact[] = [];
     for (const i of candidates) {
@@ -433,6 +485,11 @@ export const count: RuleType<CountOptions> = {
       const hits: Hit[] = [];
       // outcome words of the sentence ("killed", "injured"…): a number goes to the nearest one
       const outcomes = o.cues.length ? [...s.text.matchAll(OUTCOMES_RE)].map((m) => ({ at: wordIndex(s.text, m.index!), start: m.index!, word: m[0].toLowerCase() })) : [];
+      // a number in a date or time ("on March 11", "11 March", "at 11:40", "2025") is never a quantity
+      const isDatePart = (at: number, qText: string) => {
+        const [a, b] = numberSpan(qText);
+        return dateOrTimePart(s.text, at + a, at + b) !== undefined;
+      };
       const ownCue = (w: string) => cues.some((c) => c.text.toLowerCase().split(/\s+/).includes(w));
       const takenByOther = (numAt: number, numEnd: number, cueDist: number) =>
         outcomes.some((x) => !ownCue(x.word) && (x.at < numAt ? numAt - x.at - 1 : x.at - numEnd) < cueDist);
@@ -442,7 +499,7 @@ export const count: RuleType<CountOptions> = {
       quantity.lastIndex = 0;
       for (let m = quantity.exec(s.text); m; m = quantity.exec(s.text)) {
         const q = parseQuantity(m[1]!);
-        if (!q) continue;
+        if (!q || isDatePart(m.index, m[1]!)) continue;
         const numAt = wordIndex(s.text, m.index);
         const numEnd = wordIndex(s.text, m.index + m[0].length);
         const near = nearCue(numAt, numEnd);
@@ -456,7 +513,7 @@ export const count: RuleType<CountOptions> = {
           const at = m.index + m[0].length - m[2]!.length;
           if (hits.some((h) => at < h.end && m!.index + m![0].length > h.start)) continue;
           const q = parseQuantity(m[2]!);
-          if (!q) continue;
+          if (!q || isDatePart(at, m[2]!)) continue;
           const numAt = wordIndex(s.text, m.index);
           const near = nearCue(numAt, wordIndex(s.text, m.index + m[0].length));
           if (!near) continue;
@@ -470,7 +527,7 @@ export const count: RuleType<CountOptions> = {
           const end = start + m[0].length;
           if (hits.some((h) => start < h.end && end > h.start)) continue;
           const q = parseQuantity(m[1]!);
-          if (!q) continue;
+          if (!q || isDatePart(start, m[1]!)) continue;
           if (q.min === q.max && !q.hedge && /^(?:1[89]|20)\d\d$/.test(m[1]!.trim())) continue; // a year
           const next = /^\s*([\p{L}]+)/u.exec(s.text.slice(end));
           if (next && !AFTER_BARE.has(next[1]!.toLowerCase()) && !cues.some((c) => c.start >= end && c.start <= end + next[0].length)) continue;
@@ -632,6 +689,19 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     return [];
   }
 
+  // one article alone gives figures that cannot all be true: say so plainly
+  const articleSet = [...new Set(facts.map((f) => f.article))];
+  if (articleSet.length === 1) {
+    const clusters = clustersOf(facts, groups);
+    const shown = clusters.map((c) => groups.find((g) => g.value === c.lead)!.display);
+    const a = articleSet[0]!;
+    const msg =
+      shown.length === 2
+        ? `${a} gives both ${shown[0]} and ${shown[1]} for ${subject.label}; no other article gives a figure.`
+        : `${a} gives ${shown.length} different figures for ${subject.label}: ${listArticles(shown)}; no other article gives a figure.`;
+    return [makeFinding(rule, 'contradiction', subject, groups, msg, clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {})];
+  }
+
   // time order: each article's published time; an article's "initially…" figures come just before its own
   const timed: Timed[] = facts.map((f) => {
     const published = publishedOf(ctx, f.article);
@@ -713,11 +783,14 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     return [makeFinding(rule, 'update', subject, inTimeOrder, msg, { details: { timeline: line } })];
   }
 
-  const outliers = outliersOf(groups);
+  const clusters = clustersOf(facts, groups);
+  const outliers = clusterOutliers(clusters);
   const who = outliers.length ? ` ${listArticles(outliers)} ${outliers.length > 1 ? 'are the outliers' : 'is the outlier'}.` : '';
   let why = '';
   if (sameTime && (distinctTimes > 1 || undated.length > 0)) {
-    why += ` ${listArticles([...new Set(sameTime.map((t) => t.fact.article))].sort(cmp))} give different figures at the same time (${when({ published: sameTime[0]!.published ?? null })}).`;
+    const slotFacts = sameTime.map((t) => t.fact);
+    const sides = clustersOf(slotFacts, groupValues(slotFacts)).map((c) => listArticles(c.articles));
+    why += ` Articles published at the same time (${when({ published: sameTime[0]!.published ?? null })}) give figures that cannot all be true: ${sides.join(' against ')}.`;
   }
   if (wentDown) {
     const [a, b] = wentDown;
@@ -729,11 +802,147 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   if (rising) why += ' The later figure is higher, but no later article says the figure changed (“rose to”, “latest”…): an update or an error?';
   const hasTime = dated.length > 0;
   return [
-    makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${sourceNote ? describeWithSources(groups) : describeGroups(groups)}.${who}${why}${sourceNote}`, {
+    makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${describeClusters(clusters, groups, sourceNote !== '')}.${who}${why}${sourceNote}`, {
       outliers,
-      ...(hasTime && distinctTimes > 1 ? { details: { timeline: line } } : {}),
+      ...(hasTime && distinctTimes > 1 ? { details: { timeline: line, ...clusterDetails(clusters) } } : clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {}),
     }),
   ];
+}
+
+// ---------------------------------------------------------------------------
+// Clusters: value groups that can all be true at once ("14" and "at least 12") are one side of a disagreement.
+
+interface Unit {
+  article: string;
+  values: string[];
+  min: number;
+  max: number;
+}
+interface Cluster {
+  units: Unit[];
+  /** The value that leads the cluster in the message: the most-stated, most precise one. */
+  lead: string;
+  articles: string[];
+  min: number;
+  max: number;
+}
+
+const exact = (r: { min: number; max: number }) => r.min === r.max;
+const width = (r: { min: number; max: number }) => r.max - r.min;
+
+/**
+ * Value groups → clusters of values that agree. First each article's own
+ * figures that agree ("12" and "at least 12") become one unit; then, from the
+ * seed that gathers the most articles (an exact figure stated by most articles
+ * first), every unit whose range still meets the cluster's joins it; the rest
+ * are clustered the same way. Deterministic: sorted by values, never input order.
+ */
+export function clustersOf(facts: Fact[], groups: ValueGroup[]): Cluster[] {
+  const rangeByValue = new Map<string, { min: number; max: number }>();
+  for (const f of facts) if (!rangeByValue.has(f.value)) rangeByValue.set(f.value, rangeOf(f));
+  const popularity = new Map(groups.map((g, i) => [g.value, { n: g.articles.length, i }]));
+  const valueOrder = (a: string, b: string) => {
+    const ra = rangeByValue.get(a)!;
+    const rb = rangeByValue.get(b)!;
+    return popularity.get(b)!.n - popularity.get(a)!.n || Number(exact(rb)) - Number(exact(ra)) || width(ra) - width(rb) || popularity.get(a)!.i - popularity.get(b)!.i;
+  };
+  // units: per article, its agreeing values
+  const byArticle = new Map<string, string[]>();
+  for (const g of groups) for (const a of g.articles) byArticle.set(a, [...(byArticle.get(a) ?? []), g.value]);
+  const units: Unit[] = [];
+  for (const [article, values] of [...byArticle].sort((x, y) => cmp(x[0], y[0]))) {
+    const own: Unit[] = [];
+    for (const v of [...values].sort(valueOrder)) {
+      const r = rangeByValue.get(v)!;
+      const u = own.find((x) => Math.max(x.min, r.min) <= Math.min(x.max, r.max));
+      if (u) {
+        u.values.push(v);
+        u.min = Math.max(u.min, r.min);
+        u.max = Math.min(u.max, r.max);
+      } else own.push({ article, values: [v], min: r.min, max: r.max });
+    }
+    units.push(...own);
+  }
+  const unitOrder = (a: Unit, b: Unit) => valueOrder(a.values[0]!, b.values[0]!) || cmp(a.article, b.article);
+  let rest = [...units].sort(unitOrder);
+  const out: Cluster[] = [];
+  while (rest.length) {
+    let best: { members: Unit[]; min: number; max: number; articles: number; seed: Unit } | undefined;
+    for (const seed of rest) {
+      const members = [seed];
+      let min = seed.min;
+      let max = seed.max;
+      for (const u of rest) {
+        if (u === seed || Math.max(min, u.min) > Math.min(max, u.max)) continue;
+        members.push(u);
+        min = Math.max(min, u.min);
+        max = Math.min(max, u.max);
+      }
+      const articles = new Set(members.map((m) => m.article)).size;
+      if (!best || articles > best.articles) best = { members, min, max, articles, seed };
+    }
+    const members = best!.members;
+    const values = [...new Set(members.flatMap((m) => m.values))].sort(valueOrder);
+    out.push({
+      units: members,
+      lead: values[0]!,
+      articles: [...new Set(members.map((m) => m.article))].sort(cmp),
+      min: best!.min,
+      max: best!.max,
+    });
+    rest = rest.filter((u) => !members.includes(u));
+  }
+  return out.sort((a, b) => b.articles.length - a.articles.length || valueOrder(a.lead, b.lead));
+}
+
+/** Articles with no figure in the majority cluster, when one cluster has more articles than any other. */
+function clusterOutliers(clusters: Cluster[]): string[] {
+  if (clusters.length < 2 || clusters[0]!.articles.length <= clusters[1]!.articles.length) return [];
+  const majority = new Set(clusters[0]!.articles);
+  return [...new Set(clusters.slice(1).flatMap((c) => c.articles))].filter((a) => !majority.has(a)).sort(cmp);
+}
+
+/** Which articles of a cluster give a value, with who they cite. */
+function valueParts(g: ValueGroup, articles: string[], withSources: boolean): string[] {
+  const sources = (g.data?.sources as { article: string; source: string }[] | undefined) ?? [];
+  return articles.map((a) => {
+    const s = withSources ? [...new Set(sources.filter((x) => x.article === a).map((x) => x.source))] : [];
+    return s.length ? `${a}, per ${s.join(' and ')}` : a;
+  });
+}
+
+/**
+ * "14 people (a1 and a2; a4 says at least 12 people) against at least 15 people (a3)":
+ * one part per cluster, its lead value first, the values that fit it after.
+ */
+function describeClusters(clusters: Cluster[], groups: ValueGroup[], withSources: boolean): string {
+  const groupOf = new Map(groups.map((g) => [g.value, g]));
+  return clusters
+    .map((c) => {
+      const articlesOf = (v: string) => [...new Set(c.units.filter((u) => u.values.includes(v)).map((u) => u.article))].sort(cmp);
+      const lead = groupOf.get(c.lead)!;
+      const leadArticles = articlesOf(c.lead);
+      const leadParts = valueParts(lead, leadArticles, withSources);
+      const head = `${lead.display} (${withSources ? leadParts.join('; ') : listArticles(leadArticles)}`;
+      const others = [...new Set(c.units.flatMap((u) => u.values))]
+        .filter((v) => v !== c.lead)
+        .sort((a, b) => groups.indexOf(groupOf.get(a)!) - groups.indexOf(groupOf.get(b)!))
+        .map((v) => {
+          const g = groupOf.get(v)!;
+          const arts = articlesOf(v);
+          const also = arts.every((a) => leadArticles.includes(a)) ? 'also ' : '';
+          const srcs = withSources ? [...new Set(((g.data?.sources as { article: string; source: string }[] | undefined) ?? []).filter((x) => arts.includes(x.article)).map((x) => x.source))] : [];
+          return `${listArticles(arts)} ${also}${arts.length > 1 ? 'say' : 'says'} ${g.display}${srcs.length ? `, per ${listArticles(srcs)}` : ''}`;
+        });
+      return `${head}${others.length ? `; ${others.join('; ')}` : ''})`;
+    })
+    .join(' against ');
+}
+
+/** details.clusters when some cluster holds more than one value, so readers see which figures were taken to agree. */
+function clusterDetails(clusters: Cluster[]): { clusters?: { lead: string; values: string[]; articles: string[] }[] } {
+  if (!clusters.some((c) => new Set(c.units.flatMap((u) => u.values)).size > 1)) return {};
+  return { clusters: clusters.map((c) => ({ lead: c.lead, values: [...new Set(c.units.flatMap((u) => u.values))].sort(), articles: c.articles })) };
 }
 
 /** " The figures come from different sources: police (a) and the district hospital (b)." when they do. */

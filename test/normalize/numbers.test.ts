@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertQuantity, displayQuantity, formatQuantity, parseNumber, parseQuantity, quantityValue, rangesOverlap } from '../../src/normalize/numbers.js';
+import { convertQuantity, dateOrTimePart, displayQuantity, formatQuantity, parseNumber, parseQuantity, quantityValue, rangesOverlap } from '../../src/normalize/numbers.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -67,5 +67,43 @@ describe('hedges as ranges, shown to editors', () => {
     expect(rangesOverlap([mph, parseQuantity('120')!])).toBe(true);
     expect(rangesOverlap([convertQuantity(parseQuantity('90')!, 'mph', 'km/h')!, parseQuantity('120')!])).toBe(false);
     expect(convertQuantity(parseQuantity('5')!, 'people', 'km/h')).toBeUndefined();
+  });
+});
+
+describe('dateOrTimePart: numbers in dates and times are never quantities', () => {
+  const part = (text: string, num: string, nth = 0) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(num, at + 1);
+    return dateOrTimePart(text, at, at + num.length);
+  };
+  it.each([
+    ['The ferry sank off Port Maren on June 7, killing nine people.', '7', 'a day of the month'],
+    ['The ferry sank off Port Maren on Friday, 7 June, and nine died.', '7', 'a day of the month'],
+    ['It sank on Sept. 30 with 40 aboard.', '30', 'a day of the month'],
+    ['The ferry sank on June 7, 2024, near the harbour.', '2024', 'a year'],
+    ['The bus left the road at 21:15 on the pass.', '21', 'a time'],
+    ['The bus left the road at 21:15 on the pass.', '15', 'a time'],
+    ['The blast came shortly before 9 p.m. local time.', '9', 'a time'],
+    ['It was the 3rd crash this year.', '3', 'an ordinal'],
+    ['The crash on 07/06/2024 killed five.', '07', 'a date'],
+  ])('%s → “%s” is %s', (text, num, why) => expect(part(text, num)).toBe(why));
+  it('leaves real quantities alone', () => {
+    expect(part('The ferry sank, killing 9 people.', '9')).toBeUndefined();
+    expect(part('In Port Maren 40 people died on Friday.', '40')).toBeUndefined();
+    expect(part('The toll rose to 1,200.', '1,200')).toBeUndefined();
+    expect(part('June storms killed 12 people.', '12')).toBeUndefined();
+  });
+});
+
+describe('dateOrTimePart: years', () => {
+  const part = (text: string, num: string) => {
+    const at = text.lastIndexOf(num);
+    return dateOrTimePart(text, at, at + num.length);
+  };
+  it('reads years after a month or "in", but not a toll "of 1500"', () => {
+    expect(part('The levee failed in March 1998 and again in 2004, officials said.', '1998')).toBe('a year');
+    expect(part('The levee failed in March 1998 and again in 2004, officials said.', '2004')).toBe('a year');
+    expect(part('The flood left a toll of 1500 dead.', '1500')).toBeUndefined();
+    expect(part('The flood displaced 1950 residents.', '1950')).toBeUndefined();
   });
 });

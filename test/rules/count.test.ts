@@ -197,3 +197,77 @@ describe('the built-in rules on the stories', () => {
     expect(r.findings.find((f) => f.rule === 'default-wind-speed')).toBeUndefined();
   });
 });
+
+describe('count: dates, names, verbs and hedged figures (review of an unseen story)', () => {
+  const deaths = () =>
+    rule('count', { unit: 'people', unit_words: ['people', 'passengers'], cues: ['killed', 'killing', 'dead', 'died'], label: 'people killed in the {event}', bare: true }, { id: 'deaths' });
+  const facts = (text: string, published?: string) => {
+    const r = deaths();
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    return countType.extract(article('x', text, published), r as never, { entities: [], titles: {} });
+  };
+
+  it('never reads a day, a year or a time as a toll: "on June 7, killing nine", "7 June", "at 21:15"', () => {
+    expect(facts('A ferry capsized off Port Maren on June 7, killing nine people.').map((f) => f.value)).toEqual(['9']);
+    expect(facts('Nine people died on Friday, 7 June, when the ferry capsized.').map((f) => f.value)).toEqual(['9']);
+    expect(facts('The ferry capsized on June 7, 2024, killing nine.').map((f) => f.value)).toEqual(['9']);
+    expect(facts('The bus crashed at 21:15, killing 6 passengers.').map((f) => f.value)).toEqual(['6']);
+    const a = article('a', 'A ferry capsized off Port Maren on June 7, killing nine people.', '2024-06-08');
+    const b = article('b', 'Nine passengers died when the ferry capsized on 7 June.', '2024-06-08');
+    expect(run([a, b], deaths())).toEqual([]);
+  });
+
+  it('when one article alone gives two figures, says so plainly instead of "a against a"', () => {
+    const a = article('a', 'The bus crash killed 6 people. Police later said 8 people died in the crash.', '2024-06-08');
+    const [f] = run([a], deaths());
+    expect(f!.message).toMatch(/^a gives both 6 people and 8 people for people killed in the crash/);
+    expect(f!.message).not.toMatch(/against/);
+  });
+
+  it('ignores event words inside names ("the Accident Review Office") and reads verbs as the event', () => {
+    const a = article('a', 'A tour bus crashed into a ravine near Vell, killing 6 people. The Accident Review Office has opened an inquiry.', '2024-06-08');
+    const b = article('b', 'The Accident Review Office said 7 people died in the bus crash near Vell.', '2024-06-08');
+    const c = article('c', 'A tour bus crashed near Vell. The accident killed 7 people, police said.', '2024-06-08');
+    const [f, ...more] = run([a, b, c], deaths());
+    expect(more).toEqual([]);
+    expect(f!.subject).toEqual({ key: 'people:crash', label: 'people killed in the crash' });
+    expect(f!.values.map((v) => [v.value, v.articles])).toEqual([['7', ['b', 'c']], ['6', ['a']]]);
+    const subjects = (text: string) => facts(text).map((x) => x.subject.key);
+    expect(subjects('A gas main exploded under the Tarrow market, killing 5 people.')).toEqual(['people:blast']);
+    expect(subjects('The stadium stand collapsed, killing 11 people.')).toEqual(['people:collapse']);
+    expect(subjects('The river flooded the lower town. The waters killed 3 people.')).toEqual(['people:flood']);
+    // one event family in the story: "the accident" is the blast it names elsewhere
+    expect(subjects('A tanker exploded on the ring road. The accident killed 3 people.')).toEqual(['people:blast']);
+    // an event word that starts a storm's name still names the event
+    expect(subjects('Hurricane Odile killed 4 people on the coast.')).toEqual(['people:storm']);
+  });
+
+  it('a hedged figure that fits the majority joins it: only the article that cannot match is the outlier', () => {
+    const day = '2024-09-02';
+    const a = article('a', 'The landslide killed 22 people.', day);
+    const b = article('b', 'Twenty-two people died in the landslide.', day);
+    const c = article('c', 'At least 20 people were killed in the landslide.', day);
+    const d = article('d', 'At least 25 people were killed in the landslide.', day);
+    const [f] = run([a, b, c, d], deaths());
+    expect(f!.kind).toBe('contradiction');
+    expect(f!.outliers).toEqual(['d']);
+    expect(f!.message).toMatch(/22 people \(a and b; c says at least 20 people\) against at least 25 people \(d\)\. d is the outlier\./);
+    expect(f!.values.map((v) => v.display)).toEqual(['22 people', 'at least 20 people', 'at least 25 people']); // all groups kept as evidence
+    expect(run([a, b, c], deaths())).toEqual([]);
+  });
+
+  it('an article’s own figures that agree ("at least 30" and "more than 30") are shown together, not against each other', () => {
+    const day = '2024-09-02';
+    const a = article('a', 'The landslide killed 22 people.', day);
+    const b = article('b', 'The landslide killed 22 people.', day);
+    const c = article('c', 'At least 30 people were killed in the landslide. More than 30 people died there.', day);
+    const [f] = run([a, b, c], deaths());
+    expect(f!.message).toMatch(/22 people \(a and b\) against at least 30 people \(c; c also says more than 30 people\)/);
+    expect(f!.message).not.toMatch(/against more than 30/);
+    expect(f!.outliers).toEqual(['c']);
+    expect(f!.details!.clusters).toEqual([
+      { lead: '22', values: ['22'], articles: ['a', 'b'] },
+      { lead: '30..', values: ['30..', '31..'], articles: ['c'] },
+    ]);
+  });
+});
