@@ -32,7 +32,7 @@ const STOPWORDS = new Set(
   (
     'a an the and or but nor of to in on at by for with from as into onto over under about against between through ' +
     'during before after above below up down out off again further then once here there when where why how all any ' +
-    'both each few more most other some such no not only own same so than too very can will just should now is are ' +
+    'both each few more most other some such only own same so than too very can will just should now is are ' +
     'was were be been being have has had having do does did doing would could might must shall may this that these ' +
     'those i me my we our you your he him his she her it its they them their what which who whom whose also ' +
     'said says told stated added noted according while if because until since though although however one two ' +
@@ -48,10 +48,28 @@ export function stemWord(w: string): string {
   return s;
 }
 
-/** Content words of a statement: folded, stop words dropped, stemmed. */
+/**
+ * Words that turn a statement around: kept as content words ("would not raise
+ * taxes" is not "would raise taxes"), and two statements of which only one has
+ * any are never the same statement.
+ */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'without']);
+
+/** Content words a statement needs, whatever its length in words, to be compared safely. */
+export const MIN_CONTENT_WORDS = 3;
+
+/** All words of a statement (letters or digits), as written: "would not raise property taxes" → 5. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+}
+
+/** Content words of a statement: folded, stop words dropped (negations kept), stemmed; "didn't" → "did", "not". */
 export function contentWords(text: string): string[] {
   const words = foldText(text)
     .replace(/[‐‑–—-]/g, '')
+    .replace(/\b(can)['’]t\b/g, '$1 not')
+    .replace(/\b(won)['’]t\b/g, 'will not')
+    .replace(/n['’]t\b/g, ' not')
     .match(/[\p{L}\p{N}]+/gu);
   if (!words) return [];
   return words.filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))).map(stemWord);
@@ -67,11 +85,13 @@ export function wordPairs(words: string[]): string[] {
 export interface StatementKey {
   words: Set<string>;
   pairs: Set<string>;
+  /** The statement has a negation ("not", "never", "no"…). */
+  negated: boolean;
 }
 
 export function statementKey(text: string): StatementKey {
   const w = contentWords(text);
-  return { words: new Set(w), pairs: new Set(wordPairs(w)) };
+  return { words: new Set(w), pairs: new Set(wordPairs(w)), negated: w.some((x) => NEGATIONS.has(x)) };
 }
 
 function shared<T>(a: Set<T>, b: Set<T>): number {
@@ -89,6 +109,8 @@ function shared<T>(a: Set<T>, b: Set<T>): number {
 export function similarity(a: StatementKey, b: StatementKey): { score: number; sharedWords: number; sharedPairs: number } {
   const sw = shared(a.words, b.words);
   const sp = shared(a.pairs, b.pairs);
+  // "would not raise taxes" against "would raise taxes": opposite statements, not one
+  if ((a.negated ?? false) !== (b.negated ?? false)) return { score: 0, sharedWords: sw, sharedPairs: sp };
   const wMin = Math.min(a.words.size, b.words.size) || 1;
   const pMin = Math.min(a.pairs.size, b.pairs.size) || 1;
   const score = Math.max(sp / pMin, 0.9 * (sw / wMin));
@@ -106,7 +128,8 @@ export const MAX_POSTING = 50;
 
 /**
  * Groups statements that say the same thing (similarity ≥ minScore with at
- * least minShared common content words), across articles. Identical statements
+ * least minShared common content words, or all of a shorter statement's, with a
+ * floor of 3), across articles. Identical statements
  * (same content words and word pairs) collapse into one entry with the list of
  * their occurrences, so a statement repeated by hundreds of articles costs one
  * entry. Candidates between entries come from an index of word pairs and words
@@ -137,6 +160,10 @@ export function clusterStatements(items: ClusterInput[], minScore: number, minSh
     entries[e]!.articles.add(it.article);
     entryOf[i] = e;
   });
+
+  // common content words two statements need: minShared, or all the words of a short statement (at least 3)
+  const floor = Math.min(MIN_CONTENT_WORDS, minShared);
+  const need = (a: StatementKey, b: StatementKey) => Math.max(floor, Math.min(minShared, a.words.size, b.words.size));
 
   const parent = entries.map((_, i) => i);
   const find = (i: number): number => {
@@ -173,17 +200,17 @@ export function clusterStatements(items: ClusterInput[], minScore: number, minSh
     for (const p of en.key.pairs) bump(byPair.get(p));
     for (const w of en.key.words) bump(byWord.get(w));
     // the same statement in several articles
-    if (en.articles.size >= 2 && own >= minShared) {
+    if (en.articles.size >= 2 && own >= need(en.key, en.key)) {
       const s = similarity(en.key, en.key);
-      if (s.score >= minScore && s.sharedWords >= minShared) unit[i] = 1;
+      if (s.score >= minScore && s.sharedWords >= need(en.key, en.key)) unit[i] = 1;
     }
     for (const [j, n] of [...hits].sort((x, y) => x[0] - y[0])) {
-      if (n < minShared) continue;
       const other = entries[j]!;
+      if (n < need(en.key, other.key)) continue;
       // statements of one article are never linked directly
       if (en.articles.size === 1 && other.articles.size === 1 && en.articles.values().next().value === other.articles.values().next().value) continue;
       const s = similarity(en.key, other.key);
-      if (s.score >= minScore && s.sharedWords >= minShared) {
+      if (s.score >= minScore && s.sharedWords >= need(en.key, other.key)) {
         union(i, j);
         unit[i] = 1;
         unit[j] = 1;

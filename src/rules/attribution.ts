@@ -18,7 +18,7 @@
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, describeGroups, groupValues, listArticles, makeFinding } from '../findings.js';
-import { CLAUSE_VERBS, clusterStatements, contentWords, SPEECH_VERBS, statementKey } from '../normalize/attribution.js';
+import { CLAUSE_VERBS, clusterStatements, contentWords, MIN_CONTENT_WORDS, SPEECH_VERBS, statementKey, wordCount } from '../normalize/attribution.js';
 import { indexPeople, type PeopleIndex } from '../normalize/titles.js';
 import { escapeRegExp, findEntity, foldText, mentions, phrasePattern } from '../vocab.js';
 import type { Article, Entity, Fact, Finding, Rule, RuleType, Sentence, Vocabulary } from '../types.js';
@@ -97,8 +97,9 @@ export const attribution: RuleType<AttributionOptions> = {
     min_words: {
       type: 'integer',
       minimum: 2,
-      default: 5,
-      description: 'Content words (not "the", "of"...) a statement needs to be compared; shorter ones ("as quickly as possible") are too common to match safely.',
+      default: 6,
+      description:
+        'Words a statement needs to be compared (all words, as written); shorter ones ("as quickly as possible") are too common to match safely. A statement also needs at least 3 content words (not "the", "would"...; "not", "never", "no" count).',
     },
     min_similarity: {
       type: 'number',
@@ -130,7 +131,7 @@ export const attribution: RuleType<AttributionOptions> = {
 
   prepare(rule: Rule<AttributionOptions>, vocab: Vocabulary) {
     const o = rule.options;
-    o.min_words ??= 5;
+    o.min_words ??= 6;
     o.min_similarity ??= 0.5;
     o.speakers ??= [];
     o.verbs ??= [];
@@ -220,6 +221,47 @@ function speakerAfter(article: Article, ix: PeopleIndex, orgs: Speaker[], pos: n
   return undefined;
 }
 
+/** Words that end a person's name run rather than start an organisation's ("Nordbane Board" is not a person). */
+const ORG_TAIL = /^(?:House|Department|Ministry|Office|Agency|Council|Commission|Committee|Government|Administration|Embassy|Army|Police|Service|Services|Bureau|Authority|Board|Institute|University|Hospital|Group|Company|Corporation|Corp|Inc|Ltd|Bank|Fund|Union|Association|Federation|News|Times|Post|Press|Radio|Television|TV|Network|Party|Court|Station|Centre|Center|Airport|Railway|Railways|Airlines|Force|Forces|Guard|Command|Secretariat|Mission)$/;
+
+/**
+ * The noun phrase after "according to", up to the comma (or quote, or sentence
+ * end) that closes it, and the person it names at its end: "Nordbane chief
+ * executive Tomas Reiner", "U.S. Department of State spokesperson Tammy Bruce",
+ * "police spokesman Lars Berg". Undefined when the phrase runs on (no closing
+ * comma within a few words) or names nobody at its end; the caller then reads
+ * the speaker right after "according to".
+ */
+function sourcePhrase(text: string, ix: PeopleIndex, pos: number, limit: number): { end: number; speaker?: Speaker } | undefined {
+  const rest = text.slice(pos, Math.min(limit, pos + 140));
+  const m = /^[^,;:“”"()—–\n]*/.exec(rest)!;
+  let phrase = m[0];
+  const closed = phrase.length < rest.length || pos + rest.length >= limit;
+  if (!closed) return undefined;
+  phrase = phrase.replace(/[\s.]+$/, (t) => (/^\.\s*$/.test(t) && /\b[A-Z]$/.test(phrase.slice(0, -t.length)) ? t.replace(/\s+$/, '') : '')); // keep the dot of "Jr." / "U.S."
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 9 || /\b(?:said|says|told|that|who|which|when|after|before|because)\b/.test(phrase)) return undefined;
+  const end = pos + phrase.length;
+  // a person the article knows, ending the phrase
+  const known = ix.mentions.filter((x) => x.start >= pos && x.end <= end);
+  const last = known[known.length - 1];
+  if (last && /^[\s.'’s]*$/.test(text.slice(last.end, end))) return { end, speaker: personSpeaker(ix, last.start, last.end) };
+  // capitalised words ending the phrase, after a lower-case title ("chief executive Tomas Reiner") or alone ("Tomas Reiner")
+  const u = /(^|\s)((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){0,3})$/u.exec(phrase);
+  if (!u) return { end };
+  const name = u[2]!;
+  const nameWords = name.split(/\s+/);
+  const head = phrase.slice(0, u.index).trim();
+  const lastHead = head.split(/\s+/).pop() ?? '';
+  if (ORG_TAIL.test(nameWords[nameWords.length - 1]!) || /^(?:the|a|an|its|their|his|her|of|for|at|in)$/i.test(lastHead)) return { end };
+  // a lone capitalised word is a name only after a lower-case title word ("spokesperson Bruce")
+  if (nameWords.length === 1 && !/^[a-z][\p{L}-]*$/u.test(lastHead)) return { end };
+  if (nameWords.length >= 2 && !head && /^(?:The|A|An|This|That|It|He|She|They|We|I)$/.test(nameWords[0]!)) return { end };
+  const at = pos + (u.index + u[1]!.length);
+  const key = `name:${foldText(name).replace(/\./g, '')}`;
+  return { end, speaker: { key, label: name, kind: 'person', start: at, end: at + name.length, via: 'named' } };
+}
+
 interface Statement {
   start: number;
   end: number;
@@ -257,8 +299,10 @@ function extractStatements(article: Article, rule: Rule<AttributionOptions>, voc
 
     for (const v of outside) {
       if (/^according to$/i.test(v.verb)) {
-        const sp = speakerAfter(article, ix, orgs, v.end + (text.slice(v.end).match(/^\s*/)?.[0].length ?? 0), s.end);
-        if (sp) cues.push({ speaker: sp, verbStart: v.start, verbEnd: sp.end, kind: 'according', verb: 'according to' });
+        const pos = v.end + (text.slice(v.end).match(/^\s*/)?.[0].length ?? 0);
+        const np = sourcePhrase(text, ix, pos, s.end);
+        const sp = np?.speaker ?? speakerAfter(article, ix, orgs, pos, s.end);
+        if (sp) cues.push({ speaker: sp, verbStart: v.start, verbEnd: Math.max(sp.end, np?.end ?? 0), kind: 'according', verb: 'according to' });
         continue;
       }
       // inverted: “…,” said Leavitt / …, stated Bruce.
@@ -299,8 +343,13 @@ function extractStatements(article: Article, rule: Rule<AttributionOptions>, voc
         if (org) sp = org;
         else {
           // an unknown name right before the verb: “…,” John Smith said
-          const u = /((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){0,3})\s+(?:(?:also|later|then|on \w+)\s+)?$/u.exec(win);
-          if (u && !/^(?:The|A|An|This|That|It|We|I|You|In|On|At|But|And)\b/.test(u[1]!)) {
+          // or a full name set off by commas: “The chief executive of the operator, Tomas Reiner, said”
+          const u =
+            /((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){0,3})\s+(?:(?:also|later|then|on \w+)\s+)?$/u.exec(win) ??
+            /(?<=\S,\s)((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){1,3}),\s+$/u.exec(win);
+          // a place after a preposition is where the speakers are, not who they are: “Shop owners on Eastside Avenue said”
+          const place = u ? /\b(?:in|on|at|of|from|near|along|across|around|and)\s+$/.test(win.slice(0, u.index)) : false;
+          if (u && !place && !/^(?:The|A|An|This|That|It|We|I|You|In|On|At|But|And)\b/.test(u[1]!)) {
             const at = windowStart + u.index;
             sp = { key: `name:${foldText(u[1]!).replace(/\./g, '')}`, label: u[1]!, kind: 'person', start: at, end: at + u[1]!.length, via: 'named' };
           }
@@ -333,7 +382,7 @@ function extractStatements(article: Article, rule: Rule<AttributionOptions>, voc
         const left = text.slice(s.start, a).replace(/[\s,]+$/, '');
         const right = text.slice(b, s.end).replace(/^[\s,.]+/, '');
         if (contentWords(left + ' ' + right).length < 2) pendingAccording = c;
-        else if (contentWords(left).length === 0) statements.push({ start: b, end: s.end, speaker: c.speaker, cue: c }); // According to X, …
+        else if (contentWords(left).length === 0) statements.push({ start: b, end: b + text.slice(b, s.end).replace(/[\s.;]+$/, '').length, speaker: c.speaker, cue: c }); // According to X, …
         else statements.push({ start: s.start, end: s.end, speaker: c.speaker, cue: c });
       } else if (c.kind === 'inverted') {
         const end = s.start + text.slice(s.start, c.verbStart).replace(/[\s,]+$/, '').length;
@@ -344,7 +393,8 @@ function extractStatements(article: Article, rule: Rule<AttributionOptions>, voc
         let a = c.verbEnd + (text.slice(c.verbEnd).match(/^[\s,:]*(?:that\s+)?/)?.[0].length ?? 0);
         let b = next ? (next.speaker.start > a ? Math.min(next.speaker.start, next.verbStart) : next.verbStart) : s.end;
         b = a + text.slice(a, b).replace(/[\s,.;]+$/, '').length;
-        const head = text.slice(s.start, Math.min(c.speaker.start, c.verbStart));
+        // the speaker's title may stand between the comma and the name: "…, Transport Minister Piet Claes said."
+        const head = text.slice(s.start, Math.min(c.speaker.start, c.verbStart)).replace(/,\s*(?:(?!(?:and|but|or|which|that|who|as|while|when)\s)[\p{L}.'’-]+\s+){1,4}$/u, ', ');
         if (contentWords(text.slice(a, b)).length < 3 && /,\s*$/.test(head) && !cues.some((x) => x !== c && x.verbEnd <= c.speaker.start)) {
           // "…, Reyes said." / "…, Reyes said on Sunday.": the statement stands before the speaker
           statements.push({ start: s.start, end: s.start + head.replace(/[\s,]+$/, '').length, speaker: c.speaker, cue: c });
@@ -381,7 +431,7 @@ function extractStatements(article: Article, rule: Rule<AttributionOptions>, voc
     for (const piece of pieces(article.sentences, st.start, st.end)) {
       const [a, b] = trim(text, piece[0], piece[1]);
       const raw = text.slice(a, b);
-      if (contentWords(raw).length < (o.min_words ?? 5)) continue;
+      if (wordCount(raw) < (o.min_words ?? 6) || contentWords(raw).length < MIN_CONTENT_WORDS) continue;
       const id = `${a}:${b}:${st.speaker.key}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -445,7 +495,8 @@ export function compareAttributions(facts: Fact[], rule: Rule<AttributionOptions
   const items = sorted.map((f) => ({ article: f.article, key: keyOf(f.raw) }));
   const counts = new Map<string, number>();
   const wordCount = (raw: string) => counts.get(raw) ?? counts.set(raw, contentWords(raw).length).get(raw)!;
-  const minShared = Math.max(3, Math.min(o.min_words ?? 5, 4));
+  // 4 common content words, or all of a shorter statement's (at least MIN_CONTENT_WORDS)
+  const minShared = 4;
   const clusters = clusterStatements(items, o.min_similarity ?? 0.5, minShared);
   const watch = new Set(o.speakers ?? []);
   const findings: Finding[] = [];
@@ -485,23 +536,84 @@ export function compareAttributions(facts: Fact[], rule: Rule<AttributionOptions
 }
 
 /**
- * A speaker named by surname only in one article ("Reyes") and in full in
- * another ("Tom Reyes") is one speaker when the full name is the only one in the
- * group ending in that surname (names outside the vocabulary have no aliases).
+ * Speakers outside the vocabulary that are one person written differently:
+ * a surname only in one article ("Reyes") and the full name in another ("Tom
+ * Reyes"), or a name spelled two ways ("Ingrid Halvorsen" / "Ingrid Halvorson",
+ * "Okafor" / "Councilmember Raymond Okafur": the last word one letter apart, the
+ * other words the same where both have them). A surname that fits two different
+ * full names is left alone. Each group takes its most used spelling (full names
+ * first); the spelling itself is the name rule's business.
  */
 function sameSpeakers(group: Fact[]): Fact[] {
-  const full = new Map<string, Fact[]>();
+  const isPerson = (f: Fact) => (f.data as { speakerKind?: string } | undefined)?.speakerKind !== 'organisation';
+  const uses = new Map<string, { words: string[]; facts: Fact[] }>();
   for (const f of group) {
-    const m = /^name:(.+\s(\S+))$/.exec(f.value);
-    if (m) (full.get(m[2]!) ?? full.set(m[2]!, []).get(m[2]!)!).push(f);
+    if (!f.value.startsWith('name:') || !isPerson(f)) continue;
+    const u = uses.get(f.value) ?? uses.set(f.value, { words: f.value.slice(5).split(' '), facts: [] }).get(f.value)!;
+    u.facts.push(f);
+  }
+  const names = [...uses.keys()].sort();
+  if (names.length < 2) return group;
+  const parent = new Map(names.map((n) => [n, n]));
+  const find = (n: string): string => (parent.get(n) === n ? n : find(parent.get(n)!));
+  const union = (a: string, b: string) => {
+    const [x, y] = [find(a), find(b)].sort();
+    if (x !== y) parent.set(y!, x!);
+  };
+  const full = names.filter((n) => uses.get(n)!.words.length > 1);
+  const single = names.filter((n) => uses.get(n)!.words.length === 1);
+  for (let i = 0; i < full.length; i++) for (let j = i + 1; j < full.length; j++) if (sameName(uses.get(full[i]!)!.words, uses.get(full[j]!)!.words)) union(full[i]!, full[j]!);
+  for (const n of single) {
+    const w = uses.get(n)!.words;
+    const roots = new Set(full.filter((m) => sameName(w, uses.get(m)!.words)).map(find));
+    if (roots.size === 1) union(n, [...roots][0]!);
+  }
+  for (let i = 0; i < single.length; i++)
+    for (let j = i + 1; j < single.length; j++) {
+      const [a, b] = [single[i]!, single[j]!];
+      if (find(a) === a && find(b) === b && sameName(uses.get(a)!.words, uses.get(b)!.words)) union(a, b);
+    }
+  // the spelling each group is shown with: full names first, then the most used, then alphabetical
+  const best = new Map<string, string>();
+  for (const n of names) {
+    const r = find(n);
+    const cur = best.get(r);
+    const score = (x: string) => [uses.get(x)!.words.length > 1 ? 1 : 0, new Set(uses.get(x)!.facts.map((f) => f.article)).size, uses.get(x)!.facts.length];
+    if (!cur) best.set(r, n);
+    else {
+      const [a, b] = [score(n), score(cur)];
+      const d = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || cmp(cur, n);
+      if (d > 0) best.set(r, n);
+    }
   }
   return group.map((f) => {
-    const m = /^name:(\S+)$/.exec(f.value);
-    const longer = m ? full.get(m[1]!) : undefined;
-    if (!longer || new Set(longer.map((x) => x.value)).size !== 1) return f;
-    const to = longer[0]!;
-    return { ...f, value: to.value, display: to.display, evidence: { ...f.evidence, note: `${f.evidence.note ?? ''} (“${f.display}” taken as ${to.display}, named in full by ${to.article})` } };
+    if (!uses.has(f.value)) return f;
+    const toValue = best.get(find(f.value))!;
+    if (toValue === f.value) return f;
+    const to = uses.get(toValue)!.facts[0]!;
+    const how = uses.get(f.value)!.words.length === 1 && uses.get(toValue)!.words.slice(-1)[0] === uses.get(f.value)!.words[0] ? `named in full by ${to.article}` : `spelled so by ${to.article}`;
+    return { ...f, value: to.value, display: to.display, evidence: { ...f.evidence, note: `${f.evidence.note ?? ''} (“${f.display}” taken as ${to.display}, ${how})` } };
   });
+}
+
+/** Two names (folded words) of one person: last words equal or one letter apart, other words equal where both have them. */
+function sameName(a: string[], b: string[]): boolean {
+  const [la, lb] = [a[a.length - 1]!, b[b.length - 1]!];
+  if (la !== lb && !(Math.min(la.length, lb.length) >= 5 && la[0] === lb[0] && oneEditApart(la, lb))) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // "okafor" ~ "councilmember raymond okafur"; "ingrid halvorsen" ~ "ingrid halvorson"; "tom reyes" ≁ "lisa reyes"
+  for (let k = 2; k <= short.length; k++) if (short[short.length - k] !== long[long.length - k]) return false;
+  return true;
+}
+
+/** Levenshtein distance ≤ 1 (one letter changed, added or dropped). */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function shorten(s: string, max = 90): string {

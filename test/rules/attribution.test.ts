@@ -2,7 +2,7 @@ import { BRIEF_DATES, seedArticles } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse.js';
 import { RuleError } from '../../src/errors.js';
-import { clusterStatements, contentWords, similarity, statementKey } from '../../src/normalize/attribution.js';
+import { clusterStatements, contentWords, similarity, statementKey, wordCount } from '../../src/normalize/attribution.js';
 import { attribution, type AttributionOptions } from '../../src/rules/attribution.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
 function seeds(): Article[] {
@@ -165,7 +165,7 @@ describe('attribution options', () => {
   it('fills defaults, and every option has a description and a default', () => {
     const r = mkRule();
     attribution.prepare!(r, noVocab);
-    expect(r.options).toEqual({ min_words: 5, min_similarity: 0.5, speakers: [], verbs: [], organisations: true });
+    expect(r.options).toEqual({ min_words: 6, min_similarity: 0.5, speakers: [], verbs: [], organisations: true });
     for (const [name, schema] of Object.entries(attribution.options)) {
       expect(schema.description, name).toBeTruthy();
       expect('default' in schema, name).toBe(true);
@@ -186,5 +186,76 @@ describe('attribution options', () => {
     const r = mkRule({ verbs: ['briefed'] });
     attribution.prepare!(r, noVocab);
     expect(attribution.extract(x, r, noVocab).map((f) => f.display)).toEqual(['Reyes']);
+  });
+});
+describe('short statements and negations (a school board story)', () => {
+  const a = art('a', 'Superintendent Karen Voss said the levy would not raise property taxes.\nVoss said enrolment had grown by 300 pupils since 2022.');
+  const b = art('b', 'Board chair Omar Haddad said the levy would not raise property taxes.\nHaddad thanked the volunteers.');
+  const c = art('c', 'Board chair Omar Haddad said the levy would raise property taxes.');
+  it('compares a seven-word statement and reports who it is credited to', () => {
+    const { findings, facts } = run([a, b], mkRule(), noVocab);
+    expect(credited(facts, 'a', 'levy would not raise property taxes')).toEqual(['Karen Voss']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.values.map((v) => [v.display, v.articles])).toEqual([
+      ['Karen Voss', ['a']],
+      ['Omar Haddad', ['b']],
+    ]);
+    expect(findings[0]!.message).toContain('“the levy would not raise property taxes” to different people');
+  });
+  it('does not take “would raise” for “would not raise”', () => {
+    expect(contentWords('the levy would not raise taxes')).toContain('not');
+    expect(contentWords("the levy won't raise taxes")).toEqual(contentWords('the levy will not raise taxes'));
+    expect(similarity(statementKey('the levy would not raise property taxes'), statementKey('the levy would raise property taxes')).score).toBe(0);
+    expect(run([a, c], mkRule(), noVocab).findings).toEqual([]);
+  });
+  it('counts all the words for min_words, and still needs 3 content words', () => {
+    expect(wordCount('the levy would not raise property taxes')).toBe(7);
+    const d = art('d', 'It was going to be what it is, Voss said.\nVoss said the levy would not raise taxes.');
+    const facts = run([d], mkRule(), noVocab).facts;
+    // 9 words but only 2 content words: skipped; 6 words with 4 content words: kept
+    expect(facts.map((f) => f.raw)).toEqual(['the levy would not raise taxes']);
+    expect(run([d], mkRule({ min_words: 7 }), noVocab).facts).toEqual([]);
+  });
+});
+
+describe('“according to” with a title before the name (a rail story)', () => {
+  const a = art('a', 'According to Ferrovia chief executive Lena Brandt, the brakes on the train had been replaced in January.');
+  const b = art('b', 'The brakes on the train had been replaced in January, Transport Minister Piet Claes said.');
+  const c = art('c', 'The chief executive of the operator Ferrovia, Lena Brandt, said the brakes on the train had been replaced in January.');
+  it('credits the person at the end of the phrase, not the company, and starts the statement after the comma', () => {
+    const { facts, findings } = run([a, b, c], mkRule(), noVocab);
+    const fa = facts.find((f) => f.article === 'a')!;
+    expect(fa.display).toBe('Lena Brandt');
+    expect(fa.raw).toBe('the brakes on the train had been replaced in January');
+    expect(fa.evidence.note).toContain('“According to Ferrovia chief executive Lena Brandt”');
+    expect(credited(facts, 'c', 'brakes on the train')).toEqual(['Lena Brandt']);
+    expect(findings.map((f) => f.values.map((v) => `${v.display} (${v.articles.join(',')})`))).toEqual([['Lena Brandt (a,c)', 'Piet Claes (b)']]);
+  });
+  it('still credits an organisation or a plain name after “according to”', () => {
+    const d = art('d', 'According to the Rail Safety Board, the brakes on the train had been replaced in January.');
+    const e = art('e', 'According to Lena Brandt, the brakes on the train had been replaced in January.');
+    const f = art('f', 'The brakes on the train had been replaced in January, according to police spokesman Jonas Wirth.');
+    const vocab: Vocabulary = { entities: [{ id: 'rsb', name: 'Rail Safety Board', aliases: [], kind: 'organisation' }], titles: {} };
+    const { facts } = run([d, e, f], mkRule(), vocab);
+    expect(facts.map((x) => `${x.article}: ${x.display}`)).toEqual(['d: Rail Safety Board', 'e: Lena Brandt', 'f: Jonas Wirth']);
+  });
+});
+
+describe('one speaker spelled two ways', () => {
+  it('is not reported as two people (the name rule reports the spelling)', () => {
+    const a = art('a', '“We are building for people who do not live here yet,” Councillor Ana Petrovic said.');
+    const b = art('b', 'Councillor Ana Petrovich spoke last. “We are building for people who do not live here yet,” she said.');
+    const c = art('c', '“We are building for people who do not live here yet,” Petrovic said.');
+    expect(run([a, b, c], mkRule(), noVocab).findings).toEqual([]);
+    const d = art('d', '“We are building for people who do not live here yet,” Councillor Ana Markovic said.');
+    expect(run([a, d], mkRule(), noVocab).findings).toHaveLength(1);
+  });
+});
+
+describe('places are not speakers', () => {
+  it('does not credit “Shop owners on Elm Street said” to Elm Street', () => {
+    const a = art('a', 'Shop owners on Elm Street said they hoped the new tram line would bring more customers.\nHospitals in Dorne and Varley said they were treating the injured.');
+    const { facts } = run([a], mkRule(), noVocab);
+    expect(facts.map((f) => f.display)).toEqual([]);
   });
 });
