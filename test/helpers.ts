@@ -20,6 +20,20 @@ export const SEED_DATES: Record<string, string | undefined> = {
   '004': '2025-05-10',
 };
 
+/** The seeds' people (as rules.yaml lists them) and the adviser title synonyms. */
+export const SEED_PEOPLE: Vocabulary = {
+  entities: [
+    { id: 'rubio', name: 'Marco Rubio', aliases: ['Rubio', 'Secretary Rubio', '@SecRubio'], kind: 'person' },
+    { id: 'leavitt', name: 'Karoline Leavitt', aliases: ['Leavitt'], kind: 'person' },
+    { id: 'bruce', name: 'Tammy Bruce', aliases: ['Bruce'], kind: 'person' },
+    { id: 'jaishankar', name: 'S Jaishankar', aliases: ['S. Jaishankar', 'Jaishankar', 'Dr. S. Jaishankar'], kind: 'person' },
+    { id: 'sharif', name: 'Shehbaz Sharif', aliases: ['Sharif'], kind: 'person' },
+    { id: 'trump', name: 'Donald Trump', aliases: ['Trump'], kind: 'person' },
+    { id: 'kwatra', name: 'Vinay Mohan Kwatra', aliases: ['Kwatra'], kind: 'person' },
+  ],
+  titles: { 'National Security Adviser': ['national security advisor', 'NSA'] },
+};
+
 export function article(id: string, text: string, published?: string): Article {
   return parseArticle({ id, path: `${id}.txt`, text, meta: published ? { published } : {} });
 }

@@ -125,6 +125,13 @@ export function summaryLine(report: Report): string {
   return parts.join(', ');
 }
 
+/** A heading and a bullet list, when there is anything to list. */
+function section(children: RootContent[], title: string, items: PhrasingContent[][]): void {
+  if (!items.length) return;
+  children.push({ type: 'heading', depth: 2, children: [text(title)] });
+  children.push({ type: 'list', ordered: false, spread: false, children: items.map((item) => ({ type: 'listItem', spread: false, children: [para(...item)] })) });
+}
+
 export function renderMarkdown(report: Report): string {
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [text('Where the sources disagree')] },
@@ -163,37 +170,13 @@ export function renderMarkdown(report: Report): string {
     for (const f of list) children.push(...findingSection(f, ++n));
   }
   if (n === 0) children.push(para(text('No disagreement found.')));
-  if (report.fixed.length) {
-    children.push({ type: 'heading', depth: 2, children: [text('Fixed since the baseline')] });
-    children.push({
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: report.fixed.map((x) => ({ type: 'listItem', spread: false, children: [para(code(x.rule), text(` ${x.subject}: ${x.values.join(' / ')}`))] })),
-    });
-  }
-  if (report.silencedFindings.length) {
-    children.push({ type: 'heading', depth: 2, children: [text('Silenced')] });
-    children.push({
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: report.silencedFindings.map((x) => ({
-        type: 'listItem',
-        spread: false,
-        children: [para(code(x.rule), text(` ${x.subject}, silenced for ${x.article} (${x.where})${x.reason ? `: ${x.reason}` : ''}`))],
-      })),
-    });
-  }
-  if (report.warnings.length) {
-    children.push({ type: 'heading', depth: 2, children: [text('Files skipped or warnings')] });
-    children.push({
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: report.warnings.map((w) => ({ type: 'listItem', spread: false, children: [para(text(w))] })),
-    });
-  }
+  section(children, 'Fixed since the baseline', report.fixed.map((x) => [code(x.rule), text(` ${x.subject}: ${x.values.join(' / ')}`)]));
+  section(
+    children,
+    'Silenced',
+    report.silencedFindings.map((x) => [code(x.rule), text(` ${x.subject}, silenced for ${x.article} (${x.where})${x.reason ? `: ${x.reason}` : ''}`)]),
+  );
+  section(children, 'Files skipped or warnings', report.warnings.map((w) => [text(w)]));
   const tree: Root = { type: 'root', children };
   return toMarkdown(tree, { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', emphasis: '_', rule: '-' });
 }

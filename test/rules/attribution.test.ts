@@ -1,4 +1,4 @@
-import { BRIEF_DATES, seedArticles } from '../helpers.js';
+import { BRIEF_DATES, SEED_PEOPLE, seedArticles } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/parse.js';
 import { RuleError } from '../../src/errors.js';
@@ -9,18 +9,7 @@ function seeds(): Article[] {
   return seedArticles(BRIEF_DATES);
 }
 const art = (id: string, text: string) => parseArticle({ id, path: `${id}.txt`, text, meta: { published: '2024-10-10' } });
-const seedVocab: Vocabulary = {
-  entities: [
-    { id: 'rubio', name: 'Marco Rubio', aliases: ['Rubio', 'Secretary Rubio', '@SecRubio'], kind: 'person' },
-    { id: 'leavitt', name: 'Karoline Leavitt', aliases: ['Leavitt'], kind: 'person' },
-    { id: 'bruce', name: 'Tammy Bruce', aliases: ['Bruce'], kind: 'person' },
-    { id: 'jaishankar', name: 'S Jaishankar', aliases: ['S. Jaishankar', 'Jaishankar', 'Dr. S. Jaishankar'], kind: 'person' },
-    { id: 'sharif', name: 'Shehbaz Sharif', aliases: ['Sharif'], kind: 'person' },
-    { id: 'trump', name: 'Donald Trump', aliases: ['Trump'], kind: 'person' },
-    { id: 'kwatra', name: 'Vinay Mohan Kwatra', aliases: ['Kwatra'], kind: 'person' },
-  ],
-  titles: { 'National Security Adviser': ['national security advisor', 'NSA'] },
-};
+const seedVocab: Vocabulary = SEED_PEOPLE;
 const noVocab: Vocabulary = { entities: [], titles: {} };
 function mkRule(options: Partial<AttributionOptions> = {}): Rule<AttributionOptions> {
   return { id: 'credits', type: 'attribution', severity: 'warning', singleSource: false, options: options as AttributionOptions, examples: [] };
