@@ -4,6 +4,7 @@
  * from word pairs to statements: never all pairs). Pure functions of strings.
  */
 import { foldText } from '../vocab.js';
+import { disjointSets } from './unionfind.js';
 
 /** Verbs that credit what follows (or precedes) to their subject: "Leavitt said", "stated Bruce". */
 export const SPEECH_VERBS: readonly string[] = [
@@ -165,19 +166,7 @@ export function clusterStatements(items: ClusterInput[], minScore: number, minSh
   const floor = Math.min(MIN_CONTENT_WORDS, minShared);
   const need = (a: StatementKey, b: StatementKey) => Math.max(floor, Math.min(minShared, a.words.size, b.words.size));
 
-  const parent = entries.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const { find, union } = disjointSets(entries.length);
   // an entry linked to another, or to itself across articles, holds its occurrences together
   const unit = new Uint8Array(entries.length);
 

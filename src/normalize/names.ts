@@ -18,6 +18,7 @@
 import jaroWinklerImpl from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 // @ts-ignore
 import DoubleMetaphoneImpl from 'natural/lib/natural/phonetics/double_metaphone.js';
+import { disjointSets } from './unionfind.js';
 
 type JaroWinkler = (a: string, b: string, options?: { ignoreCase?: boolean }) => number;
 interface DoubleMetaphone {
@@ -260,19 +261,7 @@ export function sameName(a: string, b: string, threshold: number): boolean {
  * clusters of indexes into `skeletons`, each sorted, clusters sorted by first index.
  */
 export function clusterSkeletons(skeletons: string[], threshold: number, maxPairs = 40): number[][] {
-  const parent = skeletons.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (i: number, j: number): void => {
-    const a = find(i);
-    const b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  };
+  const { find, union } = disjointSets(skeletons.length);
   const first = new Map<string, number>();
   const distinct: number[] = [];
   skeletons.forEach((s, i) => {
