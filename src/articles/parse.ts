@@ -1,23 +1,14 @@
 /**
- * Text → sentences with exact positions. retext-english finds sentence ends (it knows
- * "U.S.", "D.C.,", "Gen.", "S. Jaishankar"); we then split where retext keeps going
- * but a reader would not: at line breaks of unwrapped text (news copy puts one
- * paragraph a line, headlines included) and after "killed 26. Many..." (retext
- * never ends a sentence after a short number). The tree is dropped once the
- * sentence spans are known: every rule shares the spans.
+ * Text → sentences with exact positions. Sentence ends are retext-english's
+ * (it knows "U.S.", "D.C.,", "Gen.", "S. Jaishankar"), found by
+ * ./sentences.ts without building retext's tree; we then split where retext
+ * keeps going but a reader would not: at line breaks of unwrapped text (news
+ * copy puts one paragraph a line, headlines included) and after "killed 26.
+ * Many..." (retext never ends a sentence after a short number). Every rule
+ * shares the spans.
  */
-import { unified } from 'unified';
-import retextEnglish from 'retext-english';
 import type { Article, ArticleMeta, Evidence, Sentence } from '../types.js';
-
-const parser = unified().use(retextEnglish);
-
-interface Node {
-  type: string;
-  value?: string;
-  children?: Node[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
+import { sentenceSpans } from './sentences.js';
 
 export interface ParseInput {
   id: string;
@@ -50,21 +41,6 @@ export function isWrapped(text: string): boolean {
     if (next !== undefined && line.trim() && next.trim() && !/[.!?:"”’)\]]\s*$/.test(line)) continued++;
   }
   return long === 0 && continued > 0;
-}
-
-function sentenceSpans(text: string): [number, number][] {
-  const tree = parser.parse(text) as unknown as Node;
-  const spans: [number, number][] = [];
-  for (const paragraph of tree.children ?? []) {
-    if (paragraph.type !== 'ParagraphNode') continue;
-    for (const s of paragraph.children ?? []) {
-      if (s.type !== 'SentenceNode') continue;
-      const start = s.position?.start.offset;
-      const end = s.position?.end.offset;
-      if (start !== undefined && end !== undefined) spans.push([start, end]);
-    }
-  }
-  return spans;
 }
 
 const SHORT_NUMBER_END = /(?<!\b(?:No|Nos|no|p|pp|Vol|vol|Art|art|Fig|fig)\.?\s)\b\d{1,3}\.(?=\s+["“‘']?[A-Z])/g;
