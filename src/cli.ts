@@ -146,6 +146,7 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
       ...(severity ? { severity } : {}),
       ...(values.cache ? { cacheDir: resolve(values['cache-location'] ?? DEFAULT_CACHE_DIR) } : {}),
       ...(tty ? { onArticle: progress } : {}),
+      ...(values['facts-out'] ? { factsOut: resolve(values['facts-out']) } : {}),
     });
     if (shown) process.stderr.write('\n');
   }
@@ -163,7 +164,8 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
     const ran = new Set(result.rules.map((r) => r.id));
     report = applyBaseline(report, { ...baseline, findings: baseline.findings.filter((f) => ran.has(f.rule)) });
   }
-  if (values['facts-out']) writeAtomic(resolve(values['facts-out']), factsToJsonl(result.articles, result.facts));
+  // check streams --facts-out while it reads; compare writes its merged facts here
+  if (values['facts-out'] && mode === 'compare') writeAtomic(resolve(values['facts-out']), factsToJsonl(result.articles, result.facts));
   const color = !values['no-color'] && process.stdout.isTTY && !process.env.NO_COLOR;
   if (values.out) {
     const dir = resolve(values.out);
@@ -203,7 +205,7 @@ function runExplain(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' } } });
   const [target, ...paths] = positionals;
   if (!target) usage('explain needs a finding fingerprint or a rule id');
-  const result = check({ paths, ...(values.rules ? { rules: values.rules } : {}) });
+  const result = check({ paths, keepFacts: true, ...(values.rules ? { rules: values.rules } : {}) });
   process.stdout.write(explain(result, target));
   return EXIT.ok;
 }

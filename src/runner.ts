@@ -6,14 +6,18 @@
  * check() runs in this thread; checkParallel() hands articles to a pool of
  * worker threads (--jobs). Both give the same report: results are sorted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, findArticleFiles, type Sidecar, type SourceFile } from './articles/load.js';
 import { FactsCache, hashRules } from './cache.js';
 import { defaultConfig, parseConfig, type Config } from './config/load.js';
 import { FactlintError } from './errors.js';
 import { cmp, compareValues } from './findings.js';
+import { factsToJsonl } from './facts.js';
 import { articleInfo, extractArticle, processFile, type FileResult } from './process.js';
+import { atomicWriter, type AtomicWriter } from './report/write.js';
+import { compactFacts, hydrate, Interner } from './store.js';
+import type { WorkerData } from './worker.js';
 import { ruleTypes } from './rules/index.js';
 import type { ArticleInfo, Fact, Finding, Report, Rule, Severity } from './types.js';
 import { VERSION } from './version.js';
@@ -35,6 +39,14 @@ export interface CheckOptions {
   jobs?: number;
   /** Called after each article (for progress). */
   onArticle?: (done: number, total: number) => void;
+  /** Also write the extracted facts, as JSON Lines, to this file (see src/facts.ts). */
+  factsOut?: string;
+  /**
+   * Keep every fact whole in the result (`factlint explain` shows them). By
+   * default facts are kept small (src/store.ts) and only the evidence of
+   * findings gets its text and sentence back.
+   */
+  keepFacts?: boolean;
 }
 
 export interface CheckResult {
@@ -177,43 +189,99 @@ function plan(options: CheckOptions): Plan {
   return { config, rules, files, rulesHash };
 }
 
-/** Merge per-file results into the report; same output whatever order they came in. */
-export function finish(p: Plan, results: FileResult[], cache?: FactsCache): CheckResult {
-  const warnings: string[] = [];
-  const infos: ArticleInfo[] = [];
-  const facts: Fact[] = [];
-  const ids = new Map<string, string>();
-  for (const r of results) {
-    warnings.push(...r.warnings);
-    if (!r.info) continue;
-    const other = ids.get(r.info.id);
-    if (other) throw new FactlintError(`${r.info.path}: article id "${r.info.id}" is already used by ${other}; give one of them another id in its metadata`);
-    ids.set(r.info.id, r.info.path);
-    infos.push(r.info);
-    facts.push(...r.facts);
+/**
+ * Takes per-file results in file order as they come, keeps their facts small
+ * (and streams them to --facts-out), then compares and reports. Same output
+ * whatever order the files were listed in: everything is sorted.
+ */
+class Collector {
+  private warnings: string[] = [];
+  private infos: ArticleInfo[] = [];
+  private facts: Fact[] = [];
+  private ids = new Map<string, string>();
+  private interner = new Interner();
+  private out?: AtomicWriter;
+
+  constructor(
+    private p: Plan,
+    private options: CheckOptions,
+  ) {
+    if (options.factsOut) this.out = atomicWriter(`${options.factsOut}.facts`);
   }
-  if (infos.length === 0) throw new FactlintError(`no readable article among ${p.files.length} file${p.files.length === 1 ? '' : 's'}: ${warnings[0] ?? ''}`);
-  const findings = compareFacts(facts, p.rules, new Map(infos.map((a) => [a.id, a])));
-  return {
-    report: buildReport(p.config, infos, findings, [...new Set(warnings)]),
-    facts,
-    articles: infos.sort((a, b) => cmp(a.id, b.id)),
-    config: p.config,
-    rules: p.rules,
-    ...(cache ? { cache: { hits: cache.hits, misses: cache.misses } } : {}),
-  };
+
+  add(r: FileResult): void {
+    this.warnings.push(...r.warnings);
+    if (!r.info) return;
+    const other = this.ids.get(r.info.id);
+    if (other) this.fail(`${r.info.path}: article id "${r.info.id}" is already used by ${other}; give one of them another id in its metadata`);
+    this.ids.set(r.info.id, r.info.path);
+    this.infos.push(r.info);
+    if (this.out) this.out.write(factsToJsonl([], r.facts));
+    if (!this.options.keepFacts) compactFacts(r.facts, this.interner);
+    for (const f of r.facts) this.facts.push(f);
+  }
+
+  /** Make a result's facts small now (it may wait for earlier batches); whole when they must be kept or written. */
+  compact(r: FileResult): FileResult {
+    if (!this.options.keepFacts && !this.options.factsOut) compactFacts(r.facts, this.interner);
+    return r;
+  }
+
+  private fail(message: string): never {
+    this.out?.abort();
+    throw new FactlintError(message);
+  }
+
+  finish(cache?: { hits: number; misses: number }): CheckResult {
+    const { p, infos, facts } = this;
+    if (infos.length === 0) this.fail(`no readable article among ${p.files.length} file${p.files.length === 1 ? '' : 's'}: ${this.warnings[0] ?? ''}`);
+    if (this.out) this.writeFactsOut();
+    const findings = compareFacts(facts, p.rules, new Map(infos.map((a) => [a.id, a])));
+    hydrate(findings, p.files, this.warnings);
+    return {
+      report: buildReport(p.config, infos, findings, [...new Set(this.warnings)]),
+      facts,
+      articles: infos.sort((a, b) => cmp(a.id, b.id)),
+      config: p.config,
+      rules: p.rules,
+      ...(cache ? { cache } : {}),
+    };
+  }
+
+  /** Article lines first (sorted by id), then the facts streamed so far. */
+  private writeFactsOut(): void {
+    this.out!.commit();
+    const factsFile = `${this.options.factsOut}.facts`;
+    const final = atomicWriter(this.options.factsOut!);
+    try {
+      final.write(factsToJsonl(this.infos, []));
+      const fd = openSync(factsFile, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) final.write(buf.toString('utf8', 0, n));
+      } finally {
+        closeSync(fd);
+      }
+      final.commit();
+    } catch (e) {
+      final.abort();
+      throw e;
+    } finally {
+      rmSync(factsFile, { force: true });
+    }
+  }
 }
 
 export function check(options: CheckOptions = {}): CheckResult {
   const p = plan(options);
   const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
   const sidecars = new Map<string, Sidecar>();
-  const results: FileResult[] = [];
+  const collector = new Collector(p, options);
   p.files.forEach((f, i) => {
-    results.push(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
+    collector.add(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
     options.onArticle?.(i + 1, p.files.length);
   });
-  return finish(p, results, cache);
+  return collector.finish(cache && { hits: cache.hits, misses: cache.misses });
 }
 
 /**
@@ -224,49 +292,80 @@ export async function checkAsync(options: CheckOptions = {}): Promise<CheckResul
   const p = plan(options);
   const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
   const sidecars = new Map<string, Sidecar>();
-  const results: FileResult[] = [];
+  const collector = new Collector(p, options);
   let last = performance.now();
   for (let i = 0; i < p.files.length; i++) {
-    results.push(processFile(p.files[i]!, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
+    collector.add(processFile(p.files[i]!, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
     options.onArticle?.(i + 1, p.files.length);
     if (performance.now() - last > 50) {
       await new Promise((r) => setImmediate(r));
       last = performance.now();
     }
   }
-  return finish(p, results, cache);
+  return collector.finish(cache && { hits: cache.hits, misses: cache.misses });
 }
 
-/** The same as check(), with per-article work spread over worker threads. */
+/**
+ * The same as check(), with per-article work spread over `jobs` threads: this
+ * one and jobs - 1 workers. Each takes the next batch of files when it is
+ * free, so a worker still starting up (about a second: it loads the parsers)
+ * costs nothing but its own start.
+ */
 export async function checkParallel(options: CheckOptions = {}): Promise<CheckResult> {
   const jobs = Math.max(1, options.jobs ?? 2);
   const p = plan(options);
-  // a worker costs about a second to start (it loads the parsers and warms up): not worth it for a few articles
   if (jobs === 1 || p.files.length < MIN_FILES_PER_WORKER * jobs) return checkAsync(options);
   const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({
-    filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: jobs,
-    maxThreads: jobs,
-    workerData: { rules: p.config.file, only: options.only ?? [], cacheDir: options.cacheDir, rulesHash: p.rulesHash },
-  });
-  // batches keep messaging cheap; results come back in file order
-  const size = Math.max(1, Math.min(200, Math.ceil(p.files.length / (jobs * 8))));
+  const data: WorkerData = {
+    ...(p.config.file ? { rules: p.config.file } : {}),
+    only: options.only ?? [],
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    rulesHash: p.rulesHash,
+    whole: Boolean(options.factsOut || options.keepFacts),
+  };
+  const pool = new Tinypool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs - 1, maxThreads: jobs - 1, workerData: data });
+  // small batches keep the threads busy to the end; results are taken in file order
+  const size = Math.max(1, Math.min(50, Math.ceil(p.files.length / (jobs * 32))));
   const batches: SourceFile[][] = [];
   for (let i = 0; i < p.files.length; i += size) batches.push(p.files.slice(i, i + size));
+  const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
+  const sidecars = new Map<string, Sidecar>();
+  const collector = new Collector(p, options);
+  const ready = new Map<number, FileResult[]>();
+  let taken = 0;
+  let next = 0;
   let done = 0;
+  let hits = 0;
+  let misses = 0;
+  const deliver = (i: number, results: FileResult[]) => {
+    ready.set(i, results);
+    for (let got = ready.get(next); got; got = ready.get(next)) {
+      ready.delete(next++);
+      for (const x of got) collector.add(x);
+    }
+    done += batches[i]!.length;
+    options.onArticle?.(done, p.files.length);
+  };
+  const worker = async () => {
+    while (taken < batches.length) {
+      const i = taken++;
+      const r = (await pool.run(batches[i])) as { results: FileResult[]; hits: number; misses: number };
+      hits += r.hits;
+      misses += r.misses;
+      deliver(i, r.results);
+    }
+  };
+  const here = async () => {
+    while (taken < batches.length) {
+      const i = taken++;
+      deliver(i, batches[i]!.map((f) => collector.compact(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }))));
+      // let worker results and signals in
+      await new Promise((r) => setImmediate(r));
+    }
+  };
   try {
-    const out = await Promise.all(
-      batches.map(async (batch) => {
-        const r = (await pool.run(batch)) as { results: FileResult[]; hits: number; misses: number };
-        done += batch.length;
-        options.onArticle?.(done, p.files.length);
-        return r;
-      }),
-    );
-    const cache = options.cacheDir ? { hits: out.reduce((n, r) => n + r.hits, 0), misses: out.reduce((n, r) => n + r.misses, 0) } : undefined;
-    const result = finish(p, out.flatMap((r) => r.results));
-    return cache ? { ...result, cache } : result;
+    await Promise.all([here(), ...Array.from({ length: jobs - 1 }, worker)]);
+    return collector.finish(options.cacheDir ? { hits: hits + cache!.hits, misses: misses + cache!.misses } : undefined);
   } catch (e) {
     const msg = (e as Error).message ?? String(e);
     throw e instanceof FactlintError ? e : new FactlintError(msg.replace(/^FactlintError: /, ''));

@@ -144,10 +144,15 @@ function flat(s: Sentence): string {
   return f;
 }
 
+/** The one-line sentence that holds the text between two offsets (the text itself when no sentence does). */
+export function sentenceText(article: Article, start: number, end: number): string {
+  const sentence = sentenceAt(article, start);
+  return sentence ? flat(sentence) : article.text.slice(start, end).replace(/\s+/g, ' ');
+}
+
 /** Evidence for the text between two offsets of article.text. */
 export function evidence(article: Article, start: number, end: number, note?: string): Evidence {
   const { line, column } = locate(article, start);
-  const sentence = sentenceAt(article, start);
   const ev: Evidence = {
     article: article.id,
     path: article.path,
@@ -155,7 +160,7 @@ export function evidence(article: Article, start: number, end: number, note?: st
     column,
     offset: article.bodyOffset + start,
     text: article.text.slice(start, end),
-    sentence: sentence ? flat(sentence) : article.text.slice(start, end).replace(/\s+/g, ' '),
+    sentence: sentenceText(article, start, end),
   };
   if (note) ev.note = note;
   return ev;

@@ -183,7 +183,19 @@ function checkShape(p: Parsed, problems: Problems): void {
   });
 }
 
+let trusted = false;
+
+/**
+ * Skip schema and pattern checks from now on in this thread: for worker
+ * threads, which re-read a rules file the main thread has just checked
+ * (compiling the schema validator would cost each worker half a second).
+ */
+export function trustRulesFiles(): void {
+  trusted = true;
+}
+
 function validate(p: Parsed, problems: Problems): void {
+  if (trusted) return;
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(rulesSchema());
   if (validator(p.data)) return;
   const seen = new Set<string>();
@@ -204,6 +216,7 @@ const PATTERN_OPTIONS = ['pattern', 'patterns', 'ignore'];
 
 /** A user pattern must compile and must not backtrack exponentially (checked at load, before any article is read). */
 function checkPatterns(p: Parsed, problems: Problems): void {
+  if (trusted) return;
   const rules = (p.data.rules as Record<string, unknown>[] | undefined) ?? [];
   rules.forEach((rule, i) => {
     for (const key of PATTERN_OPTIONS) {

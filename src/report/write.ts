@@ -2,7 +2,7 @@
  * Reports are written atomically: to a temporary file beside the target, then
  * renamed over it, so an interrupted run never leaves a half-written report.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 const pending = new Set<string>();
@@ -18,6 +18,38 @@ export function writeAtomic(file: string, content: string): void {
     pending.delete(tmp);
     rmSync(tmp, { force: true });
   }
+}
+
+/** A file written piece by piece and renamed into place by commit(); abort() (or a signal) removes it. */
+export interface AtomicWriter {
+  write(chunk: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+export function atomicWriter(file: string): AtomicWriter {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  pending.add(tmp);
+  let fd: number | undefined = openSync(tmp, 'w');
+  const close = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+    pending.delete(tmp);
+  };
+  return {
+    write(chunk) {
+      if (fd !== undefined && chunk) writeSync(fd, chunk);
+    },
+    commit() {
+      close();
+      renameSync(tmp, file);
+    },
+    abort() {
+      close();
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 /** Remove temporary files of writes cut short (called on SIGINT/SIGTERM). */
