@@ -21,14 +21,20 @@ export function cmp(a: string, b: string): number {
 /** Facts → one group per distinct value, most articles first, then by value. */
 export function groupValues(facts: Fact[]): ValueGroup[] {
   const groups = new Map<string, ValueGroup>();
+  const seen = new Map<ValueGroup, Set<string>>();
   for (const f of facts) {
     let g = groups.get(f.value);
     if (!g) {
       g = { value: f.value, display: f.display ?? f.value, articles: [], evidence: [] };
       if (f.data) g.data = f.data;
       groups.set(f.value, g);
+      seen.set(g, new Set());
     }
-    if (!g.articles.includes(f.article)) g.articles.push(f.article);
+    const articles = seen.get(g)!;
+    if (!articles.has(f.article)) {
+      articles.add(f.article);
+      g.articles.push(f.article);
+    }
     g.evidence.push(f.evidence);
   }
   const out = [...groups.values()];

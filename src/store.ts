@@ -22,6 +22,15 @@ interface CompactEvidence extends Evidence {
 const isEvidence = (v: unknown): v is CompactEvidence =>
   typeof v === 'object' && v !== null && typeof (v as Evidence).offset === 'number' && typeof (v as Evidence).sentence === 'string' && typeof (v as Evidence).path === 'string';
 
+/**
+ * A fresh flat copy of a string. Slices of an article (V8 "sliced strings")
+ * keep the whole article in memory, and strings built piece by piece are
+ * trees of pieces; facts held until the report must hold neither.
+ */
+export function ownCopy(s: string): string {
+  return s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+}
+
 /** One copy of each distinct string, fact subject and so on. */
 export class Interner {
   private strings = new Map<string, string>();
@@ -30,8 +39,7 @@ export class Interner {
   str(s: string): string {
     let v = this.strings.get(s);
     if (v === undefined) {
-      // a copy: `s` may be a slice that keeps its whole article alive
-      v = s.length > 12 ? (' ' + s).slice(1) : s;
+      v = ownCopy(s);
       this.strings.set(v, v);
     }
     return v;
@@ -130,8 +138,8 @@ export function hydrate(root: unknown, files: SourceFile[], warnings: string[] =
         continue;
       }
       const start = ev.offset - article.bodyOffset;
-      ev.text = article.text.slice(start, end - article.bodyOffset);
-      ev.sentence = sentenceText(article, start, end - article.bodyOffset);
+      ev.text = ownCopy(article.text.slice(start, end - article.bodyOffset));
+      ev.sentence = ownCopy(sentenceText(article, start, end - article.bodyOffset));
     }
   }
 }
