@@ -16,7 +16,7 @@ import { cmp, compareValues } from './findings.js';
 import { factsToJsonl } from './facts.js';
 import { articleInfo, extractArticle, processFile, type FileResult } from './process.js';
 import { atomicWriter, type AtomicWriter } from './report/write.js';
-import { compactFacts, hydrate, Interner } from './store.js';
+import { compactFacts, FactStore, hydrate, Interner } from './store.js';
 import type { WorkerData } from './worker.js';
 import { ruleTypes } from './rules/index.js';
 import type { ArticleInfo, Fact, Finding, Report, Rule, Severity } from './types.js';
@@ -51,6 +51,7 @@ export interface CheckOptions {
 
 export interface CheckResult {
   report: Report;
+  /** Every extracted fact, whole: only with the keepFacts option (else empty: they are held compactly, see src/store.ts). */
   facts: Fact[];
   /** What stays of each article (metadata, disables) once read. */
   articles: ArticleInfo[];
@@ -90,7 +91,6 @@ export function loadConfig(rulesPath?: string, havePaths = true): Config {
 
 /** Group facts by rule and subject and compare each group. */
 export function compareFacts(facts: Fact[], rules: Rule[], articles: Map<string, ArticleInfo>): Finding[] {
-  const byRule = new Map(rules.map((r) => [r.id, r]));
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
     const key = `${f.rule}\u0000${f.subject.key}`;
@@ -98,14 +98,23 @@ export function compareFacts(facts: Fact[], rules: Rule[], articles: Map<string,
     if (!g) groups.set(key, (g = []));
     g.push(f);
   }
+  return compareGroups(
+    [...groups.keys()].sort().map((k) => groups.get(k)!),
+    rules,
+    articles,
+  );
+}
+
+/** Compare each group (the facts of one rule and subject), groups in key order. */
+export function compareGroups(groups: Iterable<Fact[]>, rules: Rule[], articles: Map<string, ArticleInfo>): Finding[] {
+  const byRule = new Map(rules.map((r) => [r.id, r]));
   const findings: Finding[] = [];
-  for (const key of [...groups.keys()].sort()) {
-    const group = groups.get(key)!;
+  for (const group of groups) {
     group.sort((a, b) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset);
     const rule = byRule.get(group[0]!.rule);
     if (!rule) continue;
     const t = ruleTypes[rule.type]!;
-    findings.push(...(t.compare ?? compareValues)(group, rule as never, { articles }));
+    for (const f of (t.compare ?? compareValues)(group, rule as never, { articles })) findings.push(f);
   }
   return sortFindings(findings);
 }
@@ -197,7 +206,9 @@ function plan(options: CheckOptions): Plan {
 class Collector {
   private warnings: string[] = [];
   private infos: ArticleInfo[] = [];
+  /** Facts kept whole (keepFacts), else held in the store. */
   private facts: Fact[] = [];
+  private store = new FactStore();
   private ids = new Map<string, string>();
   private interner = new Interner();
   private out?: AtomicWriter;
@@ -217,8 +228,8 @@ class Collector {
     this.ids.set(r.info.id, r.info.path);
     this.infos.push(r.info);
     if (this.out) this.out.write(factsToJsonl([], r.facts));
-    if (!this.options.keepFacts) compactFacts(r.facts, this.interner);
-    for (const f of r.facts) this.facts.push(f);
+    if (this.options.keepFacts) for (const f of r.facts) this.facts.push(f);
+    else this.store.add(r.info.id, r.info.path, compactFacts(r.facts, this.interner));
   }
 
   /** Make a result's facts small now (it may wait for earlier batches); whole when they must be kept or written. */
@@ -236,7 +247,8 @@ class Collector {
     const { p, infos, facts } = this;
     if (infos.length === 0) this.fail(`no readable article among ${p.files.length} file${p.files.length === 1 ? '' : 's'}: ${this.warnings[0] ?? ''}`);
     if (this.out) this.writeFactsOut();
-    const findings = compareFacts(facts, p.rules, new Map(infos.map((a) => [a.id, a])));
+    const byId = new Map(infos.map((a) => [a.id, a]));
+    const findings = this.options.keepFacts ? compareFacts(facts, p.rules, byId) : compareGroups(this.store.groups(), p.rules, byId);
     hydrate(findings, p.files, this.warnings);
     return {
       report: buildReport(p.config, infos, findings, [...new Set(this.warnings)]),

@@ -143,3 +143,136 @@ export function hydrate(root: unknown, files: SourceFile[], warnings: string[] =
     }
   }
 }
+
+/** What a fact says, without where it says it: facts equal but for article and position share one. */
+interface Template {
+  rule: string;
+  subject: Subject;
+  value: string;
+  display?: string;
+  raw: string;
+  note?: string;
+  data?: Record<string, unknown>;
+}
+
+/** Occurrences of one (rule, subject) group: six int32 per fact. */
+class Occurrences {
+  static readonly STRIDE = 6; // template, article, line, column, offset, end
+  buf = new Int32Array(Occurrences.STRIDE * 4);
+  n = 0;
+  push(template: number, article: number, line: number, column: number, offset: number, end: number): void {
+    const at = this.n * Occurrences.STRIDE;
+    if (at + Occurrences.STRIDE > this.buf.length) {
+      const bigger = new Int32Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[at] = template;
+    this.buf[at + 1] = article;
+    this.buf[at + 2] = line;
+    this.buf[at + 3] = column;
+    this.buf[at + 4] = offset;
+    this.buf[at + 5] = end;
+    this.n++;
+  }
+}
+
+/** FNV-1a over a string's UTF-16 units: a cheap key for the template index (checked on a hit). */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const templateJson = (t: Template): string => JSON.stringify([t.rule, t.subject.key, t.subject.label, t.value, t.display ?? null, t.raw, t.note ?? null, t.data ?? null]);
+
+/**
+ * Every fact of a run, held compactly until the comparison: what a fact says
+ * (a template: rule, subject, value, raw text, note, data) is stored once
+ * however many articles say it, and each fact is six numbers (template,
+ * article, line, column, offset, end) in the list of its (rule, subject)
+ * group. groups() hands out the facts of one group at a time, rebuilt as
+ * Fact objects with compact evidence (text and sentence come back for the
+ * findings' evidence only: hydrate()).
+ */
+export class FactStore {
+  private interner = new Interner();
+  private templates: Template[] = [];
+  private byHash = new Map<number, number | number[]>();
+  private byGroup = new Map<string, Occurrences>();
+  private ids: string[] = [];
+  private paths: string[] = [];
+  count = 0;
+
+  /** Add one article's facts. */
+  add(article: string, path: string, facts: Fact[]): void {
+    const a = this.ids.length;
+    this.ids.push(this.interner.str(article));
+    this.paths.push(this.interner.str(path));
+    for (const f of facts) {
+      const ev = f.evidence as CompactEvidence;
+      const t = this.template({ rule: f.rule, subject: f.subject, value: f.value, ...(f.display !== undefined ? { display: f.display } : {}), raw: f.raw, ...(ev.note !== undefined ? { note: ev.note } : {}), ...(f.data ? { data: f.data } : {}) });
+      const key = `${f.rule}\u0000${f.subject.key}`;
+      let occ = this.byGroup.get(key);
+      if (!occ) this.byGroup.set(key, (occ = new Occurrences()));
+      occ.push(t, a, ev.line, ev.column, ev.offset, ev.end ?? ev.offset + ev.text.length);
+      this.count++;
+    }
+  }
+
+  private template(t: Template): number {
+    const json = templateJson(t);
+    const h = hash(json);
+    const hit = this.byHash.get(h);
+    const candidates = hit === undefined ? [] : typeof hit === 'number' ? [hit] : hit;
+    for (const c of candidates) if (templateJson(this.templates[c]!) === json) return c;
+    const id = this.templates.length;
+    this.templates.push({
+      rule: this.interner.str(t.rule),
+      subject: this.interner.subject(t.subject),
+      value: this.interner.str(t.value),
+      ...(t.display !== undefined ? { display: this.interner.str(t.display) } : {}),
+      raw: this.interner.str(t.raw),
+      ...(t.note !== undefined ? { note: this.interner.str(t.note) } : {}),
+      ...(t.data ? { data: this.interner.data(t.data) as Record<string, unknown> } : {}),
+    });
+    this.byHash.set(h, hit === undefined ? id : typeof hit === 'number' ? [hit, id] : [...hit, id]);
+    return id;
+  }
+
+  /** The (rule, subject) groups in key order, each as its facts (evidence without text and sentence). */
+  *groups(): Generator<Fact[]> {
+    for (const key of [...this.byGroup.keys()].sort()) {
+      const occ = this.byGroup.get(key)!;
+      const facts: Fact[] = [];
+      const b = occ.buf;
+      for (let i = 0; i < occ.n; i++) {
+        const at = i * Occurrences.STRIDE;
+        const t = this.templates[b[at]!]!;
+        const a = b[at + 1]!;
+        const evidence: CompactEvidence = {
+          article: this.ids[a]!,
+          path: this.paths[a]!,
+          line: b[at + 2]!,
+          column: b[at + 3]!,
+          offset: b[at + 4]!,
+          text: '',
+          sentence: '',
+          ...(t.note !== undefined ? { note: t.note } : {}),
+          end: b[at + 5]!,
+        };
+        facts.push({
+          rule: t.rule,
+          article: this.ids[a]!,
+          subject: t.subject,
+          value: t.value,
+          ...(t.display !== undefined ? { display: t.display } : {}),
+          raw: t.raw,
+          evidence,
+          ...(t.data ? { data: t.data } : {}),
+        });
+      }
+      yield facts;
+    }
+  }
+}
