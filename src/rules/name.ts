@@ -350,13 +350,17 @@ class Collector {
       const data = known.data!;
       const n = (data.occurrences as number) + 1;
       data.occurrences = n;
-      if (n <= MAX_EVIDENCE) ((data.more as Fact['evidence'][] | undefined) ?? (data.more = [])).push(this.cite(start, r));
+      // arrays of exactly the evidence kept (a first push would reserve room for 17)
+      if (n <= MAX_EVIDENCE) data.more = [...((data.more as Fact['evidence'][] | undefined) ?? []), this.cite(start, r)];
       return;
     }
-    const data: Record<string, unknown> = { skeleton: r.keys.skeleton };
-    if (r.entity) data.entity = r.entity;
-    if (r.variantOf) data.variantOf = r.variantOf;
-    data.occurrences = 1;
+    // one literal per shape, keys in the order the facts file shows them
+    const skeleton = r.keys.skeleton;
+    const data: Record<string, unknown> = r.entity
+      ? { skeleton, entity: r.entity, occurrences: 1 }
+      : r.variantOf
+        ? { skeleton, variantOf: r.variantOf, occurrences: 1 }
+        : { skeleton, occurrences: 1 };
     const fact: Fact = {
       rule: this.ruleId,
       article: this.article.id,
