@@ -26,7 +26,7 @@ import {
   stripPossessive,
   type NameKeys,
 } from '../normalize/names.js';
-import type { Article, Fact, Finding, Rule, RuleType, ValueGroup, Vocabulary } from '../types.js';
+import type { Article, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
 
 export interface NameOptions {
   /** Regular expression for the names to check; `{name}` stands for a proper name; group `name` (or group 1) is the distinctive part. */
@@ -48,14 +48,17 @@ const DEFAULTS = { threshold: 0.86, min_length: 4 } as const;
 const MAX_BUCKET = 40;
 /** Occurrences of one spelling in one article kept as evidence (the rest are counted). */
 const MAX_EVIDENCE = 3;
-/** Where a proper name may start: an ASCII capital, or any non-ASCII character (checked by the full pattern). */
-const CANDIDATE = /[A-Z\u0080-\uffff]/g;
+/** A lower-case letter (the end of a particle before a dash: "al-Baghdadi"). */
+const LOWER = /\p{Ll}/u;
 
 /** Everything extract() needs that depends only on the rule and the vocabulary, built once per pair. */
 interface Compiled {
-  re: RegExp;
-  /** Proper names: the same pattern, sticky, tried only where a name may start. */
-  sticky?: RegExp;
+  /** The rule's options with defaults applied. */
+  options: NameOptions;
+  /** Source of the pattern: see matcher(). */
+  source: string;
+  /** The pattern, built on first use: sticky for proper names (tried only where a name may start), global with indices for a user pattern. */
+  re?: RegExp;
   /** Text every match starts with (the literal head of a user pattern), to skip sentences without it. */
   literal?: string;
   proper: boolean;
@@ -65,8 +68,14 @@ interface Compiled {
   variants: Map<string, string>;
   titles: Set<string>;
   maxTitleWords: number;
-  /** Particles and connectors, set aside when comparing. */
+  /** Particles and connectors, set aside when comparing; also what may join the words of a name. */
   drop: ReadonlySet<string>;
+  /** Particles, which may also open a hyphenated word (al-Baghdadi). */
+  particles: ReadonlySet<string>;
+  /** Whether every particle is lower-case letters (as prepare() checks), which properNameEnd() needs. */
+  plainParticles: boolean;
+  /** When the pattern is a plain ASCII prefix and {name} ("Operation {name}"): that prefix. */
+  prefix?: string;
   /**
    * What each distinct matched text stands for (a pure function of the text and this rule):
    * names recur across articles, so their keys are computed once. Bounded; never read for anything else.
@@ -106,8 +115,8 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
   const particles = o.particles.map((p) => p.toLowerCase());
   const proper = o.pattern === undefined;
   const source = proper ? nameSource(particles) : patternSource(o.pattern!, particles);
-  // Proper names need no match indices (the `d` flag makes every match slower).
-  const re = new RegExp(source, proper ? 'gu' : 'gdu');
+  const plainParticles = particles.every((p) => /^\p{Ll}+$/u.test(p));
+  const prefix = plainParticles && !proper ? plainPrefix(o.pattern!) : undefined;
   const entities = new Map<string, string>();
   for (const e of vocab.entities) {
     for (const term of [e.name, ...e.aliases]) {
@@ -136,8 +145,8 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
   let maxTitleWords = 1;
   for (const t of titles) maxTitleWords = Math.max(maxTitleWords, t.split(' ').length);
   const c: Compiled = {
-    re,
-    ...(proper ? { sticky: new RegExp(source, 'yu') } : {}),
+    options: o,
+    source,
     ...(!proper && literalHead(o.pattern!) ? { literal: literalHead(o.pattern!)! } : {}),
     proper,
     ignore: new Set(o.ignore.map(lookupKey).filter(Boolean)),
@@ -146,6 +155,9 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
     titles,
     maxTitleWords,
     drop: dropSet(particles),
+    particles: new Set(particles),
+    plainParticles,
+    ...(prefix !== undefined ? { prefix } : {}),
     readings: new Map(),
   };
   if (!byVocab) {
@@ -156,9 +168,26 @@ function compile(rule: Rule<NameOptions>, vocab: Vocabulary): Compiled {
   return c;
 }
 
+/**
+ * The compiled pattern, shared by every article (extract() is synchronous and sets
+ * lastIndex before each use). Built lazily: the proper-name pattern takes tens of
+ * milliseconds to compile, and plain ASCII text never needs it (see properNameEnd).
+ * Proper names need no match indices (the `d` flag makes every match slower).
+ */
+function matcher(c: Compiled): RegExp {
+  return (c.re ??= new RegExp(c.source, c.proper ? 'yu' : 'gdu'));
+}
+
 interface Span {
   start: number;
   end: number;
+}
+
+/** The prefix of a pattern that is plain ASCII text (no regular-expression syntax) followed by {name}, e.g. "Operation ". */
+function plainPrefix(pattern: string): string | undefined {
+  if (!pattern.endsWith('{name}')) return undefined;
+  const prefix = pattern.slice(0, -'{name}'.length);
+  return /^[^\\^$.|?*+()[\]{}\u0080-\uffff]+$/.test(prefix) ? prefix : undefined;
 }
 
 /**
@@ -175,7 +204,7 @@ export function literalHead(pattern: string): string | undefined {
   return head.length >= 2 ? head : undefined;
 }
 
-/** What one matched text stands for: worked out once per distinct match in an article. */
+/** What one matched text stands for: worked out once per distinct matched text, then shared by every fact of it. */
 interface Reading {
   /** Offsets relative to the match. */
   full: Span;
@@ -188,12 +217,27 @@ interface Reading {
   note: string;
   /** What makes two occurrences one fact: key, spelling, display and entity. */
   form: string;
+  /** The subject of every fact of this reading (one object, never modified). */
+  subject: Fact['subject'];
 }
 
-function read(m: RegExpExecArray, c: Compiled, o: NameOptions): Reading | null {
-  const text = m[0];
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8 keeps a
+ * slice as a pointer into its parent string, so a name held by the readings memo
+ * or by a fact would otherwise keep its whole article text alive after the run
+ * has dropped it. Called once per distinct matched text, not per occurrence.
+ */
+function detached(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+/**
+ * Reads one matched text (already detached). `core` is the distinctive part
+ * relative to it (a user pattern's `name` group); proper names find theirs by trimming.
+ */
+function read(text: string, core: Span | undefined, c: Compiled): Reading | null {
+  const o = c.options;
   let full: Span = { start: 0, end: text.length };
-  let core: Span = full;
   let title: string | undefined;
   if (c.proper) {
     const t = trimRun(text, 0, text.length, c);
@@ -201,8 +245,7 @@ function read(m: RegExpExecArray, c: Compiled, o: NameOptions): Reading | null {
     full = core = t;
     title = t.title;
   } else {
-    const idx = m.indices?.groups?.name ?? m.indices?.[1];
-    if (idx) core = { start: idx[0] - m.index, end: idx[1] - m.index };
+    if (!core) core = full;
     if (core.end <= core.start) return null;
   }
   const coreText = stripPossessive(text.slice(core.start, core.end));
@@ -213,13 +256,15 @@ function read(m: RegExpExecArray, c: Compiled, o: NameOptions): Reading | null {
   const fullLookup = full === core ? coreLookup : lookupKey(fullText);
   if (c.ignore.has(coreLookup) || c.ignore.has(fullLookup)) return null;
   const entity = c.entities.get(fullLookup) ?? c.entities.get(coreLookup);
+  const display = stripPossessive(fullText).replace(/\s+/g, ' ');
   const r: Reading = {
     full,
     keys,
-    display: stripPossessive(fullText).replace(/\s+/g, ' '),
+    display,
     raw: fullText,
     note: describeKeys(coreText, keys.skeleton, keys.key, title),
     form: '',
+    subject: { key: keys.key, label: display },
   };
   if (entity) r.entity = entity;
   else {
@@ -261,6 +306,341 @@ function describeKeys(written: string, skeleton: string, key: string, title?: st
   const parts = [`“${written}” compared as “${skeleton}” (hyphens and particles dropped, doubled letters and transliteration pairs folded), phonetic key ${key}`];
   if (title) parts.push(`title “${title}” set aside`);
   return parts.join('; ');
+}
+
+/** Where a proper name may start: an ASCII capital, or any non-ASCII code unit but the second half of a surrogate pair (the full pattern decides). */
+function mayStartName(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0x80 && (code < 0xdc00 || code > 0xdfff));
+}
+
+/** A hyphen, as the name pattern writes it: - ‐ ‑. */
+function isDash(code: number): boolean {
+  return code === 45 || code === 0x2010 || code === 0x2011;
+}
+
+/**
+ * The facts of one article: one per distinct name form; later occurrences of a form
+ * are counted, and the first few kept as evidence.
+ */
+class Collector {
+  readonly facts: Fact[] = [];
+  private readonly byForm = new Map<string, Fact>();
+
+  constructor(
+    private readonly article: Article,
+    private readonly ruleId: string,
+    private readonly c: Compiled,
+  ) {}
+
+  /** A match: `text` matched at offset `at` of sentence `s`; `core` is the distinctive part (user patterns only), relative to `text`. */
+  add(s: Sentence, at: number, text: string, core?: Span): void {
+    const memo = this.c.readings;
+    const key = core ? `${text}\u0000${core.start},${core.end}` : text;
+    let r = memo.get(key);
+    if (r === undefined) {
+      const own = detached(text);
+      r = read(own, core, this.c);
+      if (memo.size >= MAX_READINGS) memo.clear();
+      memo.set(core ? detached(key) : own, r);
+    }
+    if (!r) return;
+    const start = s.start + at + r.full.start;
+    const known = this.byForm.get(r.form);
+    if (known) {
+      const data = known.data!;
+      const n = (data.occurrences as number) + 1;
+      data.occurrences = n;
+      // arrays of exactly the evidence kept (a first push would reserve room for 17)
+      if (n <= MAX_EVIDENCE) data.more = [...((data.more as Fact['evidence'][] | undefined) ?? []), this.cite(start, r)];
+      return;
+    }
+    // one literal per shape, keys in the order the facts file shows them
+    const skeleton = r.keys.skeleton;
+    const data: Record<string, unknown> = r.entity
+      ? { skeleton, entity: r.entity, occurrences: 1 }
+      : r.variantOf
+        ? { skeleton, variantOf: r.variantOf, occurrences: 1 }
+        : { skeleton, occurrences: 1 };
+    const fact: Fact = {
+      rule: this.ruleId,
+      article: this.article.id,
+      subject: r.subject,
+      value: r.keys.spelling,
+      display: r.display,
+      raw: r.raw,
+      evidence: this.cite(start, r),
+      data,
+    };
+    this.byForm.set(r.form, fact);
+    this.facts.push(fact);
+  }
+
+  /** Evidence of one occurrence. Its text is the reading's own string (the same characters), not a fresh slice of the article. */
+  private cite(start: number, r: Reading): Fact['evidence'] {
+    const ev = evidence(this.article, start, start + r.raw.length, r.note);
+    ev.text = r.raw;
+    return ev;
+  }
+}
+
+/** What properNameEnd() answers besides an end offset. */
+const NO_NAME = -1;
+const ASK_PATTERN = -2;
+
+/**
+ * The UTF-16 code at `i`, or -1 outside the text. (charCodeAt's NaN there would
+ * make V8 throw away the optimised code of the hot loops below once per function.)
+ */
+function charAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const HYPHEN = 45;
+const PERIOD = 46;
+const isUpper = (ch: number): boolean => ch >= 65 && ch <= 90;
+const isLower = (ch: number): boolean => ch >= 97 && ch <= 122;
+const isLetter = (ch: number): boolean => isUpper(ch) || isLower(ch);
+const isDigit = (ch: number): boolean => ch >= 48 && ch <= 57;
+const isApostrophe = (ch: number): boolean => ch === 39 || ch === 0x2019;
+
+/** Non-ASCII punctuation common in news text (– — ‘ ’ “ ” … « »): not a letter, mark, digit, hyphen or space to the pattern. */
+function isKnownPunctuation(ch: number): boolean {
+  return ch === 0x2013 || ch === 0x2014 || (ch >= 0x2018 && ch <= 0x201d) || ch === 0x2026 || ch === 0xab || ch === 0xbb;
+}
+
+/**
+ * What a character is to the name pattern when it cannot be part of a word: OTHER
+ * (end of text, ASCII punctuation, a known punctuation mark) or UNSURE (anything
+ * non-ASCII else, which may be a letter or a mark). Letters and digits are tested apart.
+ */
+function isUnsure(ch: number): boolean {
+  return ch >= 0x80 && !isKnownPunctuation(ch);
+}
+
+/** [sSdDmMtT]: what may follow an apostrophe in a possessive or contraction ('s, 'd, 'm, 't). */
+function isContractionLetter(ch: number): boolean {
+  return ch === 115 || ch === 83 || ch === 100 || ch === 68 || ch === 109 || ch === 77 || ch === 116 || ch === 84;
+}
+
+/**
+ * Whether the word goes on after the apostrophe at `i` (O'Brien), as the pattern
+ * reads it: not before a possessive or contraction ('s, 't, 've, 're, 'll) that ends the word.
+ */
+function continuesAfterApostrophe(text: string, i: number): boolean | typeof ASK_PATTERN {
+  const a = charAt(text, i + 1);
+  if (isUnsure(a)) return ASK_PATTERN;
+  if (!isLetter(a)) return false;
+  const two = text.slice(i + 1, i + 3);
+  const after = isContractionLetter(a) ? i + 2 : two === 've' || two === 're' || two === 'll' ? i + 3 : -1;
+  if (after < 0) return true;
+  const ch = charAt(text, after);
+  if (isUnsure(ch)) return ASK_PATTERN;
+  return isLetter(ch); // followed by a letter it is no contraction ('sullivan)
+}
+
+/**
+ * The end of the word at the capital at `w`, as the name pattern's `word` reads it:
+ * an initialism (U.S., D.C.), an abbreviation before a capitalised word (Gen. Munir,
+ * S. Jaishankar), else a capitalised word, with apostrophe continuations (O'Brien).
+ */
+function wordEnd(text: string, w: number): number {
+  let i = w + 1;
+  if (charAt(text, i) === PERIOD) {
+    const n = charAt(text, i + 1);
+    if (isUnsure(n)) return ASK_PATTERN;
+    if (isUpper(n) && charAt(text, i + 2) === PERIOD) {
+      while (isUpper(charAt(text, i + 1)) && charAt(text, i + 2) === PERIOD) i += 2;
+      i++;
+      // a letter or digit next would make the pattern back off to a shorter reading
+      const after = charAt(text, i);
+      return isLetter(after) || isDigit(after) || isUnsure(after) ? ASK_PATTERN : i;
+    }
+  }
+  // \p{Lu}\p{Ll}{0,3}\.(?=[ \t\u00a0]+\p{Lu})
+  while (i - w <= 3 && isLower(charAt(text, i))) i++;
+  const dot = charAt(text, i);
+  if (isUnsure(dot)) return ASK_PATTERN;
+  if (dot === PERIOD) {
+    let k = i + 1;
+    while (charAt(text, k) === SPACE) k++;
+    const n = charAt(text, k);
+    if (n === TAB || isUnsure(n)) return ASK_PATTERN;
+    if (k > i + 1 && isUpper(n)) return i + 1;
+  }
+  // \p{Lu}[\p{L}\p{M}]*, and its apostrophe continuations
+  for (;;) {
+    while (isLetter(charAt(text, i))) i++;
+    if (!isApostrophe(charAt(text, i))) return isUnsure(charAt(text, i)) ? ASK_PATTERN : i;
+    const goesOn = continuesAfterApostrophe(text, i);
+    if (goesOn === ASK_PATTERN) return ASK_PATTERN;
+    if (!goesOn) return i;
+    i++;
+  }
+}
+
+/**
+ * The name pattern (nameSource) at `p`, for plain text, without running it: where the
+ * proper name starting at the ASCII capital at `p` ends, NO_NAME when none starts
+ * there, or ASK_PATTERN as soon as the text holds anything this walk does not decide
+ * exactly (a non-ASCII letter or mark, a tab or no-break space, a digit after a
+ * word...). It follows the pattern's greedy choices and answers only where the first
+ * choice succeeds, so where it answers it finds what the pattern finds (the tests
+ * check this against the pattern on the seeds and on random text). `joiners` may
+ * stand between words (particles and "of"); `particles` may also open a hyphenated word.
+ */
+export function properNameEnd(text: string, p: number, joiners: ReadonlySet<string>, particles: ReadonlySet<string>): number {
+  // (?<![\p{L}\p{M}\p{N}@#_]) before the name
+  const prev = charAt(text, p - 1);
+  if (isUnsure(prev)) return ASK_PATTERN;
+  if (isLetter(prev) || isDigit(prev) || prev === 64 || prev === 35 || prev === 95) return NO_NAME;
+  let i = p;
+  for (;;) {
+    // a word at i (an ASCII capital)
+    i = wordEnd(text, i);
+    if (i === ASK_PATTERN) return i;
+    const ch = charAt(text, i);
+    let k = i + 1;
+    if (ch === HYPHEN) {
+      // -Word, -particle-Word
+      for (;;) {
+        const n = charAt(text, k);
+        if (isUpper(n)) break;
+        if (isUnsure(n)) return ASK_PATTERN;
+        if (!isLower(n)) return i;
+        const t = k;
+        while (isLower(charAt(text, k))) k++;
+        const after = charAt(text, k);
+        if (isUnsure(after)) return ASK_PATTERN;
+        if (after !== HYPHEN || !particles.has(text.slice(t, k))) return i;
+        k++;
+      }
+    } else if (ch === SPACE) {
+      // spaces, then joiners (particles, "of") each followed by spaces or a hyphen, then a capital
+      while (charAt(text, k) === SPACE) k++;
+      for (;;) {
+        const n = charAt(text, k);
+        if (isUpper(n)) break;
+        if (n === TAB || isUnsure(n)) return ASK_PATTERN;
+        if (!isLower(n)) return i;
+        const t = k;
+        while (isLower(charAt(text, k))) k++;
+        const after = charAt(text, k);
+        if (after === TAB || isUnsure(after)) return ASK_PATTERN;
+        if ((after !== SPACE && after !== HYPHEN) || !joiners.has(text.slice(t, k))) return i;
+        k++;
+        if (after === SPACE) while (charAt(text, k) === SPACE) k++;
+      }
+    } else {
+      // the name ends here, unless a digit or something non-ASCII follows: (?![\p{L}\p{M}\p{N}]) would then fail
+      return ch === TAB || isDigit(ch) || isUnsure(ch) ? ASK_PATTERN : i;
+    }
+    i = k;
+  }
+}
+
+/**
+ * Every proper name of a sentence. A name starts with a capital (or with a particle and
+ * a hyphen before one: "al-Baghdadi"); properNameEnd() reads plain names there, and
+ * the full pattern, sticky, is tried only where it cannot: that finds exactly what
+ * scanning every position with the pattern finds, many times faster.
+ */
+function scanProperNames(s: Sentence, c: Compiled, out: Collector): void {
+  const text = s.text;
+  let end = 0;
+  for (let p = 0; p < text.length; p++) {
+    const code = charAt(text, p);
+    if (!mayStartName(code) || isKnownPunctuation(code)) continue; // “ and ’ start no name
+    let from = p;
+    let to = code <= 90 && c.plainParticles && particleBefore(text, p, end, c) < 0 ? properNameEnd(text, p, c.drop, c.particles) : ASK_PATTERN;
+    if (to === ASK_PATTERN) {
+      from = nameAt(text, p, end, c);
+      to = from < 0 ? NO_NAME : matcher(c).lastIndex;
+    }
+    if (to === NO_NAME || to === from) continue;
+    end = to;
+    out.add(s, from, text.slice(from, end));
+    p = end - 1; // the next name starts after this one
+  }
+}
+
+/**
+ * The full pattern at a name start `p` (after the previous name's `end`): where the
+ * match starts (before p when a particle and a hyphen open it), or -1. The match ends
+ * at matcher(c).lastIndex.
+ */
+function nameAt(text: string, p: number, end: number, c: Compiled): number {
+  const sticky = matcher(c);
+  const q = particleBefore(text, p, end, c);
+  if (q >= 0) {
+    sticky.lastIndex = q;
+    if (sticky.test(text)) return q;
+  }
+  sticky.lastIndex = p;
+  return sticky.test(text) ? p : -1;
+}
+
+/** Where a particle and a hyphen just before `p` start ("al-" of "al-Baghdadi"), if after the previous name's `end`; else -1. */
+function particleBefore(text: string, p: number, end: number, c: Compiled): number {
+  if (!isDash(charAt(text, p - 1))) return -1;
+  let q = p - 1;
+  while (q > 0 && LOWER.test(text[q - 1]!)) q--;
+  return q < p - 1 && q >= end && c.drop.has(text.slice(q, p - 1)) ? q : -1;
+}
+
+/**
+ * Every match of a pattern that is a plain prefix and {name} ("Operation {name}"): the
+ * prefix is found with indexOf and the name read by properNameEnd(); where that cannot
+ * decide, the global pattern takes over from that occurrence, so the matches are the
+ * global pattern's.
+ */
+function scanPrefixedNames(s: Sentence, prefix: string, c: Compiled, out: Collector): void {
+  const text = s.text;
+  for (let j = text.indexOf(prefix), from = 0; j >= 0; j = text.indexOf(prefix, from)) {
+    const p = j + prefix.length;
+    const ch = charAt(text, p);
+    const to = isUpper(ch) ? properNameEnd(text, p, c.drop, c.particles) : isLower(ch) || isUnsure(ch) ? ASK_PATTERN : NO_NAME;
+    if (to === ASK_PATTERN) {
+      const re = matcher(c);
+      re.lastIndex = j;
+      const m = re.exec(text);
+      if (!m) return;
+      addPatternMatch(s, m, out);
+      from = re.lastIndex;
+    } else if (to === NO_NAME) {
+      from = j + 1;
+    } else {
+      out.add(s, j, text.slice(j, to), { start: prefix.length, end: to - j });
+      from = to;
+    }
+  }
+}
+
+/** Every match of a user pattern in a sentence. */
+function scanPattern(s: Sentence, re: RegExp, out: Collector): void {
+  const text = s.text;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!m[0]) {
+      re.lastIndex++;
+      continue;
+    }
+    addPatternMatch(s, m, out);
+  }
+}
+
+/** A non-empty match of a user pattern: its `name` group (else group 1) is the distinctive part. */
+function addPatternMatch(s: Sentence, m: RegExpExecArray, out: Collector): void {
+  const idx = m.indices?.groups?.name ?? m.indices?.[1];
+  out.add(s, m.index, m[0], idx ? { start: idx[0] - m.index, end: idx[1] - m.index } : undefined);
+}
+
+/** True when every fact has the same spelling: most subjects, and nothing to compare (checked before any sorting or copying). */
+function oneValue(facts: Fact[]): boolean {
+  const v = facts[0]!.value;
+  for (const f of facts) if (f.value !== v) return false;
+  return true;
 }
 
 export const name: RuleType<NameOptions> = {
@@ -345,115 +725,21 @@ export const name: RuleType<NameOptions> = {
   },
 
   extract(article: Article, rule: Rule<NameOptions>, vocab: Vocabulary): Fact[] {
-    const o = withDefaults(rule);
     const c = compile(rule, vocab);
     // An article that cannot contain the pattern's literal start ("Operation ") is skipped unread.
     if (c.literal && !article.text.includes(c.literal)) return [];
-    const facts: Fact[] = [];
-    /** One fact per distinct name form per article; later occurrences are counted, the first few kept as evidence. */
-    const byForm = new Map<string, Fact>();
-    const memo = c.readings;
-    // Copies per article: exec() moves lastIndex.
-    const re = new RegExp(c.re);
-    const sticky = c.sticky ? new RegExp(c.sticky) : undefined;
-    const cand = sticky ? new RegExp(CANDIDATE) : undefined;
+    const out = new Collector(article, rule.id, c);
     for (const s of article.sentences) {
-      const text = s.text;
-      if (c.literal && !text.includes(c.literal)) continue;
-      // every fact of a sentence quotes it: one copy of its text serves them all (facts are kept until the report)
-      let shared: string | undefined;
-      const cite = (start: number, end: number, note: string): Fact['evidence'] => {
-        const ev = evidence(article, start, end, note);
-        if (shared === undefined) shared = ev.sentence;
-        else if (ev.sentence === shared) ev.sentence = shared;
-        return ev;
-      };
-      const onMatch = (m: RegExpExecArray): void => {
-        let key = m[0];
-        if (!c.proper) {
-          const idx = m.indices?.groups?.name ?? m.indices?.[1];
-          if (idx) key += `\u0000${idx[0] - m.index},${idx[1] - m.index}`;
-        }
-        let r = memo.get(key);
-        if (r === undefined) {
-          r = read(m, c, o);
-          if (memo.size >= MAX_READINGS) memo.clear();
-          memo.set(key, r);
-        }
-        if (!r) return;
-        const start = s.start + m.index + r.full.start;
-        const end = s.start + m.index + r.full.end;
-        const form = r.form;
-        const known = byForm.get(form);
-        if (known) {
-          const data = known.data!;
-          const n = (data.occurrences as number) + 1;
-          data.occurrences = n;
-          if (n <= MAX_EVIDENCE) ((data.more as Fact['evidence'][] | undefined) ?? (data.more = [])).push(cite(start, end, r.note));
-          return;
-        }
-        const data: Record<string, unknown> = { skeleton: r.keys.skeleton };
-        if (r.entity) data.entity = r.entity;
-        if (r.variantOf) data.variantOf = r.variantOf;
-        data.occurrences = 1;
-        const fact: Fact = {
-          rule: rule.id,
-          article: article.id,
-          subject: { key: r.keys.key, label: r.display },
-          value: r.keys.spelling,
-          display: r.display,
-          raw: r.raw,
-          evidence: cite(start, end, r.note),
-          data,
-        };
-        byForm.set(form, fact);
-        facts.push(fact);
-      };
-      if (sticky && cand) {
-        // Proper names start with a capital (or a particle and a dash before one): the full pattern is
-        // tried only there, which finds exactly what scanning every position finds, many times faster.
-        cand.lastIndex = 0;
-        let end = 0;
-        for (let k = cand.exec(text); k; k = cand.exec(text)) {
-          const p = k.index;
-          if (p < end) continue;
-          const code = text.charCodeAt(p);
-          if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
-          let m: RegExpExecArray | null = null;
-          const d = text.charCodeAt(p - 1);
-          if (d === 45 || d === 0x2010 || d === 0x2011) {
-            let q = p - 1;
-            while (q > 0 && /\p{Ll}/u.test(text[q - 1]!)) q--;
-            if (q < p - 1 && q >= end && c.drop.has(text.slice(q, p - 1))) {
-              sticky.lastIndex = q;
-              m = sticky.exec(text);
-            }
-          }
-          if (!m) {
-            sticky.lastIndex = p;
-            m = sticky.exec(text);
-          }
-          if (!m || !m[0]) continue;
-          end = m.index + m[0].length;
-          if (cand.lastIndex < end) cand.lastIndex = end;
-          onMatch(m);
-        }
-      } else {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          if (!m[0]) {
-            re.lastIndex++;
-            continue;
-          }
-          onMatch(m);
-        }
-      }
+      if (c.literal && !s.text.includes(c.literal)) continue;
+      if (c.proper) scanProperNames(s, c, out);
+      else if (c.prefix !== undefined) scanPrefixedNames(s, c.prefix, c, out);
+      else scanPattern(s, matcher(c), out);
     }
-    return facts;
+    return out.facts;
   },
 
   compare(facts, rule): Finding[] {
-    if (facts.length < 2) return [];
+    if (facts.length < 2 || oneValue(facts)) return [];
     const o = withDefaults(rule);
     interface Spelling {
       value: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { article, seedArticles } from '../helpers.js';
 import { RuleError } from '../../src/errors.js';
-import { name, type NameOptions } from '../../src/rules/name.js';
+import { name, properNameEnd, type NameOptions } from '../../src/rules/name.js';
+import { DEFAULT_PARTICLES, dropSet, nameSource } from '../../src/normalize/names.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
 
 const noVocab: Vocabulary = { entities: [], titles: {} };
@@ -292,5 +293,64 @@ describe('variants listed in rules.yaml', () => {
     expect(f?.kind).toBe('variant');
     expect(f?.message).toContain('“Ingrid Halvorson” is a known variant (still reported)');
     expect(f?.message).not.toContain('is not');
+  });
+});
+
+describe('the plain-text reading of proper names (properNameEnd) finds what the name pattern finds', () => {
+  const joiners = dropSet([...DEFAULT_PARTICLES]);
+  const particles = new Set(DEFAULT_PARTICLES);
+  const pattern = new RegExp(nameSource(), 'yu');
+  /** Checks every ASCII capital of `text`; returns how many answers were compared. */
+  function agree(text: string): number {
+    let compared = 0;
+    for (let p = 0; p < text.length; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch < 65 || ch > 90) continue;
+      const got = properNameEnd(text, p, joiners, particles);
+      if (got === -2) continue; // asks the pattern
+      pattern.lastIndex = p;
+      const want = pattern.test(text) ? pattern.lastIndex : -1;
+      expect({ text, p, end: got }).toEqual({ text, p, end: want });
+      compared++;
+    }
+    return compared;
+  }
+
+  it('on the seeds, where it decides nearly every name itself', () => {
+    let compared = 0;
+    let capitals = 0;
+    for (const a of seedArticles()) {
+      compared += agree(a.text);
+      capitals += a.text.match(/[A-Z]/g)!.length;
+    }
+    expect(compared).toBeGreaterThan(capitals * 0.95);
+  });
+
+  it('on random text made of names, particles, initials, apostrophes, hyphens, spaces and non-ASCII characters', () => {
+    const atoms = ['Foo', 'Bar', 'al', 'of', 'de', 'bin', 'e', 'U', 'S', 'Gen', 'Mr', 'McD', 'Ab', 'Abcd', 'Abcde', 'x', 'the', 'NATO', 'O', 'Brien',
+      ' al-', ' al ', '-e-', ' of ', '-al-', ' of-', ' the ', '’s ', "'ve", 'Gen. ', 'U.S.', 'S. ', ' bin ', ' de la ', '-Foo', ' Bar',
+      ' ', ' ', '  ', '\t', '\u00a0', '.', '-', '‐', "'", '’', 's', 't', 've', 'll', 'T', '1', ',', '“', '”', '—', 'é', 'É', '\u0301', '@', '#', '_', '\n', '😀'];
+    // mulberry32: a small deterministic generator, so a failure can be replayed
+    let seed = 42;
+    const random = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    let compared = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let k = 1 + random(10); k > 0; k--) text += atoms[random(atoms.length)];
+      compared += agree(text);
+    }
+    expect(compared).toBeGreaterThan(20_000);
+  });
+
+  it('"Operation {name}" (read without the pattern) gives the facts of the same pattern written as a regular expression', () => {
+    const plain = facts(seedArticles(), nameRule({ pattern: 'Operation {name}' }));
+    const regex = facts(seedArticles(), nameRule({ pattern: '(?:Operation ){name}' }));
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain).toEqual(regex);
   });
 });
