@@ -364,18 +364,21 @@ function literalFilter(terms: string[]): RegExp | undefined {
     words.push(runs.reduce((a, b) => (b.length > a.length ? b : a)));
   }
   if (words.length === 0) return /(?!)/; // termsRegExp of no terms matches nothing
-  return new RegExp(words.map((w) => w.replace(/s/g, '[sſ]').replace(/k/g, '[kK]')).join('|'), 'i');
+  // a text holding "earthquake" holds "quake": keep only words that hold no other (fewer alternatives)
+  const unique = [...new Set(words)];
+  const minimal = unique.filter((w) => !unique.some((v) => v !== w && w.includes(v)));
+  return new RegExp(minimal.map((w) => w.replace(/s/g, '[sſ]').replace(/k/g, '[kK]')).join('|'), 'i');
 }
 
 const entityFilters = new WeakMap<Entity, RegExp | undefined>();
 
 /** literalFilter of an entity's name, aliases and variants (what its mention pattern is built from). */
-function entityFilter(e: Entity): RegExp | undefined {
+export function entityFilter(e: Entity): RegExp | undefined {
   if (!entityFilters.has(e)) entityFilters.set(e, literalFilter(entityTerms(e)));
   return entityFilters.get(e);
 }
 
-const mayMatch = (filter: RegExp | undefined, text: string) => !filter || filter.test(text);
+export const mayMatch = (filter: RegExp | undefined, text: string): boolean => !filter || filter.test(text);
 
 /** Number words that may begin a quantity (QUANTITY_SOURCE), as they begin a word; "a dozen" is found by "dozen". */
 const NUMBER_WORDS =
