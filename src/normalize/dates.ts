@@ -84,8 +84,21 @@ export function formatDate(iso: string, withWeekday = true): string {
   return withWeekday ? `${weekdayName(weekdayOf(iso))} ${day}` : day;
 }
 
+const displayed = new Map<string, string>();
+
 /** Human form of any value this module produces (ISO, ~ISO, weekday:x, --MM-DD, relative:x). */
 export function displayValue(value: string, tolerance?: number): string {
+  // one per fact, and facts share few values: remembered (a pure function of its arguments)
+  const key = `${value}\u0000${tolerance ?? ''}`;
+  let shown = displayed.get(key);
+  if (shown === undefined) {
+    if (displayed.size > 10_000) displayed.clear();
+    displayed.set(key, (shown = formatValue(value, tolerance)));
+  }
+  return shown;
+}
+
+function formatValue(value: string, tolerance?: number): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (value.startsWith('~')) return `about ${formatDate(value.slice(1), false)}${tolerance ? ` (±${tolerance} day${tolerance > 1 ? 's' : ''})` : ''}`;
   if (value.startsWith('weekday:')) {
@@ -497,6 +510,10 @@ const NOT_PLACE = new RegExp(
   'u',
 );
 
+/** Pre-filters of namedEvents: OPERATION_RE needs its first word, the other two an event noun (no i flag). */
+const OPERATION_WORD = /Operation|Hurricane|Typhoon|Cyclone|Storm/;
+const EVENT_NOUN_WORD = new RegExp([...NOUN_CLASS.keys()].map((f) => f.split(' ').sort((a, b) => b.length - a.length)[0]!).join('|'));
+
 export interface NamedEvent {
   /** Offsets into the text; end exclusive. */
   start: number;
@@ -538,8 +555,12 @@ function placeOk(place: string): boolean {
  */
 export function namedEvents(text: string): NamedEvent[] {
   const found: NamedEvent[] = [];
+  // pre-filters: every match holds one of these words as written (the patterns are case-sensitive)
+  const operation = OPERATION_WORD.test(text);
+  const noun = EVENT_NOUN_WORD.test(text);
+  if (!operation && !noun) return found;
   OPERATION_RE.lastIndex = 0;
-  for (let m = OPERATION_RE.exec(text); m; m = OPERATION_RE.exec(text)) {
+  for (let m = operation ? OPERATION_RE.exec(text) : null; m; m = OPERATION_RE.exec(text)) {
     const kind = m[1]!.replace(/\s+/g, ' ');
     const name = tidy(m[2]!);
     // "Operation Sindoor In Retaliation": a headline's capitalised words after the name are not part of it
@@ -547,14 +568,14 @@ export function namedEvents(text: string): NamedEvent[] {
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(label), label });
   }
   PLACE_EVENT_RE.lastIndex = 0;
-  for (let m = PLACE_EVENT_RE.exec(text); m; m = PLACE_EVENT_RE.exec(text)) {
+  for (let m = noun ? PLACE_EVENT_RE.exec(text) : null; m; m = PLACE_EVENT_RE.exec(text)) {
     const place = tidy(m[1]!);
     if (!placeOk(place)) continue;
     const cls = NOUN_CLASS.get(m[2]!.toLowerCase().replace(/\s+/g, ' '))!;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(`${place} ${cls}`), label: `the ${place} ${cls}` });
   }
   DATED_EVENT_RE.lastIndex = 0;
-  for (let m = DATED_EVENT_RE.exec(text); m; m = DATED_EVENT_RE.exec(text)) {
+  for (let m = noun ? DATED_EVENT_RE.exec(text) : null; m; m = DATED_EVENT_RE.exec(text)) {
     const cls = NOUN_CLASS.get(m[3]!.toLowerCase().replace(/\s+/g, ' '))!;
     const place = m[4] ? tidy(m[4]) : undefined;
     if (place && placeOk(place)) {

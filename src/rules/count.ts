@@ -38,8 +38,8 @@ import {
   rangesOverlap,
   type Quantity,
 } from '../normalize/numbers.js';
-import { findEntity, mentions, termsRegExp } from '../vocab.js';
-import type { Article, CompareContext, Fact, Finding, Rule, RuleType, Sentence, Subject, ValueGroup, Vocabulary } from '../types.js';
+import { entityTerms, findEntity, mentions, termsRegExp } from '../vocab.js';
+import type { Article, CompareContext, Entity, Fact, Finding, Rule, RuleType, Sentence, Subject, ValueGroup, Vocabulary } from '../types.js';
 
 export interface CountOptions {
   subject?: string;
@@ -151,10 +151,15 @@ const NUMBER_WORD = /^(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|
 // ---------------------------------------------------------------------------
 
 interface Compiled {
-  quantity: RegExp;
-  unitFirst?: RegExp;
-  bare?: RegExp;
+  /** Sticky: tried only where a quantity may start (quantityStarts). */
+  quantityAt: Matcher;
+  bareAt?: Matcher;
+  /** Global. */
+  unitFirst?: Matcher;
   cue: RegExp;
+  /** Pre-filters (see literalFilter): a sentence they do not match holds no cue / no unit word. */
+  cueFilter?: RegExp;
+  unitFilter?: RegExp;
 }
 const compiled = new WeakMap<object, Compiled>();
 
@@ -167,25 +172,324 @@ function compile(o: CountOptions): Compiled {
   if (!c) {
     const unitWords = unitWordsSource(o.unit_words);
     c = {
-      quantity: new RegExp(
-        `(?<![\\p{L}\\p{N},.])(${QUANTITY_SOURCE})(?:\\s+|-)(?:of\\s+)?((?:[\\p{L}’'-]+\\s+){0,${o.max_gap}}?)(${unitWords})`,
-        'giu',
-      ),
+      quantityAt: matcher(`(?<![\\p{L}\\p{N},.])(${QUANTITY_SOURCE})(?:\\s+|-)(?:of\\s+)?((?:[\\p{L}’'-]+\\s+){0,${o.max_gap}}?)(${unitWords})`, 'y'),
       cue: termsRegExp(o.cues),
     };
+    const cueFilter = literalFilter(o.cues);
+    if (cueFilter) c.cueFilter = cueFilter;
+    const unitFilter = literalFilter(o.unit_words);
+    if (unitFilter) c.unitFilter = unitFilter;
     if (o.unit_first) {
-      c.unitFirst = new RegExp(`(${unitWords})(?:\\s+of|-|\\s+)\\s*(?:(?:was|is|of|at|measuring|measured)\\s+)?(${QUANTITY_SOURCE})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu');
+      c.unitFirst = matcher(`(${unitWords})(?:\\s+of|-|\\s+)\\s*(?:(?:was|is|of|at|measuring|measured)\\s+)?(${QUANTITY_SOURCE})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'g');
     }
-    if (o.bare) c.bare = new RegExp(`(?<![\\p{L}\\p{N},.$€£])(${QUANTITY_SOURCE})(?![\\p{L}\\p{N}%]|[.,]\\d)`, 'giu');
+    if (o.bare) c.bareAt = matcher(`(?<![\\p{L}\\p{N},.$€£])(${QUANTITY_SOURCE})(?![\\p{L}\\p{N}%]|[.,]\\d)`, 'y');
     compiled.set(o, c);
   }
   return c;
 }
 
-/** Word index of an offset in a string (count of word starts before it). */
-function wordIndex(text: string, offset: number): number {
-  const m = text.slice(0, offset).match(/[\p{L}\p{N}]+/gu);
-  return m ? m.length : 0;
+// ---------------------------------------------------------------------------
+// Quantity regexes without the i flag. QUANTITY_SOURCE is large, and V8 takes tens of milliseconds to
+// compile it case-insensitively (twice: to bytecode, then to machine code), for every rule: that was
+// most of the time a count rule took. Without the i flag it compiles several times faster and runs
+// faster. So the regex is run, in lower case, on the sentence in lower case, which gives the same
+// matches at the same offsets:
+// - toLowerCase keeps every offset unless the text holds "İ" (U+0130, two code units in lower case);
+//   then the i-flag regex runs on the text as written;
+// - under the u and i flags an ASCII letter matches its two cases, and "ſ" (U+017F) matches s and "K"
+//   (U+212A) matches k: toLowerCase gives the same letter for all of them once ſ is replaced by s;
+// - \p{L} (and \p{N}, \s, \d, punctuation) match the same characters in the lower-case text, except
+//   the combining ypogegrammeni U+0345, which the i flag adds to \p{L} (it folds to a Greek iota):
+//   added to each \p{L}.
+// (Checked over every code point against the regexes this file builds.) Groups are read back from the
+// text as written, at the same offsets.
+
+interface Matcher {
+  /** The regex as written, u and i flags (and g or y). */
+  re: RegExp;
+  /** The same regex for the lower-case text (u flag, and d for group offsets), when it can be built. */
+  lower?: RegExp;
+}
+
+function matcher(source: string, mode: 'g' | 'y'): Matcher {
+  const m: Matcher = { re: new RegExp(source, `iu${mode}`) };
+  const lower = lowerCaseSource(source);
+  if (lower !== undefined) m.lower = new RegExp(lower, `du${mode}`);
+  return m;
+}
+
+/**
+ * A regex source for the u and i flags rewritten for the u flag alone, on lower-case text: ASCII letters
+ * in lower case, U+0345 beside each \p{L}. Undefined for what it does not handle (letters other than
+ * ASCII, letters in a class, \b, \w, backreferences, named groups…): the regex is then used as written.
+ */
+export function lowerCaseSource(src: string): string | undefined {
+  let out = '';
+  let i = 0;
+  let inClass = false;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === '\\') {
+      const n = src[i + 1];
+      if (n === 'p' && src.startsWith('{', i + 2)) {
+        const end = src.indexOf('}', i);
+        const prop = src.slice(i, end + 1);
+        if (!/^\\p\{(?:L|N)\}$/.test(prop)) return undefined;
+        out += prop === '\\p{L}' ? (inClass ? '\\p{L}\\u0345' : '[\\p{L}\\u0345]') : prop;
+        i = end + 1;
+        continue;
+      }
+      if (n === undefined || !/^[sd.\-\\/^$*+?()[\]{}|,'’‘@&%€£]$/.test(n)) return undefined; // \b \w \k \u \1 …
+      out += c + n;
+      i += 2;
+      continue;
+    }
+    if (inClass) {
+      if (/[A-Za-z]/.test(c) || hasCase(c)) return undefined;
+      if (c === ']') inClass = false;
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      if (src[i + 1] === '^') return undefined;
+      i++;
+      continue;
+    }
+    if (c === '(' && src[i + 1] === '?') {
+      const group = /^\(\?(?::|=|!|<=|<!)/.exec(src.slice(i, i + 4));
+      if (!group) return undefined; // named groups
+      out += group[0];
+      i += group[0].length;
+      continue;
+    }
+    if (c === '{') {
+      const q = /^\{\d+(?:,\d*)?\}/.exec(src.slice(i));
+      if (!q) return undefined;
+      out += q[0];
+      i += q[0].length;
+      continue;
+    }
+    if (/[A-Za-z]/.test(c)) out += c.toLowerCase();
+    else if (c === '.' || c === '$' || hasCase(c)) return undefined; // see END below
+    else out += c;
+    i++;
+  }
+  return inClass ? undefined : out;
+}
+
+/** A character other than ASCII that is a letter or has another case (the i flag would fold it). */
+function hasCase(c: string): boolean {
+  return c > '\u007f' && (/\p{L}|\u0345/u.test(c) || c.toLowerCase() !== c || c.toUpperCase() !== c);
+}
+
+/**
+ * Appended to the lower-case text so that V8 always sees a two-byte string: it compiles a regex once per
+ * string width, and news text comes in both (curly quotes are two-byte). Nothing in these regexes can
+ * match or end at it (no ".", "$", \S, negated class: lowerCaseSource refuses them), and the negative
+ * lookaheads accept it as they accept the end of the text, so the matches are unchanged.
+ */
+const END = '\uffff';
+
+/** The sentence in lower case (and END) for Matcher.lower, or null when lower case moves offsets (U+0130). */
+function lowerCaseText(info: SentenceInfo, text: string): string | null {
+  if (info.lower === undefined) {
+    const lower = text.toLowerCase().replaceAll('ſ', 's');
+    info.lower = lower.length === text.length ? lower + END : null;
+  }
+  return info.lower;
+}
+
+/** A match with its groups as written in the sentence. */
+interface Match {
+  index: number;
+  0: string;
+  1?: string;
+  2?: string;
+  3?: string;
+}
+
+/** One exec of a matcher from `from` (the regex's lastIndex), on the lower-case text when it can. */
+function execFrom(mt: Matcher, info: SentenceInfo, text: string, from: number): { m: Match | null; next: number } {
+  const lower = mt.lower ? lowerCaseText(info, text) : null;
+  if (!lower) {
+    mt.re.lastIndex = from;
+    const m = mt.re.exec(text);
+    return { m, next: mt.re.lastIndex };
+  }
+  const re = mt.lower!;
+  re.lastIndex = from;
+  const m = re.exec(lower);
+  if (!m) return { m: null, next: re.lastIndex };
+  const out: Match = { index: m.index, 0: text.slice(m.index, m.index + m[0].length) };
+  for (let g = 1; g <= 3 && g < m.length; g++) {
+    const at = m.indices![g];
+    if (at) out[g as 1 | 2 | 3] = text.slice(at[0], at[1]);
+  }
+  return { m: out, next: re.lastIndex };
+}
+
+/** Every match of a global matcher, in order. */
+function* allMatches(mt: Matcher, info: SentenceInfo, text: string): Generator<Match> {
+  let from = 0;
+  for (;;) {
+    const { m, next } = execFrom(mt, info, text, from);
+    if (!m) return;
+    yield m;
+    from = next;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Pre-filters. The rule's regexes run with the u and i flags and a lookbehind, which V8 tries at every
+// position of every sentence, and most sentences hold no cue, no unit word or no number. A plain regex
+// (no u flag, no lookbehind) of literal words rejects them first. Each filter is a necessary condition
+// of the regex it guards, so what the rule reads is unchanged.
+
+/**
+ * A case-insensitive test for the terms of a termsRegExp: for each term, its longest run of ASCII letters
+ * and digits, which any text the term pattern matches contains (the pattern only varies spacing, dashes
+ * and apostrophes between such runs). Under the u and i flags two non-ASCII letters also match ASCII ones,
+ * the long s "ſ" and the Kelvin sign "K", so s and k accept them here too (the plain i flag does not fold
+ * them). Undefined when a term has no such run: then nothing can be filtered.
+ */
+function literalFilter(terms: string[]): RegExp | undefined {
+  const words: string[] = [];
+  for (const t of terms) {
+    if (!t.trim()) continue; // termsRegExp drops blank terms
+    const runs = t.toLowerCase().match(/[a-z0-9]+/g);
+    if (!runs) return undefined;
+    words.push(runs.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  if (words.length === 0) return /(?!)/; // termsRegExp of no terms matches nothing
+  // a text holding "earthquake" holds "quake": keep only words that hold no other (fewer alternatives)
+  const unique = [...new Set(words)];
+  const minimal = unique.filter((w) => !unique.some((v) => v !== w && w.includes(v)));
+  return new RegExp(minimal.map((w) => w.replace(/s/g, '[sſ]').replace(/k/g, '[kK]')).join('|'), 'i');
+}
+
+const entityFilters = new WeakMap<Entity, RegExp | undefined>();
+
+/** literalFilter of an entity's name, aliases and variants (what its mention pattern is built from). */
+export function entityFilter(e: Entity): RegExp | undefined {
+  if (!entityFilters.has(e)) entityFilters.set(e, literalFilter(entityTerms(e)));
+  return entityFilters.get(e);
+}
+
+export const mayMatch = (filter: RegExp | undefined, text: string): boolean => !filter || filter.test(text);
+
+/** Number words that may begin a quantity (QUANTITY_SOURCE), as they begin a word; "a dozen" is found by "dozen". */
+const NUMBER_WORDS =
+  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|scores';
+/** A quantity holds a digit or a number word: the sentence-level pre-filter (ſ as in literalFilter). */
+const ANY_NUMBER = new RegExp(`\\d|${NUMBER_WORDS.replace(/s/g, '[sſ]')}`, 'i');
+/** A word (run of letters and digits, in lower case, ſ folded) that a quantity's number may start with. */
+const NUMBER_RUN = new RegExp(`^(?:\\d|${NUMBER_WORDS})`);
+/**
+ * Words that may stand in a quantity before its first number: the words of the hedges ("no fewer than",
+ * "as many as"), "between", and the "a" of "a dozen" (QUANTITY_SOURCE, lower case).
+ */
+const HEDGE_WORDS = new Set(
+  'at least no fewer than less a minimum of more upwards in excess just over well nearly almost close to under approaching about around approximately roughly some an estimated up as many most between'.split(' '),
+);
+
+/** What every count rule reads the same way in a sentence, computed at most once per article. */
+interface SentenceInfo {
+  /** Whether a quantity can be read at all (ANY_NUMBER). */
+  numbers: boolean;
+  /** Offsets where words (runs of letters and digits) start, for wordIndex. */
+  wordStarts?: number[];
+  /** Offsets where a quantity may start, ascending. */
+  quantityStarts?: number[];
+  /** The text in lower case (lowerCaseText). */
+  lower?: string | null;
+  outcomes?: { at: number; start: number; word: string }[];
+}
+interface ArticleMemo {
+  sentences: (SentenceInfo | undefined)[];
+  events?: ArticleEvents;
+}
+const articleMemos = new WeakMap<Article, ArticleMemo>();
+
+function memoOf(article: Article): ArticleMemo {
+  let m = articleMemos.get(article);
+  if (!m) articleMemos.set(article, (m = { sentences: [] }));
+  return m;
+}
+
+function sentenceInfo(memo: ArticleMemo, s: Sentence): SentenceInfo {
+  let info = memo.sentences[s.index];
+  if (!info) memo.sentences[s.index] = info = { numbers: ANY_NUMBER.test(s.text) };
+  return info;
+}
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Word starts of a sentence, and where a quantity may start. A quantity regex match begins at a word
+ * start (its lookbehind rejects a letter or digit before, and every alternative begins with one): at a
+ * word that begins with a digit or a number word, or at a run of hedge words right before one.
+ */
+function readWords(info: SentenceInfo, text: string): void {
+  const starts: number[] = [];
+  const folded: string[] = [];
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(text); m; m = WORD_RUN.exec(text)) {
+    starts.push(m.index);
+    folded.push(m[0].toLowerCase().replaceAll('ſ', 's'));
+  }
+  const quantityStarts: number[] = [];
+  let next = 0; // first word index not yet added
+  for (let w = 0; w < folded.length; w++) {
+    if (!NUMBER_RUN.test(folded[w]!)) continue;
+    let k = w;
+    while (k > next && HEDGE_WORDS.has(folded[k - 1]!)) k--;
+    for (; k <= w; k++) quantityStarts.push(starts[k]!);
+    next = w + 1;
+  }
+  info.wordStarts = starts;
+  info.quantityStarts = quantityStarts;
+}
+
+/**
+ * Word index of an offset in a sentence: how many words start before it, as wordIndex counts them.
+ * Offsets come from u-flag matches, so they never split a surrogate pair and the counts agree.
+ */
+function wordIndexIn(info: SentenceInfo, text: string, offset: number): number {
+  if (!info.wordStarts) readWords(info, text);
+  const starts = info.wordStarts!;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The matches of a global quantity regex in a sentence, in order, found by trying its sticky copy only
+ * where a quantity may start: the leftmost match from each point on is the same, so the same matches.
+ */
+function* quantityMatches(at: Matcher, info: SentenceInfo, text: string): Generator<Match> {
+  if (!info.quantityStarts) readWords(info, text);
+  let from = 0;
+  for (const start of info.quantityStarts!) {
+    if (start < from) continue;
+    const { m } = execFrom(at, info, text, start);
+    if (m) {
+      from = m.index + m[0].length;
+      yield m;
+    }
+  }
+}
+
+function outcomesIn(info: SentenceInfo, text: string): { at: number; start: number; word: string }[] {
+  info.outcomes ??= [...text.matchAll(OUTCOMES_RE)].map((m) => ({ at: wordIndexIn(info, text, m.index!), start: m.index!, word: m[0].toLowerCase() }));
+  return info.outcomes;
 }
 
 function words(text: string): string[] {
@@ -224,23 +528,27 @@ function insideName(text: string, start: number, end: number, form: string): boo
   return true;
 }
 
+/** Pre-filters of EVENT_RE and AGENT_RE (see literalFilter). */
+const EVENT_FILTER = literalFilter([...EVENT_OF.keys()]);
+const AGENT_FILTER = literalFilter(['terrorists', 'militants', 'attackers', 'gunmen', 'insurgents', 'assailants', 'extremists', 'rebels', 'bombers']);
+
 /** Event nouns in a sentence, in order. */
 export function eventsIn(text: string): EventHit[] {
   const out: EventHit[] = [];
   let headline: boolean | undefined;
   EVENT_RE.lastIndex = 0;
-  for (let m = EVENT_RE.exec(text); m; m = EVENT_RE.exec(text)) {
+  for (let m = mayMatch(EVENT_FILTER, text) ? EVENT_RE.exec(text) : null; m; m = EVENT_RE.exec(text)) {
     const form = m[0].toLowerCase().replace(/\s+/g, ' ');
     const event = EVENT_OF.get(form);
     if (!event) continue;
-    headline ??= titleCase(text);
-    const kind: EventHit['kind'] =
-      !headline && insideName(text, m.index, m.index + m[0].length, form) ? 'named' : VERB_FORMS.has(form) ? 'verb' : GENERIC_EVENTS.has(event) ? 'generic' : 'noun';
+    // a headline in title case has no names to tell (titleCase only when it matters: it is slow)
+    const named = insideName(text, m.index, m.index + m[0].length, form) && !(headline ??= titleCase(text));
+    const kind: EventHit['kind'] = named ? 'named' : VERB_FORMS.has(form) ? 'verb' : GENERIC_EVENTS.has(event) ? 'generic' : 'noun';
     if (event === 'fire' && (NOT_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)))) continue;
     out.push({ event, start: m.index, end: m.index + m[0].length, text: m[0], kind });
   }
   AGENT_RE.lastIndex = 0;
-  for (let m = AGENT_RE.exec(text); m; m = AGENT_RE.exec(text)) {
+  for (let m = mayMatch(AGENT_FILTER, text) ? AGENT_RE.exec(text) : null; m; m = AGENT_RE.exec(text)) {
     const at = m.index + m[0].length - m[1]!.length;
     out.push({ event: 'attack', start: at, end: at + m[1]!.length, text: m[1]!, kind: 'noun' });
   }
@@ -323,6 +631,35 @@ export function sourceOf(text: string, at: number): string | undefined {
   const first = src.split(' ')[0]!;
   if (/^(?:The|A|An)$/.test(first) || COMMON_SOURCES.has(first.toLowerCase())) src = src.charAt(0).toLowerCase() + src.slice(1);
   return src;
+}
+
+/** Event words per sentence of an article and its first event, as every entity-free count rule reads them. */
+interface ArticleEvents {
+  perSentence: EventHit[][];
+  first?: EventHit;
+}
+
+/**
+ * Entity-free: event words per sentence, resolved once per article (shared by the count rules) when a figure
+ * first needs a subject. Words inside names ("Accident Investigation Board") are dropped; when the story
+ * names one kind of event, its verbs and general words ("derailed", "the accident") name that same event:
+ * one subject per story. Nothing here depends on the rule, and the hits are never modified.
+ */
+function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
+  if (memo.events) return memo.events;
+  const raw = article.sentences.map((x) => eventsIn(x.text));
+  const title = article.meta.title ? eventsIn(String(article.meta.title)) : [];
+  const all = [...title, ...raw.flat()];
+  const families = (kind: EventHit['kind']) => new Set(all.filter((h) => h.kind === kind).map((h) => h.event));
+  const nouns = families('noun');
+  const specific = nouns.size ? nouns : families('verb');
+  const only = specific.size === 1 ? [...specific][0]! : undefined;
+  const fix = (hs: EventHit[]) =>
+    hs.filter((h) => h.kind !== 'named').map((h) => (only && h.event !== only && (h.kind === 'verb' || h.kind === 'generic') ? { ...h, event: only } : h));
+  const perSentence = raw.map(fix);
+  const first = fix(title)[0] ?? perSentence.find((x) => x.length)?.[0];
+  memo.events = first ? { perSentence, first } : { perSentence };
+  return memo.events;
 }
 
 function labelFor(o: CountOptions, event: string | undefined): string {
@@ -434,57 +771,46 @@ export const count: RuleType<CountOptions> = {
   extract(article: Article, rule: Rule<CountOptions>, vocab: Vocabulary): Fact[] {
     const o = rule.options;
     const entity = o.subject !== undefined ? findEntity(vocab, o.subject)! : undefined;
-    const { quantity, unitFirst, bare, cue } = compile(o);
+    const { quantityAt, unitFirst, bareAt, cue, cueFilter, unitFilter } = compile(o);
     const entitySubject: Subject | undefined = entity
       ? { key: `${entity.id}:${o.unit.toLowerCase()}`, label: o.label ?? `${o.unit} ${o.cues[0]} — ${entity.name}` }
       : undefined;
     const ss = article.sentences;
     const measure = MEASURE_UNITS[o.unit.toLowerCase()] !== undefined;
 
+    const memo = memoOf(article);
+    const mentionFilter = entity ? entityFilter(entity) : undefined;
+
     // candidate sentences: those about the entity (and the window after), or all of them
     let candidates: number[];
     if (entity) {
       const set = new Set<number>();
       for (const s of ss) {
+        if (!mayMatch(mentionFilter, s.text)) continue;
         if (mentions(s.text, entity).length > 0) for (let i = 0; i <= o.window && s.index + i < ss.length; i++) set.add(s.index + i);
       }
       candidates = [...set].sort((a, b) => a - b);
     } else {
       candidates = ss.map((s) => s.index);
     }
-    // entity-free: event words per sentence, resolved once per article when a figure first needs a subject.
-    // Words inside names ("Accident Investigation Board") are dropped; when the story names one kind of
-    // event, its verbs and general words ("derailed", "the accident") name that same event: one subject per story.
-    let resolved: { perSentence: EventHit[][]; first?: EventHit } | undefined;
-    const resolve = () => {
-      if (resolved) return resolved;
-      const raw = ss.map((x) => eventsIn(x.text));
-      const title = article.meta.title ? eventsIn(String(article.meta.title)) : [];
-      const all = [...title, ...raw.flat()];
-      const families = (kind: EventHit['kind']) => new Set(all.filter((h) => h.kind === kind).map((h) => h.event));
-      const nouns = families('noun');
-      const specific = nouns.size ? nouns : families('verb');
-      const only = specific.size === 1 ? [...specific][0]! : undefined;
-      const fix = (hs: EventHit[]) =>
-        hs.filter((h) => h.kind !== 'named').map((h) => (only && h.event !== only && (h.kind === 'verb' || h.kind === 'generic') ? { ...h, event: only } : h));
-      const perSentence = raw.map(fix);
-      const first = fix(title)[0] ?? perSentence.find((x) => x.length)?.[0];
-      resolved = first ? { perSentence, first } : { perSentence };
-      return resolved;
-    };
-    const eventsAt = (i: number) => resolve().perSentence[i]!;
-    const articleEvent = () => resolve().first;
+    const eventsAt = (i: number) => articleEvents(article, memo).perSentence[i]!;
+    const articleEvent = () => articleEvents(article, memo).first;
 
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;
+      const info = sentenceInfo(memo, s);
+      // no cue, or no number at all: nothing to read (the cue and quantity regexes cannot match)
+      if (o.cues.length && !mayMatch(cueFilter, s.text)) continue;
+      if (!info.numbers) continue;
+      const wordAt = (offset: number) => wordIndexIn(info, s.text, offset);
       const cues = o.cues.length
-        ? (cue.lastIndex = 0, [...s.text.matchAll(cue)].map((m) => ({ at: wordIndex(s.text, m.index!), len: m[0].split(/\s+/).length, text: m[0], start: m.index!, end: m.index! + m[0].length })))
+        ? (cue.lastIndex = 0, [...s.text.matchAll(cue)].map((m) => ({ at: wordAt(m.index!), len: m[0].split(/\s+/).length, text: m[0], start: m.index!, end: m.index! + m[0].length })))
         : [];
       if (o.cues.length && cues.length === 0) continue;
       const hits: Hit[] = [];
       // outcome words of the sentence ("killed", "injured"…): a number goes to the nearest one
-      const outcomes = o.cues.length ? [...s.text.matchAll(OUTCOMES_RE)].map((m) => ({ at: wordIndex(s.text, m.index!), start: m.index!, word: m[0].toLowerCase() })) : [];
+      const outcomes = o.cues.length ? outcomesIn(info, s.text) : [];
       // a number in a date or time ("on March 11", "11 March", "at 11:40", "2025") is never a quantity
       const isDatePart = (at: number, qText: string) => {
         const [a, b] = numberSpan(qText);
@@ -496,33 +822,31 @@ export const count: RuleType<CountOptions> = {
       const distTo = (c: { at: number; len: number }, numAt: number, numEnd: number) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd);
       const nearCue = (numAt: number, numEnd: number) =>
         o.cues.length ? cues.find((c) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd) <= o.cue_distance) : { text: '' };
-      quantity.lastIndex = 0;
-      for (let m = quantity.exec(s.text); m; m = quantity.exec(s.text)) {
+      const units = mayMatch(unitFilter, s.text);
+      for (const m of units ? quantityMatches(quantityAt, info, s.text) : []) {
         const q = parseQuantity(m[1]!);
         if (!q || isDatePart(m.index, m[1]!)) continue;
-        const numAt = wordIndex(s.text, m.index);
-        const numEnd = wordIndex(s.text, m.index + m[0].length);
+        const numAt = wordAt(m.index);
+        const numEnd = wordAt(m.index + m[0].length);
         const near = nearCue(numAt, numEnd);
         if (!near) continue;
         if ('at' in near && takenByOther(numAt, numEnd, distTo(near, numAt, numEnd))) continue;
         hits.push({ start: m.index, end: m.index + m[0].length, quantityText: m[1]!, unitWord: m[3]!, q, cue: near.text, numAt });
       }
-      if (unitFirst) {
-        unitFirst.lastIndex = 0;
-        for (let m = unitFirst.exec(s.text); m; m = unitFirst.exec(s.text)) {
+      if (unitFirst && units) {
+        for (const m of allMatches(unitFirst, info, s.text)) {
           const at = m.index + m[0].length - m[2]!.length;
           if (hits.some((h) => at < h.end && m!.index + m![0].length > h.start)) continue;
           const q = parseQuantity(m[2]!);
           if (!q || isDatePart(at, m[2]!)) continue;
-          const numAt = wordIndex(s.text, m.index);
-          const near = nearCue(numAt, wordIndex(s.text, m.index + m[0].length));
+          const numAt = wordAt(m.index);
+          const near = nearCue(numAt, wordAt(m.index + m[0].length));
           if (!near) continue;
           hits.push({ start: m.index, end: m.index + m[0].length, quantityText: m[2]!, unitWord: m[1]!, q, cue: near.text, numAt });
         }
       }
-      if (bare) {
-        bare.lastIndex = 0;
-        for (let m = bare.exec(s.text); m; m = bare.exec(s.text)) {
+      if (bareAt) {
+        for (const m of quantityMatches(bareAt, info, s.text)) {
           const start = m.index;
           const end = start + m[0].length;
           if (hits.some((h) => start < h.end && end > h.start)) continue;
@@ -532,8 +856,8 @@ export const count: RuleType<CountOptions> = {
           const next = /^\s*([\p{L}]+)/u.exec(s.text.slice(end));
           if (next && !AFTER_BARE.has(next[1]!.toLowerCase()) && !cues.some((c) => c.start >= end && c.start <= end + next[0].length)) continue;
           const before = s.text.slice(Math.max(0, start - 60), start);
-          const numAt = wordIndex(s.text, start);
-          const numEnd = wordIndex(s.text, end);
+          const numAt = wordAt(start);
+          const numEnd = wordAt(end);
           const clause = clauseAround(s.text, start, end);
           const near = cues.find((c) => {
             // "the death toll … climbed to 23", "… up from nine": a figure the toll reached or came from
@@ -868,7 +1192,13 @@ export function clustersOf(facts: Fact[], groups: ValueGroup[]): Cluster[] {
   const out: Cluster[] = [];
   while (rest.length) {
     let best: { members: Unit[]; min: number; max: number; articles: number; seed: Unit } | undefined;
+    // a seed with the same range as an earlier one gathers the same units (each joins the other's
+    // cluster without narrowing it), so it cannot do better: try each range once
+    const tried = new Set<string>();
     for (const seed of rest) {
+      const range = `${seed.min}\u0000${seed.max}`;
+      if (tried.has(range)) continue;
+      tried.add(range);
       const members = [seed];
       let min = seed.min;
       let max = seed.max;
@@ -890,7 +1220,8 @@ export function clustersOf(facts: Fact[], groups: ValueGroup[]): Cluster[] {
       min: best!.min,
       max: best!.max,
     });
-    rest = rest.filter((u) => !members.includes(u));
+    const taken = new Set(members);
+    rest = rest.filter((u) => !taken.has(u));
   }
   return out.sort((a, b) => b.articles.length - a.articles.length || valueOrder(a.lead, b.lead));
 }

@@ -26,9 +26,11 @@ import {
   WEEKDAYS,
   weekdayOf,
   type DateExpr,
+  type NamedEvent,
   type Reference,
 } from '../normalize/dates.js';
 import { findEntity, mentions, type Mention } from '../vocab.js';
+import { entityFilter, mayMatch } from './count.js';
 import type { Article, Entity, Fact, Finding, Rule, RuleType, Sentence, Vocabulary } from '../types.js';
 
 export interface DateOptions {
@@ -192,7 +194,8 @@ function freeDate(text: string, dates: DateExpr[], ms: EventMention[]): DateExpr
 }
 
 function eventMentions(s: Sentence, subject: Entity, others: Entity[], needSubject = true): EventMention[] {
-  const mine = mentions(s.text, subject).map((m) => ({ ...m, mine: true }));
+  // most sentences do not name the subject: a plain pre-filter rejects them before its pattern runs
+  const mine = mayMatch(entityFilter(subject), s.text) ? mentions(s.text, subject).map((m) => ({ ...m, mine: true })) : [];
   if (needSubject && mine.length === 0) return [];
   const theirs: EventMention[] = [];
   for (const e of others) {
@@ -385,8 +388,8 @@ export const date: RuleType<DateOptions> = {
 // ---------------------------------------------------------------- without a subject: the events the text names
 
 /** A named event as a mention the nearest-event logic understands. */
-function asMentions(text: string, key: string, others: Entity[]): EventMention[] {
-  const out: EventMention[] = namedEvents(text).map((e) => ({
+function asMentions(text: string, key: string, others: Entity[], events: NamedEvent[] = namedEvents(text)): EventMention[] {
+  const out: EventMention[] = events.map((e) => ({
     entity: { id: e.key, name: e.label, aliases: [] },
     start: e.start,
     end: e.end,
@@ -448,14 +451,14 @@ function extractNamed(article: Article, rule: Rule<DateOptions>, vocab: Vocabula
       const ev = evs.find((e) => e.key === key)!;
       const subject = { key, label: eventLabel(o, ev.label) };
       let found: { d: DateExpr; s: Sentence; windowed: boolean } | undefined;
-      const d = dates.length ? pickInSentence(s.text, dates, asMentions(s.text, key, others)) : undefined;
+      const d = dates.length ? pickInSentence(s.text, dates, asMentions(s.text, key, others, evs)) : undefined;
       if (d) found = { d, s, windowed: false };
       for (let i = 1; !found && i <= (o.window ?? 0); i++) {
         const t = ss[s.index + i];
         if (!t || t.paragraph !== s.paragraph) break;
         if (eventsAt(t.index).some((e) => e.key === key)) break; // a candidate of its own
         if (skip(t)) continue;
-        const tms = asMentions(t.text, key, others);
+        const tms = asMentions(t.text, key, others, eventsAt(t.index));
         const td = freeDate(t.text, datesIn(article, t.text, reference.ref, findOpts), tms);
         if (td) found = { d: td, s: t, windowed: true };
       }
@@ -533,13 +536,14 @@ function reconcile(facts: Fact[]): Fact[] {
     if (!set) exact.set(f.value, (set = new Set()));
     set.add(f.article);
   }
-  const best = (fits: (iso: string) => boolean, centre?: string): string | undefined =>
-    [...exact]
-      .filter(([iso]) => fits(iso))
-      .sort(
-        (a, b) =>
-          b[1].size - a[1].size || (centre ? Math.abs(diff(a[0], centre)) - Math.abs(diff(b[0], centre)) : 0) || cmp(a[0], b[0]),
-      )[0]?.[0];
+  // the first of the fitting dates in this order (a minimum, not a sort: it runs once per fact)
+  const order = (a: [string, Set<string>], b: [string, Set<string>], centre?: string) =>
+    b[1].size - a[1].size || (centre ? Math.abs(diff(a[0], centre)) - Math.abs(diff(b[0], centre)) : 0) || cmp(a[0], b[0]);
+  const best = (fits: (iso: string) => boolean, centre?: string): string | undefined => {
+    let top: [string, Set<string>] | undefined;
+    for (const e of exact) if (fits(e[0]) && (!top || order(e, top, centre) < 0)) top = e;
+    return top?.[0];
+  };
   const out: Fact[] = [];
   const loose: Fact[] = [];
   for (const f of sorted) {
