@@ -43,11 +43,21 @@ const STOPWORDS = new Set(
 
 /** Light stemming: British -ise → -ize, plural and verb endings dropped ("emphasised" ~ "emphasized" ~ "emphasising"). */
 export function stemWord(w: string): string {
-  let s = w.replace(/is(e|ed|es|ing|ation)$/, 'iz$1');
-  s = s.replace(/(?:ing|ed|es|s)$/, (m) => (s.length - m.length >= 4 ? '' : m));
-  s = s.replace(/e$/, '');
-  return s;
+  // string tests instead of three regular expressions per word (this runs for every word of every statement)
+  let s = w;
+  const ise = iseSuffix(w);
+  if (ise >= 0) s = `${w.slice(0, ise)}iz${w.slice(ise + 2)}`;
+  const end = s.endsWith('ing') ? 3 : s.endsWith('ed') || s.endsWith('es') ? 2 : s.endsWith('s') ? 1 : 0;
+  if (end > 0 && s.length - end >= 4) s = s.slice(0, -end);
+  return s.endsWith('e') ? s.slice(0, -1) : s;
 }
+
+/** Where "is" starts in a word ending "-ise", "-ised", "-ises", "-ising" or "-isation" (at most one of them fits), else -1. */
+function iseSuffix(w: string): number {
+  for (const tail of ISE_TAILS) if (w.endsWith(tail)) return w.length - tail.length;
+  return -1;
+}
+const ISE_TAILS = ['ise', 'ised', 'ises', 'ising', 'isation'];
 
 /**
  * Words that turn a statement around: kept as content words ("would not raise
@@ -61,19 +71,146 @@ export const MIN_CONTENT_WORDS = 3;
 
 /** All words of a statement (letters or digits), as written: "would not raise property taxes" → 5. */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+  if (!PLAIN.test(text)) return text.match(UNICODE_WORD)?.length ?? 0;
+  // plain text (nearly all of it): the matches of [A-Za-z0-9]+(?:['’][A-Za-z]+)?, counted without building them
+  let n = 0;
+  const end = text.length;
+  let i = 0;
+  while (i < end) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    n++;
+    while (i < end && isAlnum(text.charCodeAt(i))) i++;
+    const q = text.charCodeAt(i);
+    if ((q === 39 || q === 0x2019) && isLetter(text.charCodeAt(i + 1))) for (i++; i < end && isLetter(text.charCodeAt(i)); ) i++;
+  }
+  return n;
 }
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * "Plain" text: ASCII and the typographic quotes, dashes and no-break space
+ * news text is full of. None of them is a letter or digit, and foldText maps
+ * each to an ASCII character or space (‑ through NFKD to ‐, then -), so their
+ * words can be read without Unicode normalisation or property classes. (´ is
+ * not among them: NFKD turns it into a space and a mark, not an apostrophe.)
+ */
+const PLAIN = /^[\x00-\x7f‘’“”‐‑–—\u00a0]*$/;
+const UNICODE_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Content words of a statement: folded, stop words dropped (negations kept), stemmed; "didn't" → "did", "not". */
 export function contentWords(text: string): string[] {
-  const words = foldText(text)
-    .replace(/[‐‑–—-]/g, '')
+  const words = PLAIN.test(text) ? plainWords(text) : unicodeWords(text);
+  if (!words) return [];
+  const out: string[] = [];
+  for (const w of words) if (!STOPWORDS.has(w) && (w.length > 1 || (w >= '0' && w <= '9'))) out.push(stemWord(w));
+  return out;
+}
+
+/**
+ * contentWords(text).length >= n, without building the words: extraction only
+ * asks whether a piece of text has enough content words. Plain text without a
+ * contraction ("n't", "can't") is scanned in place: a word is a run of letters,
+ * digits and dashes (contentWords drops dashes, joining what they separate),
+ * lower-cased as it is read; a stop word is recognised by its hash and then
+ * compared letter by letter. Anything else goes through contentWords.
+ */
+export function hasContentWords(text: string, n: number): boolean {
+  if (n <= 0) return true;
+  if (!PLAIN.test(text) || CONTRACTION.test(text)) return contentWords(text).length >= n;
+  let count = 0;
+  const end = text.length;
+  let i = 0;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (!isAlnum(c) && !isDash(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    let len = 0;
+    let digit = false;
+    for (; i < end; i++) {
+      c = text.charCodeAt(i);
+      if (isAlnum(c)) {
+        if (c <= 57) digit = true;
+        h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c | 32 : c)) | 0;
+        len++;
+      } else if (!isDash(c)) break;
+    }
+    if (len === 0 || (len === 1 && !digit)) continue;
+    const stop = STOP_HASHES.get(h);
+    if (stop !== undefined && stop.some((w) => sameWord(text, start, i, w))) continue;
+    if (++count >= n) return true;
+  }
+  return false;
+}
+
+/** An apostrophe (any of those foldText turns into ') before t or T, dashes between (they go first): contentWords expands "n't", "can't", "won't". */
+const CONTRACTION = /[‘’`'][‐‑–—-]*[tT]/;
+
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 0x2014;
+}
+
+/** text[start, end), dashes left out and lower-cased, equals the lower-case word w. */
+function sameWord(text: string, start: number, end: number, w: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDash(c)) continue;
+    if (k >= w.length || (c >= 65 && c <= 90 ? c | 32 : c) !== w.charCodeAt(k)) return false;
+    k++;
+  }
+  return k === w.length;
+}
+
+function stringHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+const STOP_HASHES = new Map<number, string[]>();
+for (const w of STOPWORDS) {
+  const h = stringHash(w);
+  (STOP_HASHES.get(h) ?? STOP_HASHES.set(h, []).get(h)!).push(w);
+}
+
+/** The words of folded text, as foldText and the contractions below would give them. */
+function unicodeWords(text: string): RegExpMatchArray | null {
+  return expandContractions(foldText(text).replace(/[‐‑–—-]/g, '')).match(/[\p{L}\p{N}]+/gu);
+}
+
+/**
+ * The same for plain text (see PLAIN), where folding comes down to lower-casing,
+ * one apostrophe and no dashes (spaces do not matter to the words): no
+ * normalisation and no Unicode patterns. Each replacement runs only when its
+ * character is there.
+ */
+function plainWords(text: string): RegExpMatchArray | null {
+  let t = text.toLowerCase();
+  if (/[‘’`]/.test(t)) t = t.replace(/[‘’`]/g, "'");
+  if (/[‐‑–—-]/.test(t)) t = t.replace(/[‐‑–—-]/g, '');
+  if (t.includes("'")) t = expandContractions(t);
+  return t.match(/[a-z0-9]+/g);
+}
+
+function expandContractions(t: string): string {
+  return t
     .replace(/\b(can)['’]t\b/g, '$1 not')
     .replace(/\b(won)['’]t\b/g, 'will not')
-    .replace(/n['’]t\b/g, ' not')
-    .match(/[\p{L}\p{N}]+/gu);
-  if (!words) return [];
-  return words.filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))).map(stemWord);
+    .replace(/n['’]t\b/g, ' not');
 }
 
 /** Pairs of consecutive content words (order-sensitive shingles). */
@@ -127,6 +264,18 @@ export interface ClusterInput {
 /** Most statements a word pair or word may index before it is too common to suggest candidates. */
 export const MAX_POSTING = 50;
 
+/** A statement key as one string (identical keys, identical strings); computed once per key object. */
+const canons = new WeakMap<StatementKey, string>();
+
+function canonOf(key: StatementKey): string {
+  let c = canons.get(key);
+  if (c === undefined) {
+    c = `${[...key.words].sort().join(' ')}\u0000${[...key.pairs].sort().join('\u0001')}`;
+    canons.set(key, c);
+  }
+  return c;
+}
+
 /**
  * Groups statements that say the same thing (similarity ≥ minScore with at
  * least minShared common content words, or all of a shorter statement's, with a
@@ -150,7 +299,7 @@ export function clusterStatements(items: ClusterInput[], minScore: number, minSh
   const entryOf = new Int32Array(items.length);
   const byCanon = new Map<string, number>();
   items.forEach((it, i) => {
-    const canon = `${[...it.key.words].sort().join(' ')}\u0000${[...it.key.pairs].sort().join('\u0001')}`;
+    const canon = canonOf(it.key);
     let e = byCanon.get(canon);
     if (e === undefined) {
       e = entries.length;

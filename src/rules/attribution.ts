@@ -18,9 +18,9 @@
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, describeGroups, groupValues, listArticles, makeFinding } from '../findings.js';
-import { CLAUSE_VERBS, clusterStatements, contentWords, MIN_CONTENT_WORDS, SPEECH_VERBS, statementKey, wordCount } from '../normalize/attribution.js';
+import { CLAUSE_VERBS, clusterStatements, contentWords, hasContentWords, MIN_CONTENT_WORDS, SPEECH_VERBS, statementKey, wordCount } from '../normalize/attribution.js';
 import { indexPeople, type PeopleIndex } from '../normalize/titles.js';
-import { escapeRegExp, findEntity, foldText, mentions, phrasePattern } from '../vocab.js';
+import { entityTerms, escapeRegExp, findEntity, foldText, mentions, phrasePattern } from '../vocab.js';
 import type { Article, Entity, Fact, Finding, Rule, RuleType, Sentence, Vocabulary } from '../types.js';
 
 export interface AttributionOptions {
@@ -57,20 +57,119 @@ interface Quote {
   end: number;
 }
 
-const compiled = new WeakMap<object, { verb: RegExp; clause: RegExp }>();
+/**
+ * The speech and clause verbs of one rule. `verb` and `clause` are the plain
+ * patterns (each verb as a whole word); `scan` is the fast path used when every
+ * verb is plain words (no apostrophe or hyphen). Trying the big alternations,
+ * each behind a Unicode lookbehind, at every character was the costliest part
+ * of extraction; the fast path finds candidates with `first`, a plain pattern
+ * of the words a match can start with (no lookbehind, no Unicode flag, so the
+ * regular expression engine can skip through the text), and at a candidate
+ * that starts a word tries the patterns anchored (sticky). A sticky pattern at
+ * a word start is the plain pattern with its "no letter before" lookbehind
+ * already true, so both find the same matches.
+ */
+interface VerbPatterns {
+  verb: RegExp;
+  clause: RegExp;
+  scan?: { first: RegExp; verb: RegExp; clause: RegExp };
+}
 
-function verbRegExps(o: AttributionOptions): { verb: RegExp; clause: RegExp } {
+const compiled = new WeakMap<object, VerbPatterns>();
+
+function verbRegExps(o: AttributionOptions): VerbPatterns {
   let c = compiled.get(o);
   if (!c) {
-    const verbs = [...SPEECH_VERBS, ...(o.verbs ?? [])].sort((a, b) => b.length - a.length).map(phrasePattern);
+    const all = [...SPEECH_VERBS, ...(o.verbs ?? [])];
+    const verbs = [...all].sort((a, b) => b.length - a.length).map(phrasePattern);
     const clause = [...CLAUSE_VERBS].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const verbAlt = `(?:${verbs.join('|')})(?![\\p{L}])|[Aa]ccording to(?![\\p{L}])`;
+    const clauseAlt = `(?:${clause.join('|')})(?=\\s*(?:that\\b|,?\\s*[“"]|:))`;
     c = {
       verb: new RegExp(`(?<![\\p{L}])(?:${verbs.join('|')})(?![\\p{L}])|(?<![\\p{L}])[Aa]ccording to(?![\\p{L}])`, 'gu'),
       clause: new RegExp(`(?<![\\p{L}])(?:${clause.join('|')})(?=\\s*(?:that\\b|,?\\s*[“"]|:))`, 'gu'),
     };
+    const plainWords = /^\p{L}+(?:\s+\p{L}+)*$/u;
+    if (all.every((v) => plainWords.test(v.trim())) && CLAUSE_VERBS.every((v) => /^\p{L}+$/u.test(v))) {
+      // a match starts with a verb's first word (a clause verb may run into "that": "stressedthat" matches)
+      const first = new Set([...all.map((v) => v.trim().split(/\s+/)[0]!), 'according', 'According', ...CLAUSE_VERBS]);
+      c.scan = {
+        first: new RegExp([...first].map(escapeRegExp).join('|'), 'g'),
+        verb: new RegExp(verbAlt, 'uy'),
+        clause: new RegExp(clauseAlt, 'uy'),
+      };
+    }
     compiled.set(o, c);
   }
   return c;
+}
+
+interface VerbMatch {
+  start: number;
+  end: number;
+  verb: string;
+}
+
+/** Speech verbs, then clause verbs, in a sentence (offsets in the article): what the two plain patterns find, in that order. */
+function findVerbs(s: Sentence, p: VerbPatterns): VerbMatch[] {
+  const found: VerbMatch[] = [];
+  const t = s.text;
+  const scan = p.scan;
+  if (!scan) {
+    for (const re of [p.verb, p.clause]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, verb: m[0] });
+    }
+    return found;
+  }
+  let clauses: VerbMatch[] | undefined;
+  let verbFrom = 0; // a match of each pattern starts after the previous match of that pattern
+  let clauseFrom = 0;
+  const { first, verb, clause } = scan;
+  // every position where a first word starts (the search goes on one character after each)
+  for (first.lastIndex = 0; ; first.lastIndex++) {
+    const hit = first.exec(t);
+    if (!hit) break;
+    const at = hit.index;
+    first.lastIndex = at;
+    if (letterBefore(t, at)) continue;
+    if (at >= verbFrom) {
+      verb.lastIndex = at;
+      const m = verb.exec(t);
+      if (m) {
+        found.push({ start: s.start + at, end: s.start + at + m[0].length, verb: m[0] });
+        verbFrom = at + m[0].length;
+      }
+    }
+    if (at >= clauseFrom) {
+      clause.lastIndex = at;
+      const m = clause.exec(t);
+      if (m) {
+        (clauses ??= []).push({ start: s.start + at, end: s.start + at + m[0].length, verb: m[0] });
+        clauseFrom = at + m[0].length;
+      }
+    }
+  }
+  if (clauses) for (const c of clauses) found.push(c);
+  return found;
+}
+
+const LETTER = /\p{L}/u;
+/** \p{L} of the code units up to U+FFFF, found out once each: 0 not yet, 1 letter, 2 not a letter. */
+const bmpLetter = new Uint8Array(0x10000);
+
+/** Whether the character (code point) before i is a letter: what the lookbehind (?<![\p{L}]) looks at. */
+function letterBefore(t: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = t.charCodeAt(i - 1);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const hi = t.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return LETTER.test(t.slice(i - 2, i));
+  }
+  let k = bmpLetter[c]!;
+  if (k === 0) bmpLetter[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
 
 const PRONOUN = /\b(he|she|they|He|She|They)\b/g;
@@ -165,7 +264,9 @@ const OFFICE = /\b[Tt]he\s+((?:[a-z]+['’]s\s+)?(?:[a-z]+\s+)?(?:office|ministr
 function organisationMentions(article: Article, vocab: Vocabulary): Speaker[] {
   const out: Speaker[] = [];
   const orgs: Entity[] = vocab.entities.filter((e) => e.kind !== 'person');
+  const hay = lowerHaystack(article.text);
   for (const e of orgs) {
+    if (!mayBeMentioned(hay, e)) continue;
     for (const m of mentions(article.text, e)) out.push({ key: e.id, label: e.name, kind: 'organisation', start: m.start, end: m.end, via: 'named' });
   }
   ORG_HEAD.lastIndex = 0;
@@ -184,6 +285,41 @@ function organisationMentions(article: Article, vocab: Vocabulary): Speaker[] {
     out.push({ key: `org:${foldText(m[1]!)}`, label: `the ${m[1]!}`, kind: 'organisation', start, end, via: 'named' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A literal pre-check before an entity's pattern runs over a whole article (the
+ * same test normalize/titles.ts makes for people; a local copy so that this
+ * rule does not depend on that file's internals). `lowerHaystack` is the text
+ * lower-cased, with the long s as s: under the case-insensitive Unicode flag an
+ * ASCII letter also matches the Kelvin sign (lower-cased to k) and ſ.
+ */
+function lowerHaystack(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.indexOf('ſ') >= 0 ? lower.replace(/ſ/g, 's') : lower;
+}
+
+const entityNeedles = new WeakMap<Entity, string[] | null>();
+
+/** False only when the entity's pattern cannot match: each of its terms has a run of ASCII letters and digits the text lacks. */
+function mayBeMentioned(hay: string, e: Entity): boolean {
+  let needles = entityNeedles.get(e);
+  if (needles === undefined) {
+    needles = [];
+    for (const term of entityTerms(e)) {
+      if (!term.trim()) continue;
+      const runs = term.match(/[A-Za-z0-9]+/g);
+      if (!runs) {
+        needles = null;
+        break;
+      }
+      needles.push(runs.reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase());
+    }
+    entityNeedles.set(e, needles);
+  }
+  if (needles === null) return true;
+  for (const n of needles) if (hay.indexOf(n) >= 0) return true;
+  return false;
 }
 
 function personSpeaker(ix: PeopleIndex, start: number, end: number): Speaker | undefined {
@@ -269,171 +405,249 @@ interface Statement {
   cue: Cue;
 }
 
+/** What the steps of one article's extraction share. */
+interface Ctx {
+  article: Article;
+  text: string;
+  ix: PeopleIndex;
+  orgs: Speaker[];
+  quotes: Quote[];
+}
+
+/** What carries over from one sentence to the next. */
+interface Carry {
+  statements: Statement[];
+  lastNamed: Speaker | undefined;
+  pendingAccording: Cue | undefined;
+  lastQuote: { cue: Cue; paragraph: number } | undefined;
+}
+
+/*
+ * The extraction is split into small functions (cues of a sentence, one cue,
+ * statements of a sentence, facts): as one function it took V8's optimising
+ * compiler about a second of CPU to compile, more than the extraction itself.
+ */
 function extractStatements(article: Article, rule: Rule<AttributionOptions>, vocab: Vocabulary): Fact[] {
   const o = rule.options;
-  const text = article.text;
-  const ix = indexPeople(article, vocab);
-  const orgs = o.organisations === false ? [] : organisationMentions(article, vocab);
-  const quotes = findQuotes(text);
-  const { verb: verbRe, clause: clauseRe } = verbRegExps(o);
-  const statements: Statement[] = [];
-  let lastNamed: Speaker | undefined;
-  let pendingAccording: Cue | undefined;
-  let lastQuote: { cue: Cue; paragraph: number } | undefined;
+  const ctx: Ctx = {
+    article,
+    text: article.text,
+    ix: indexPeople(article, vocab),
+    orgs: o.organisations === false ? [] : organisationMentions(article, vocab),
+    quotes: findQuotes(article.text),
+  };
+  const verbs = verbRegExps(o);
+  const carry: Carry = { statements: [], lastNamed: undefined, pendingAccording: undefined, lastQuote: undefined };
+  for (const s of article.sentences) sentenceStatements(ctx, carry, s, verbs);
+  return statementFacts(ctx, rule, carry.statements);
+}
 
-  for (const s of article.sentences) {
-    // a quote whose closing mark stands in this sentence right before pos (“…,” Leavitt said; “…,” the White House said)
-    const quoteEndingAt = (pos: number) =>
-      quotes.find((q) => q.close <= pos && q.close > s.start && pos - q.close <= 80 && /^[\s,]*[^.;:!?“”"]*$/.test(text.slice(q.close, pos)) && !quotes.some((o) => o.open > q.close && o.open < pos));
-    // a quote opening right after pos (Leavitt noted, “…”)
-    const quoteStartingAt = (pos: number) => quotes.find((q) => q.open >= pos && q.open < s.end && /^\s*[,:]?\s*$/.test(text.slice(pos, q.open)));
-    const cues: Cue[] = [];
-    const found: { start: number; end: number; verb: string }[] = [];
-    verbRe.lastIndex = 0;
-    for (let m = verbRe.exec(s.text); m; m = verbRe.exec(s.text)) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, verb: m[0] });
-    clauseRe.lastIndex = 0;
-    for (let m = clauseRe.exec(s.text); m; m = clauseRe.exec(s.text)) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, verb: m[0] });
+/** A quote whose closing mark stands in this sentence right before pos (“…,” Leavitt said; “…,” the White House said). */
+function quoteEndingAt(ctx: Ctx, s: Sentence, pos: number): Quote | undefined {
+  const { quotes, text } = ctx;
+  return quotes.find((q) => q.close <= pos && q.close > s.start && pos - q.close <= 80 && /^[\s,]*[^.;:!?“”"]*$/.test(text.slice(q.close, pos)) && !quotes.some((o) => o.open > q.close && o.open < pos));
+}
+
+/** A quote opening right after pos (Leavitt noted, “…”). */
+function quoteStartingAt(ctx: Ctx, s: Sentence, pos: number): Quote | undefined {
+  const text = ctx.text;
+  return ctx.quotes.find((q) => q.open >= pos && q.open < s.end && /^\s*[,:]?\s*$/.test(text.slice(pos, q.open)));
+}
+
+/** Length of the spaces at pos. */
+function spacesAt(text: string, pos: number): number {
+  return text.slice(pos).match(/^\s*/)?.[0].length ?? 0;
+}
+
+function sentenceStatements(ctx: Ctx, carry: Carry, s: Sentence, verbs: VerbPatterns): void {
+  const { text, quotes } = ctx;
+  const statements = carry.statements;
+  const found = findVerbs(s, verbs);
+  const cues: Cue[] = [];
+  if (found.length > 0) {
     found.sort((a, b) => a.start - b.start);
-    // drop verbs inside quotes: they are the quoted speaker's words
-    const outside = found.filter((v) => !quotes.some((q) => v.start > q.open && v.end < q.close));
-
-    for (const v of outside) {
-      if (/^according to$/i.test(v.verb)) {
-        const pos = v.end + (text.slice(v.end).match(/^\s*/)?.[0].length ?? 0);
-        const np = sourcePhrase(text, ix, pos, s.end);
-        const sp = np?.speaker ?? speakerAfter(article, ix, orgs, pos, s.end);
-        if (sp) cues.push({ speaker: sp, verbStart: v.start, verbEnd: Math.max(sp.end, np?.end ?? 0), kind: 'according', verb: 'according to' });
-        continue;
-      }
-      // inverted: “…,” said Leavitt / …, stated Bruce.
-      const before = text.slice(s.start, v.start);
-      if (/[,”"]\s*$/.test(before) && /^\s+\S/.test(text.slice(v.end, v.end + 2)) && !/^(?:told|tell)/i.test(v.verb)) {
-        const sp = speakerAfter(article, ix, orgs, v.end + (text.slice(v.end).match(/^\s*/)?.[0].length ?? 0), Math.min(s.end, v.end + 90));
-        if (sp && /^[\s\p{L}.'’-]*(?:[,.;]|$|\s+(?:in|on|at|to|after|before|during|,))/u.test(text.slice(sp.end, s.end))) {
-          cues.push({ speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'inverted', verb: v.verb });
-          continue;
-        }
-      }
-      // the subject before the verb
-      let windowStart = s.start;
-      for (const q of quotes) if (q.close <= v.start && q.close > windowStart) windowStart = q.close;
-      const thatAt = before.lastIndexOf(' that ');
-      if (thatAt >= 0) windowStart = Math.max(windowStart, s.start + thatAt + 6);
-      const prevCue = cues[cues.length - 1];
-      if (prevCue) windowStart = Math.max(windowStart, prevCue.verbEnd);
-      windowStart = Math.max(windowStart, v.start - 140);
-      const win = text.slice(windowStart, v.start);
-      const persons = ix.mentions.filter((m) => m.start >= windowStart && m.end <= v.start);
-      const lastPerson = persons[persons.length - 1];
-      let pronounAt = -1;
-      let pronoun = '';
-      PRONOUN.lastIndex = 0;
-      for (let m = PRONOUN.exec(win); m; m = PRONOUN.exec(win)) {
-        pronounAt = windowStart + m.index;
-        pronoun = m[0];
-      }
-      let sp: Speaker | undefined;
-      if (pronounAt >= 0 && (!lastPerson || pronounAt > lastPerson.end)) {
-        const ref = lastNamed ?? lastPersonBefore(ix, pronounAt);
-        if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, the last named speaker` };
-      } else if (lastPerson) {
-        sp = personSpeaker(ix, lastPerson.start, lastPerson.end);
-      } else {
-        const org = [...orgs].reverse().find((x) => x.start >= windowStart && x.end <= v.start);
-        if (org) sp = org;
-        else {
-          // an unknown name right before the verb: “…,” John Smith said
-          // or a full name set off by commas: “The chief executive of the operator, Tomas Reiner, said”
-          const u =
-            /((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){0,3})\s+(?:(?:also|later|then|on \w+)\s+)?$/u.exec(win) ??
-            /(?<=\S,\s)((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){1,3}),\s+$/u.exec(win);
-          // a place after a preposition is where the speakers are, not who they are: “Shop owners on Eastside Avenue said”
-          const place = u ? /\b(?:in|on|at|of|from|near|along|across|around|and)\s+$/.test(win.slice(0, u.index)) : false;
-          if (u && !place && !/^(?:The|A|An|This|That|It|We|I|You|In|On|At|But|And)\b/.test(u[1]!)) {
-            const at = windowStart + u.index;
-            sp = { key: `name:${foldText(u[1]!).replace(/\./g, '')}`, label: u[1]!, kind: 'person', start: at, end: at + u[1]!.length, via: 'named' };
-          }
-        }
-      }
-      if (!sp && prevCue && /(?:^|[,”"\s])(?:and\s*)?$/.test(win) && /ing$|^(?:and\s+)?\w+ed$/.test(v.verb)) sp = prevCue.speaker; // "…, adding that"
-      if (!sp && prevCue && /\band\s*$/.test(win)) sp = prevCue.speaker; // "… and said"
-      if (sp) cues.push({ speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'verb', verb: v.verb });
+    for (const v of found) {
+      // verbs inside quotes are the quoted speaker's words
+      if (quotes.some((q) => v.start > q.open && v.end < q.close)) continue;
+      const c = cueOf(ctx, s, v, cues, carry.lastNamed);
+      if (c) cues.push(c);
     }
-
-    // statements of this sentence
-    const before = statements.length;
-    const quoteCue = cues.some(
-      (c) => c.kind !== 'according' && (quoteEndingAt(c.kind === 'inverted' ? c.verbStart : c.speaker.start) || quoteStartingAt(c.verbEnd)),
-    );
-    const according = cues.find((c) => c.kind === 'according');
-    for (const c of cues) {
-      if (according && c !== according && !quoteCue && c.speaker.key !== according.speaker.key) continue; // the article credits the source after "according to"
-      if (c.kind === 'according' && quoteCue) continue; // “…,” he said, according to ANI
-      const afterQ = c.kind === 'inverted' ? quoteEndingAt(c.verbStart) : c.speaker.start > c.verbStart ? undefined : quoteEndingAt(c.speaker.start);
-      const beforeQ = c.kind !== 'inverted' ? quoteStartingAt(c.verbEnd + (text.slice(c.verbEnd).match(/^\s*(?:that\s+)?/)?.[0].length ?? 0)) : undefined;
-      if (afterQ) {
-        statements.push({ start: afterQ.start, end: afterQ.end, speaker: c.speaker, cue: c });
-      } else if (beforeQ && (beforeQ.open < s.end || beforeQ.open - c.verbEnd < 4)) {
-        statements.push({ start: beforeQ.start, end: beforeQ.end, speaker: c.speaker, cue: c });
-      } else if (c.kind === 'according') {
-        // the sentence without "according to X"
-        const a = c.verbStart;
-        const b = c.verbEnd;
-        const left = text.slice(s.start, a).replace(/[\s,]+$/, '');
-        const right = text.slice(b, s.end).replace(/^[\s,.]+/, '');
-        if (contentWords(left + ' ' + right).length < 2) pendingAccording = c;
-        else if (contentWords(left).length === 0) statements.push({ start: b, end: b + text.slice(b, s.end).replace(/[\s.;]+$/, '').length, speaker: c.speaker, cue: c }); // According to X, …
-        else statements.push({ start: s.start, end: s.end, speaker: c.speaker, cue: c });
-      } else if (c.kind === 'inverted') {
-        const end = s.start + text.slice(s.start, c.verbStart).replace(/[\s,]+$/, '').length;
-        statements.push({ start: s.start, end, speaker: c.speaker, cue: c });
-      } else {
-        // reported speech: the clause after the verb, to the next cue or the end of the sentence
-        const next = cues.find((x) => x.verbStart > c.verbEnd);
-        let a = c.verbEnd + (text.slice(c.verbEnd).match(/^[\s,:]*(?:that\s+)?/)?.[0].length ?? 0);
-        let b = next ? (next.speaker.start > a ? Math.min(next.speaker.start, next.verbStart) : next.verbStart) : s.end;
-        b = a + text.slice(a, b).replace(/[\s,.;]+$/, '').length;
-        // the speaker's title may stand between the comma and the name: "…, Transport Minister Piet Claes said."
-        const head = text.slice(s.start, Math.min(c.speaker.start, c.verbStart)).replace(/,\s*(?:(?!(?:and|but|or|which|that|who|as|while|when)\s)[\p{L}.'’-]+\s+){1,4}$/u, ', ');
-        if (contentWords(text.slice(a, b)).length < 3 && /,\s*$/.test(head) && !cues.some((x) => x !== c && x.verbEnd <= c.speaker.start)) {
-          // "…, Reyes said." / "…, Reyes said on Sunday.": the statement stands before the speaker
-          statements.push({ start: s.start, end: s.start + head.replace(/[\s,]+$/, '').length, speaker: c.speaker, cue: c });
-        } else if (b > a) statements.push({ start: a, end: b, speaker: c.speaker, cue: c });
-      }
-    }
-    // a quote standing alone right after a quoted statement continues it (“…,” Leavitt told reporters. “He understands…”)
-    if (statements.length === before && cues.length === 0 && lastQuote && lastQuote.paragraph === s.paragraph) {
-      const q = quotes.find((x) => x.open >= s.start && x.open <= s.start + 1 && x.close <= s.end + 1);
-      if (q && !statements.some((st) => st.start <= q.start && st.end >= q.end)) {
-        const c = lastQuote.cue;
-        statements.push({ start: q.start, end: q.end, speaker: { ...c.speaker, via: `${c.speaker.via === 'named' ? '' : c.speaker.via + '; '}quote continues the one credited to ${c.speaker.label}` }, cue: c });
-      }
-    }
-    if (statements.length > before) {
-      const st = statements[statements.length - 1]!;
-      const isQuote = quotes.some((q) => q.start === st.start && q.end === st.end);
-      lastQuote = isQuote ? { cue: st.cue, paragraph: s.paragraph } : undefined;
-    } else if (cues.length > 0) lastQuote = undefined;
-    if (statements.length === before && pendingAccording && cues.length === 0 && !quotes.some((q) => q.start < s.end && q.end > s.start && q.close > s.end)) {
-      // "According to X." then the statement
-      if (pendingAccording.verbStart < s.start) statements.push({ start: s.start, end: s.end, speaker: pendingAccording.speaker, cue: pendingAccording });
-      pendingAccording = undefined;
-    } else if (pendingAccording && pendingAccording.verbStart < s.start) pendingAccording = undefined;
-    for (const c of cues) if (!c.speaker.via.startsWith('“')) lastNamed = { ...c.speaker };
   }
 
-  // statements → facts, one per sentence piece
+  // statements of this sentence
+  const before = statements.length;
+  if (cues.length > 0) cueStatements(ctx, carry, s, cues);
+  // a quote standing alone right after a quoted statement continues it (“…,” Leavitt told reporters. “He understands…”)
+  const lastQuote = carry.lastQuote;
+  if (statements.length === before && cues.length === 0 && lastQuote && lastQuote.paragraph === s.paragraph) {
+    const q = quotes.find((x) => x.open >= s.start && x.open <= s.start + 1 && x.close <= s.end + 1);
+    if (q && !statements.some((st) => st.start <= q.start && st.end >= q.end)) {
+      const c = lastQuote.cue;
+      statements.push({ start: q.start, end: q.end, speaker: { ...c.speaker, via: `${c.speaker.via === 'named' ? '' : c.speaker.via + '; '}quote continues the one credited to ${c.speaker.label}` }, cue: c });
+    }
+  }
+  if (statements.length > before) {
+    const st = statements[statements.length - 1]!;
+    const isQuote = quotes.some((q) => q.start === st.start && q.end === st.end);
+    carry.lastQuote = isQuote ? { cue: st.cue, paragraph: s.paragraph } : undefined;
+  } else if (cues.length > 0) carry.lastQuote = undefined;
+  const pendingAccording = carry.pendingAccording;
+  if (statements.length === before && pendingAccording && cues.length === 0 && !quotes.some((q) => q.start < s.end && q.end > s.start && q.close > s.end)) {
+    // "According to X." then the statement
+    if (pendingAccording.verbStart < s.start) statements.push({ start: s.start, end: s.end, speaker: pendingAccording.speaker, cue: pendingAccording });
+    carry.pendingAccording = undefined;
+  } else if (pendingAccording && pendingAccording.verbStart < s.start) carry.pendingAccording = undefined;
+  for (const c of cues) if (!c.speaker.via.startsWith('“')) carry.lastNamed = { ...c.speaker };
+}
+
+/** The cue a verb of the sentence makes, given the cues before it: "according to X", an inverted verb (“…,” said X) or a subject and its verb. */
+function cueOf(ctx: Ctx, s: Sentence, v: VerbMatch, cues: Cue[], lastNamed: Speaker | undefined): Cue | undefined {
+  const { text, article, ix, orgs } = ctx;
+  if (/^according to$/i.test(v.verb)) {
+    const pos = v.end + spacesAt(text, v.end);
+    const np = sourcePhrase(text, ix, pos, s.end);
+    const sp = np?.speaker ?? speakerAfter(article, ix, orgs, pos, s.end);
+    return sp ? { speaker: sp, verbStart: v.start, verbEnd: Math.max(sp.end, np?.end ?? 0), kind: 'according', verb: 'according to' } : undefined;
+  }
+  // inverted: “…,” said Leavitt / …, stated Bruce.
+  const before = text.slice(s.start, v.start);
+  if (/[,”"]\s*$/.test(before) && /^\s+\S/.test(text.slice(v.end, v.end + 2)) && !/^(?:told|tell)/i.test(v.verb)) {
+    const sp = speakerAfter(article, ix, orgs, v.end + spacesAt(text, v.end), Math.min(s.end, v.end + 90));
+    if (sp && /^[\s\p{L}.'’-]*(?:[,.;]|$|\s+(?:in|on|at|to|after|before|during|,))/u.test(text.slice(sp.end, s.end))) {
+      return { speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'inverted', verb: v.verb };
+    }
+  }
+  return subjectCue(ctx, s, v, before, cues, lastNamed);
+}
+
+/** The subject before the verb: a person, a pronoun, an organisation or an unknown name. */
+function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: Cue[], lastNamed: Speaker | undefined): Cue | undefined {
+  const { text, ix, orgs } = ctx;
+  let windowStart = s.start;
+  for (const q of ctx.quotes) if (q.close <= v.start && q.close > windowStart) windowStart = q.close;
+  const thatAt = before.lastIndexOf(' that ');
+  if (thatAt >= 0) windowStart = Math.max(windowStart, s.start + thatAt + 6);
+  const prevCue = cues[cues.length - 1];
+  if (prevCue) windowStart = Math.max(windowStart, prevCue.verbEnd);
+  windowStart = Math.max(windowStart, v.start - 140);
+  const win = text.slice(windowStart, v.start);
+  const persons = ix.mentions.filter((m) => m.start >= windowStart && m.end <= v.start);
+  const lastPerson = persons[persons.length - 1];
+  let pronounAt = -1;
+  let pronoun = '';
+  PRONOUN.lastIndex = 0;
+  for (let m = PRONOUN.exec(win); m; m = PRONOUN.exec(win)) {
+    pronounAt = windowStart + m.index;
+    pronoun = m[0];
+  }
+  let sp: Speaker | undefined;
+  if (pronounAt >= 0 && (!lastPerson || pronounAt > lastPerson.end)) {
+    const ref = lastNamed ?? lastPersonBefore(ix, pronounAt);
+    if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, the last named speaker` };
+  } else if (lastPerson) {
+    sp = personSpeaker(ix, lastPerson.start, lastPerson.end);
+  } else {
+    sp = lastOrgWithin(orgs, windowStart, v.start) ?? unknownSubject(win, windowStart);
+  }
+  if (!sp && prevCue && /(?:^|[,”"\s])(?:and\s*)?$/.test(win) && /ing$|^(?:and\s+)?\w+ed$/.test(v.verb)) sp = prevCue.speaker; // "…, adding that"
+  if (!sp && prevCue && /\band\s*$/.test(win)) sp = prevCue.speaker; // "… and said"
+  return sp ? { speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'verb', verb: v.verb } : undefined;
+}
+
+/** The last organisation mention within [start, end). */
+function lastOrgWithin(orgs: Speaker[], start: number, end: number): Speaker | undefined {
+  for (let k = orgs.length - 1; k >= 0; k--) {
+    const x = orgs[k]!;
+    if (x.start >= start && x.end <= end) return x;
+  }
+  return undefined;
+}
+
+/**
+ * An unknown name right before the verb: “…,” John Smith said; or a full name
+ * set off by commas: “The chief executive of the operator, Tomas Reiner, said”.
+ */
+function unknownSubject(win: string, windowStart: number): Speaker | undefined {
+  const u =
+    /((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){0,3})\s+(?:(?:also|later|then|on \w+)\s+)?$/u.exec(win) ??
+    /(?<=\S,\s)((?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.)){1,3}),\s+$/u.exec(win);
+  // a place after a preposition is where the speakers are, not who they are: “Shop owners on Eastside Avenue said”
+  const place = u ? /\b(?:in|on|at|of|from|near|along|across|around|and)\s+$/.test(win.slice(0, u.index)) : false;
+  if (u && !place && !/^(?:The|A|An|This|That|It|We|I|You|In|On|At|But|And)\b/.test(u[1]!)) {
+    const at = windowStart + u.index;
+    return { key: `name:${foldText(u[1]!).replace(/\./g, '')}`, label: u[1]!, kind: 'person', start: at, end: at + u[1]!.length, via: 'named' };
+  }
+  return undefined;
+}
+
+/** The statements the cues of a sentence credit. */
+function cueStatements(ctx: Ctx, carry: Carry, s: Sentence, cues: Cue[]): void {
+  const text = ctx.text;
+  const statements = carry.statements;
+  const quoteCue = cues.some(
+    (c) => c.kind !== 'according' && (quoteEndingAt(ctx, s, c.kind === 'inverted' ? c.verbStart : c.speaker.start) || quoteStartingAt(ctx, s, c.verbEnd)),
+  );
+  const according = cues.find((c) => c.kind === 'according');
+  for (const c of cues) {
+    if (according && c !== according && !quoteCue && c.speaker.key !== according.speaker.key) continue; // the article credits the source after "according to"
+    if (c.kind === 'according' && quoteCue) continue; // “…,” he said, according to ANI
+    const afterQ = c.kind === 'inverted' ? quoteEndingAt(ctx, s, c.verbStart) : c.speaker.start > c.verbStart ? undefined : quoteEndingAt(ctx, s, c.speaker.start);
+    const beforeQ = c.kind !== 'inverted' ? quoteStartingAt(ctx, s, c.verbEnd + (text.slice(c.verbEnd).match(/^\s*(?:that\s+)?/)?.[0].length ?? 0)) : undefined;
+    if (afterQ) {
+      statements.push({ start: afterQ.start, end: afterQ.end, speaker: c.speaker, cue: c });
+    } else if (beforeQ && (beforeQ.open < s.end || beforeQ.open - c.verbEnd < 4)) {
+      statements.push({ start: beforeQ.start, end: beforeQ.end, speaker: c.speaker, cue: c });
+    } else if (c.kind === 'according') {
+      accordingStatement(ctx, carry, s, c);
+    } else if (c.kind === 'inverted') {
+      const end = s.start + text.slice(s.start, c.verbStart).replace(/[\s,]+$/, '').length;
+      statements.push({ start: s.start, end, speaker: c.speaker, cue: c });
+    } else {
+      reportedStatement(ctx, carry, s, cues, c);
+    }
+  }
+}
+
+/** The sentence without "according to X" (or, when that leaves nothing, the next sentence: see pendingAccording). */
+function accordingStatement(ctx: Ctx, carry: Carry, s: Sentence, c: Cue): void {
+  const text = ctx.text;
+  const a = c.verbStart;
+  const b = c.verbEnd;
+  const left = text.slice(s.start, a).replace(/[\s,]+$/, '');
+  const right = text.slice(b, s.end).replace(/^[\s,.]+/, '');
+  if (!hasContentWords(left + ' ' + right, 2)) carry.pendingAccording = c;
+  else if (!hasContentWords(left, 1)) carry.statements.push({ start: b, end: b + text.slice(b, s.end).replace(/[\s.;]+$/, '').length, speaker: c.speaker, cue: c }); // According to X, …
+  else carry.statements.push({ start: s.start, end: s.end, speaker: c.speaker, cue: c });
+}
+
+/** Reported speech: the clause after the verb, to the next cue or the end of the sentence. */
+function reportedStatement(ctx: Ctx, carry: Carry, s: Sentence, cues: Cue[], c: Cue): void {
+  const text = ctx.text;
+  const next = cues.find((x) => x.verbStart > c.verbEnd);
+  const a = c.verbEnd + (text.slice(c.verbEnd).match(/^[\s,:]*(?:that\s+)?/)?.[0].length ?? 0);
+  let b = next ? (next.speaker.start > a ? Math.min(next.speaker.start, next.verbStart) : next.verbStart) : s.end;
+  b = a + text.slice(a, b).replace(/[\s,.;]+$/, '').length;
+  // the speaker's title may stand between the comma and the name: "…, Transport Minister Piet Claes said."
+  const head = text.slice(s.start, Math.min(c.speaker.start, c.verbStart)).replace(/,\s*(?:(?!(?:and|but|or|which|that|who|as|while|when)\s)[\p{L}.'’-]+\s+){1,4}$/u, ', ');
+  if (/,\s*$/.test(head) && !hasContentWords(text.slice(a, b), 3) && !cues.some((x) => x !== c && x.verbEnd <= c.speaker.start)) {
+    // "…, Reyes said." / "…, Reyes said on Sunday.": the statement stands before the speaker
+    carry.statements.push({ start: s.start, end: s.start + head.replace(/[\s,]+$/, '').length, speaker: c.speaker, cue: c });
+  } else if (b > a) carry.statements.push({ start: a, end: b, speaker: c.speaker, cue: c });
+}
+
+/** Statements → facts, one per sentence piece. */
+function statementFacts(ctx: Ctx, rule: Rule<AttributionOptions>, statements: Statement[]): Fact[] {
+  const { article, text } = ctx;
+  const o = rule.options;
   const facts: Fact[] = [];
   const seen = new Set<string>();
-  const only = new Set(o.speakers ?? []);
-  void only;
   for (const st of statements) {
     for (const piece of pieces(article.sentences, st.start, st.end)) {
       const [a, b] = trim(text, piece[0], piece[1]);
       const raw = text.slice(a, b);
-      if (wordCount(raw) < (o.min_words ?? 6) || contentWords(raw).length < MIN_CONTENT_WORDS) continue;
       const id = `${a}:${b}:${st.speaker.key}`;
-      if (seen.has(id)) continue;
+      if (seen.has(id)) continue; // (a piece once kept; one that failed the test below fails it again)
+      if (wordCount(raw) < (o.min_words ?? 6) || !hasContentWords(raw, MIN_CONTENT_WORDS)) continue;
       seen.add(id);
       const sp = st.speaker;
       const how = st.cue.kind === 'according' ? '“according to”' : `“${st.cue.verb}”`;
