@@ -24,12 +24,44 @@ export interface QuoteSpan {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
-const isWordChar = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+
+/** True for a character JavaScript's \s matches (WhiteSpace and LineTerminator), by code unit. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A letter or digit at text[k] (false outside the text); ASCII answered without a regex. */
+function isWordCharAt(text: string, k: number): boolean {
+  if (k < 0 || k >= text.length) return false;
+  const c = text.charCodeAt(k);
+  if (c < 0x80) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER.test(text[k]!);
+}
+/** A space at text[k], or no character at all (outside the text). */
+function isSpaceAt(text: string, k: number): boolean {
+  return k < 0 || k >= text.length || isSpaceCode(text.charCodeAt(k));
+}
+
+const LDQUO = 0x201c; // “
+const RDQUO = 0x201d; // ”
+const LSQUO = 0x2018; // ‘
+const RSQUO = 0x2019; // ’
+const DQUOTE = 0x22; // "
+const APOS = 0x27; // '
+/** Marks that may open a quote: all, or only double ones (single quotes are not looked for). */
+const ANY_MARK = /[“"‘']/g;
+const DOUBLE_MARK = /[“"]/g;
+const DOUBLE_ANY = /[“”"]/g;
+
+/** Trailing characters trimmed off a quote's inner text: spaces and , ; : — – - */
+function isInnerTrailCode(c: number): boolean {
+  return isSpaceCode(c) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2014 || c === 0x2013 || c === 0x2d;
+}
 
 function trimInner(text: string, a: number, b: number): [number, number] {
-  while (a < b && /[\s]/.test(text[a]!)) a++;
-  while (b > a && /[\s,;:—–-]/.test(text[b - 1]!)) b--;
+  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isInnerTrailCode(text.charCodeAt(b - 1))) b--;
   return [a, b];
 }
 
@@ -38,6 +70,7 @@ function trimInner(text: string, a: number, b: number): [number, number] {
  * single quotes (‘…’, '…') count only outside double quotes, when the opening
  * mark starts a word and the closing mark ends one: ’ between letters (India’s,
  * it's) or after a plural (countries’) without an opening mark is an apostrophe.
+ * Scans char codes: most characters are not quote marks and cost one comparison.
  */
 export function findQuoteSpans(text: string, opts: { singleQuotes?: boolean } = {}): QuoteSpan[] {
   const out: QuoteSpan[] = [];
@@ -48,20 +81,26 @@ export function findQuoteSpans(text: string, opts: { singleQuotes?: boolean } = 
     const [a, b] = trimInner(text, open + 1, close);
     if (b > a) out.push({ open, close, start: a, end: b, marks, unclosed });
   };
+  const marks = single ? ANY_MARK : DOUBLE_MARK;
   while (i < n) {
-    const c = text[i]!;
-    if (c === '“' || (c === '"' && !isWordChar(text[i - 1]) && !isSpace(text[i + 1]))) {
+    // jump to the next quote mark (other characters are never looked at)
+    marks.lastIndex = i;
+    if (!marks.test(text)) break;
+    i = marks.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (c === LDQUO || (c === DQUOTE && !isWordCharAt(text, i - 1) && !isSpaceAt(text, i + 1))) {
       // find the closing mark: ” or " (a new “ before it means this one never closed)
-      let j = i + 1;
       let close = -1;
       let reopen = -1;
-      for (; j < n; j++) {
-        const d = text[j]!;
-        if (d === '”' || (d === '"' && !isSpace(text[j - 1]))) {
+      DOUBLE_ANY.lastIndex = i + 1;
+      while (DOUBLE_ANY.test(text)) {
+        const j = DOUBLE_ANY.lastIndex - 1;
+        const d = text.charCodeAt(j);
+        if (d === RDQUO || (d === DQUOTE && !isSpaceAt(text, j - 1))) {
           close = j;
           break;
         }
-        if (d === '“' || (d === '"' && isSpace(text[j - 1]) && !isSpace(text[j + 1]))) {
+        if (d === LDQUO || (d === DQUOTE && isSpaceAt(text, j - 1) && !isSpaceAt(text, j + 1))) {
           reopen = j;
           break;
         }
@@ -78,13 +117,14 @@ export function findQuoteSpans(text: string, opts: { singleQuotes?: boolean } = 
       }
       continue;
     }
-    if (single && (c === '‘' || c === "'") && !isWordChar(text[i - 1]) && isWordChar(text[i + 1])) {
-      const closer = c === '‘' ? /[’']/ : /'/;
+    if (single && (c === LSQUO || c === APOS) && !isWordCharAt(text, i - 1) && isWordCharAt(text, i + 1)) {
       let close = -1;
       for (let j = i + 2; j < n && j - i < 400; j++) {
-        const d = text[j]!;
-        if (d === '“' || d === '”' || d === '"' || d === '\n') break;
-        if (closer.test(d) && !isSpace(text[j - 1]) && !isWordChar(text[j + 1])) {
+        const d = text.charCodeAt(j);
+        if (d === LDQUO || d === RDQUO || d === DQUOTE || d === 0x0a) break;
+        // ‘ closes with ’ or '; ' closes with ' only
+        const closer = d === APOS || (c === LSQUO && d === RSQUO);
+        if (closer && !isSpaceAt(text, j - 1) && !isWordCharAt(text, j + 1)) {
           close = j;
           break;
         }
@@ -195,6 +235,24 @@ export function tokenize(text: string, base = 0): Token[] {
     for (const p of partsOf(raw)) out.push({ norm: p.norm, show: p.show ?? raw, start, end });
   }
   return out;
+}
+
+/** tokenize(text).map((t) => t.norm).join(' '), without building the tokens. */
+export function normalizedText(text: string): string {
+  const words = text.match(WORD_RE);
+  if (!words) return '';
+  const norms: string[] = [];
+  for (const w of words) for (const p of partsOf(w)) norms.push(p.norm);
+  return norms.join(' ');
+}
+
+/** True when the text has at least `min` words as wordCount counts them (stops counting there). */
+export function hasWords(text: string, min: number): boolean {
+  if (min <= 0) return true;
+  WORD_RE.lastIndex = 0;
+  let k = 0;
+  while (WORD_RE.exec(text)) if (++k >= min) return true;
+  return false;
 }
 
 /** Number of words as a reader counts them (contractions count once). */

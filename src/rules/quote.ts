@@ -20,7 +20,7 @@
  * details.paraphrase), or misattributed (the same words credited to different
  * named people: a contradiction).
  */
-import { evidence, isWrapped, sentenceAt } from '../articles/parse.js';
+import { isWrapped, locate, sentenceAt } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, listArticles, makeFinding, outliersOf } from '../findings.js';
 import {
@@ -28,9 +28,12 @@ import {
   containsSequence,
   findQuoteSpans,
   hash,
+  hasWords,
+  isSpaceCode,
   isStopword,
   lcsLength,
   mergeDiff,
+  normalizedText,
   shingles,
   similarity,
   tokenize,
@@ -39,11 +42,12 @@ import {
   wordDiff,
   type AlignedWord,
   type DiffPart,
+  type QuoteSpan,
   type ShingleSet,
   type Token,
 } from '../normalize/quotes.js';
-import { findEntity, foldText, mentions } from '../vocab.js';
-import type { Article, Evidence, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
+import { entityTerms, findEntity, foldText, mentions, type Mention } from '../vocab.js';
+import type { Article, Entity, Evidence, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
 
 export interface QuoteOptions {
   min_words: number;
@@ -86,9 +90,141 @@ const BEFORE = new RegExp(
 );
 const FUNCTION_END = /(?<![\p{L}])(?:to|for|of|with|about|on|at|in|as|the|a|an|will|would|should|could|can|be|is|was|were|are|his|her|their|its|and|or|by|from)\s*$/iu;
 const ACCORDING = new RegExp(`according to\\s+((?:the|The)\\s+)?(${NAME})`, 'u');
-const VERB_ANY = new RegExp(`(?<![\\p{L}])(?:${VERBS_ALL})(?![\\p{L}])`, 'gu');
+/** The speech verbs as words (emphasi[sz]ed spelt out): VERB_ANY's matches are exactly the letter runs in this set. */
+const verbWords = (alternatives: string): Set<string> =>
+  new Set(
+    alternatives
+      .split('|')
+      .filter((v) => !v.includes(' '))
+      .flatMap((v) => (v.includes('[sz]') ? [v.replace('[sz]', 's'), v.replace('[sz]', 'z')] : [v])),
+  );
+const VERB_WORDS = verbWords(VERBS_ALL);
+const PAST_WORDS = verbWords(VERBS_PAST);
+const VERB_MIN = Math.min(...[...VERB_WORDS].map((v) => v.length));
+const VERB_MAX = Math.max(...[...VERB_WORDS].map((v) => v.length));
+/** Bit i set: some verb starts with the i-th letter of the alphabet. */
+const VERB_FIRST = [...VERB_WORDS].reduce((bits, v) => bits | (1 << (v.charCodeAt(0) - 97)), 0);
+
+const IS_LETTER = /^\p{L}$/u;
+/** Per UTF-16 code unit of the BMP: 0 not yet known, 1 a letter (\p{L}), 2 not a letter. */
+const letterTable = new Uint8Array(0x10000);
+
+/** Length in code units of the letter (\p{L}) at text[i]: 1, 2 (a letter outside the BMP), or 0 when it is not a letter. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return IS_LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let k = letterTable[c]!;
+  if (k === 0) letterTable[c] = k = IS_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
 const NAME_ANY = new RegExp(`(?<![\\p{L}\\p{N}])${NAME}`, 'gu');
+/** Where a NAME can start: an upper-case letter, or al-/el-/ul-/un- before one. */
+const NAME_START = /\p{Lu}|(?:al|el|ul|un)-\p{Lu}/gu;
+/** NAME matched exactly at lastIndex. */
+const NAME_AT = new RegExp(NAME, 'uy');
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The matches of NAME_ANY in text, in order (as matchAll gives them). NAME_ANY
+ * looks behind at every position of the text; here a plain search finds the
+ * positions where a name can start, and the look-behind and NAME are tried only
+ * there. Text with surrogate pairs (letters outside the BMP) takes matchAll.
+ */
+function namesIn(text: string, each: (start: number, name: string) => void): void {
+  if (SURROGATE.test(text)) {
+    for (const m of text.matchAll(NAME_ANY)) each(m.index!, m[0]);
+    return;
+  }
+  let from = 0;
+  for (;;) {
+    NAME_START.lastIndex = from;
+    const c = NAME_START.exec(text);
+    if (!c) return;
+    const p = c.index;
+    if (p === 0 || !LETTER_OR_DIGIT.test(text[p - 1]!)) {
+      NAME_AT.lastIndex = p;
+      const m = NAME_AT.exec(text);
+      if (m) {
+        each(p, m[0]);
+        from = p + m[0].length;
+        continue;
+      }
+    }
+    from = p + 1;
+  }
+}
+
 const PRON_ANY = /(?<![\p{L}])(?:he|she|they|He|She|They)(?![\p{L}])/gu;
+/*
+ * A speech verb is a whole run of letters (\p{L}+) that is one of VERB_WORDS:
+ * the same matches as /(?<![\p{L}])(?:VERBS_ALL)(?![\p{L}])/gu, found by
+ * scanning letter runs and a set lookup instead of trying ~110 alternatives at
+ * every position ("told reporters" never matches there: "told" comes first).
+ */
+function speechVerbs(text: string, words: Set<string> = VERB_WORDS): { index: number; word: string }[] {
+  const out: { index: number; word: string }[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let len = letterAt(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    // a run of letters: only one of lower-case ASCII letters of a verb's length and first letter is looked up
+    const start = i;
+    let lower = true;
+    while (len > 0) {
+      const c = text.charCodeAt(i);
+      if (c < 97 || c > 122) lower = false;
+      i += len;
+      len = i < n ? letterAt(text, i) : 0;
+    }
+    const size = i - start;
+    if (lower && size >= VERB_MIN && size <= VERB_MAX && VERB_FIRST & (1 << (text.charCodeAt(start) - 97))) {
+      const word = text.slice(start, i);
+      if (words.has(word)) out.push({ index: start, word });
+    }
+  }
+  return out;
+}
+
+/**
+ * Could BEFORE match, given the last speech verb of the text? Its verb is
+ * followed by at most four words, then "that" or a comma or colon ("told
+ * reporters" adds one word): more than six chunks of non-space after the
+ * last verb leave no verb near enough to the end.
+ */
+function verbNearEnd(text: string, last: { index: number; word: string }): boolean {
+  let chunks = 0;
+  let inChunk = false;
+  for (let i = last.index + last.word.length; i < text.length; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) inChunk = false;
+    else if (!inChunk) {
+      inChunk = true;
+      if (++chunks > 6) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The end of text.slice(0, end) with its trailing spaces and at most `keep`
+ * characters before them: an end-anchored regex (…\s*$) whose match and
+ * look-behind reach back at most `keep` characters before the spaces gives the
+ * same answer on it as on the whole prefix, without trying every position.
+ */
+function tailOf(text: string, end: number, keep: number): string {
+  let e = end;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return text.slice(Math.max(0, e - keep), end);
+}
+
 const PREPOSITIONS = new Set(['with', 'to', 'by', 'from', 'of', 'for', 'against', 'about', 'on', 'at', 'in', 'into', 'toward', 'towards', 'between', 'among', 'after', 'before', 'over', 'under', 'like', 'than', 'called', 'urged', 'asked', 'told']);
 
 /** Capitalised words that start sentences but are not names. */
@@ -122,6 +258,53 @@ interface Attribution {
   pronoun?: string;
 }
 
+/*
+ * Entity mentions with a cheap pre-check. Every match of an entity's pattern
+ * (vocab.ts: each term's words kept literally, case-insensitive) contains, for
+ * some term, that term's longest run of ASCII letters and digits in some case:
+ * when the lower-cased text holds none of these runs, there is no mention and
+ * the (slow, case-insensitive, look-behind) pattern is not run. Under the `iu`
+ * flags only ſ (U+017F) matches an ASCII letter and lower-cases to something
+ * else: text holding it skips the pre-check. An entity with a term without
+ * such a run (all non-ASCII) is always scanned.
+ */
+const entityRuns = new WeakMap<Entity, string[] | null>();
+
+function runsOf(e: Entity): string[] | null {
+  let runs = entityRuns.get(e);
+  if (runs === undefined) {
+    runs = [];
+    for (const t of entityTerms(e)) {
+      if (!t.trim()) continue;
+      const longest = t.split(/[^A-Za-z0-9]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (!longest) {
+        runs = null;
+        break;
+      }
+      runs.push(longest.toLowerCase());
+    }
+    entityRuns.set(e, runs);
+  }
+  return runs;
+}
+
+/** Lower-cased text for mayMention, or undefined when the pre-check cannot be trusted (ſ). */
+function lowerForCheck(text: string): string | undefined {
+  return text.includes('ſ') ? undefined : text.toLowerCase();
+}
+
+function mayMention(lower: string | undefined, e: Entity): boolean {
+  if (lower === undefined) return true;
+  const runs = runsOf(e);
+  return runs === null || runs.some((r) => lower.includes(r));
+}
+
+/** mentions(text, e) for every entity, in vocabulary order, skipping entities the text cannot mention. */
+function mentionsOfAll(text: string, vocab: Vocabulary, each: (e: Entity, m: Mention) => void): void {
+  const lower = lowerForCheck(text);
+  for (const e of vocab.entities) if (mayMention(lower, e)) for (const m of mentions(text, e)) each(e, m);
+}
+
 type Best = { e: Vocabulary['entities'][number]; end: number; len: number } | undefined;
 /** Entity scans of name phrases, per vocabulary: a pure function of the phrase, memoised (phrases recur). */
 const entityMemo = new WeakMap<Vocabulary, Map<string, Best>>();
@@ -132,11 +315,9 @@ function entityIn(text: string, vocab: Vocabulary): Best {
   if (!memo) entityMemo.set(vocab, (memo = new Map()));
   if (memo.has(text)) return memo.get(text);
   let best: Best;
-  for (const e of vocab.entities) {
-    for (const m of mentions(text, e)) {
-      if (!best || m.end > best.end || (m.end === best.end && m.end - m.start > best.len)) best = { e, end: m.end, len: m.end - m.start };
-    }
-  }
+  mentionsOfAll(text, vocab, (e, m) => {
+    if (!best || m.end > best.end || (m.end === best.end && m.end - m.start > best.len)) best = { e, end: m.end, len: m.end - m.start };
+  });
   if (memo.size >= 20_000) memo.clear();
   memo.set(text, best);
   return best;
@@ -150,23 +331,46 @@ function cleanPhrase(phrase: string): string[] {
 
 /** A name phrase → canonical speaker: a vocabulary entity when one is named in it, else the surname. */
 function resolveName(phrase: string, vocab: Vocabulary, how: How, why: string, minTokens = 1): Speaker | undefined {
+  const who = whoIs(phrase, vocab, minTokens);
+  return who ? { key: who.key, label: who.label, how, note: `speaker ${who.label} (${why})` } : undefined;
+}
+
+type Who = { key: string; label: string } | null;
+/** whoIs per vocabulary and phrase (a pure function of both; names recur). */
+const whoMemo = new WeakMap<Vocabulary, Map<string, Who>>();
+
+/** resolveName's key and label (null: not a speaker). */
+function whoIs(phrase: string, vocab: Vocabulary, minTokens: number): Who {
+  let memo = whoMemo.get(vocab);
+  if (!memo) whoMemo.set(vocab, (memo = new Map()));
+  const k = `${minTokens}\u0000${phrase}`;
+  let who = memo.get(k);
+  if (who === undefined) {
+    who = findWho(phrase, vocab, minTokens);
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(k, who);
+  }
+  return who;
+}
+
+function findWho(phrase: string, vocab: Vocabulary, minTokens: number): Who {
   const toks = cleanPhrase(phrase);
-  if (toks.length === 0) return undefined;
+  if (toks.length === 0) return null;
   const text = toks.join(' ');
   const best = entityIn(text, vocab);
   if (best) {
     // "India’s Operation Sindoor": a possessive is not the speaker
-    if (/^['’]s\b/.test(text.slice(best.end))) return undefined;
-    return { key: best.e.id, label: best.e.name, how, note: `speaker ${best.e.name} (${why})` };
+    if (/^['’]s\b/.test(text.slice(best.end))) return null;
+    return { key: best.e.id, label: best.e.name };
   }
-  if (toks.length < minTokens) return undefined;
-  if (toks.every((t) => TITLE_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')))) return undefined;
+  if (toks.length < minTokens) return null;
+  if (toks.every((t) => TITLE_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')))) return null;
   const last = toks[toks.length - 1]!;
-  if (/[’']s$/.test(last)) return undefined;
+  if (/[’']s$/.test(last)) return null;
   const surname = last.replace(/\.+$/, '');
-  if (surname.replace(/[^\p{L}]/gu, '').length < 2) return undefined;
+  if (surname.replace(/[^\p{L}]/gu, '').length < 2) return null;
   const key = foldText(surname).replace(/[^\p{L}\p{N}-]/gu, '');
-  return { key, label: surname, how, note: `speaker ${surname} (${why})` };
+  return { key, label: surname };
 }
 
 function attributionFromMatch(m: string, the: boolean, vocab: Vocabulary, how: How, why: string): Attribution | undefined {
@@ -230,13 +434,16 @@ function attribute(
   const rel = (x: number) => x - pStart;
   const before = masked.slice(rel(sOpen.start), rel(q.open));
   const after = q.unclosed ? '' : masked.slice(rel(q.close + 1), rel(sClose.end));
-  let m = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after);
+  let m = saysAfter(after);
   if (m) {
     const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“${m[0].replace(/^[\s,.!?;:…—–-]+/, '').trim()}” after the quote`);
     if (a) return a;
   }
   // a partial quote that starts mid-clause ("asked Islamabad to “take…”") is not introduced by its speaker
-  m = FUNCTION_END.test(before) ? null : BEFORE.exec(before);
+  // FUNCTION_END's longest word is 6 letters, plus its look-behind: 8 characters are enough.
+  // BEFORE needs a speech verb (a whole letter run) near the end of `before` (verbNearEnd).
+  const verbs = speechVerbs(before);
+  m = verbs.length === 0 || !verbNearEnd(before, verbs[verbs.length - 1]!) || FUNCTION_END.test(tailOf(before, before.length, 8)) ? null : BEFORE.exec(before);
   if (m) {
     const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“${m[0].trim().replace(/[,:]$/, '')}” before the quote`);
     if (a) return a;
@@ -246,25 +453,24 @@ function attribute(
     const next = para.find((s) => s.start >= sClose.end);
     const t = next ? masked.slice(rel(next.start), rel(next.end)) : '';
     if (next && t.length <= 80 && !/[“”"‘_]/.test(t)) {
-      m = AFTER_NAME_VERB.exec(t) ?? AFTER_VERB_NAME.exec(t);
+      m = saysAfter(t);
       if (m) {
         const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“${t.trim()}” after the quote`);
         if (a) return a;
       }
     }
   }
-  const frame = `${before} ${after}`;
-  m = ACCORDING.exec(frame);
+  // "according to" lies within one side ("according" has no space): the cheap test first
+  m = before.includes('according') || after.includes('according') ? ACCORDING.exec(`${before} ${after}`) : null;
   if (m) {
     const a = attributionFromMatch(m[2]!, Boolean(m[1]), vocab, 'named', `“according to ${m[2]}”`);
     if (a) return a;
   }
   // the subject of the speech verb nearest before the quote ("Jaishankar made India’s position clear, stating that …")
-  const verbs = [...before.matchAll(VERB_ANY)];
   let vi = verbs.length - 1;
-  while (vi > 0 && /\band\s*$/.test(before.slice(0, verbs[vi]!.index))) vi--;
+  while (vi > 0 && /\band\s*$/.test(tailOf(before, verbs[vi]!.index, 4))) vi--;
   if (vi < 0) return undefined;
-  const verbAt = rel(sOpen.start) + verbs[vi]!.index!;
+  const verbAt = rel(sOpen.start) + verbs[vi]!.index;
   const sentStart = rel(sOpen.start);
   const candidates = actorsOf().filter((x) => x.start >= sentStart && x.end <= verbAt);
   for (let i = candidates.length - 1; i >= 0; i--) {
@@ -272,7 +478,7 @@ function attribute(
     if (/^['’]s\b/.test(masked.slice(x.end, x.end + 3))) continue;
     const prev = /([\p{L}]+)\s*$/u.exec(masked.slice(Math.max(0, x.start - 20), x.start));
     if (prev && PREPOSITIONS.has(prev[1]!.toLowerCase())) continue;
-    const why = `subject of “${verbs[vi]![0]}”`;
+    const why = `subject of “${verbs[vi]!.word}”`;
     if (/^(?:he|she|they)$/i.test(x.text)) return { pronoun: x.text.toLowerCase() };
     const s = resolveName(x.text, vocab, 'inferred', why, x.entity ? 1 : 2);
     if (s) return { speaker: s };
@@ -280,17 +486,41 @@ function attribute(
   return undefined;
 }
 
+/**
+ * “…,” Rubio said / said Rubio: both patterns need a past-tense speech verb as
+ * a whole run of letters (it follows a space and precedes a non-letter), so
+ * text without one is not tried.
+ */
+function saysAfter(text: string): RegExpExecArray | null {
+  if (speechVerbs(text, PAST_WORDS).length === 0) return null;
+  return AFTER_NAME_VERB.exec(text) ?? AFTER_VERB_NAME.exec(text);
+}
+
 function findActors(masked: string, vocab: Vocabulary): Actor[] {
   const out: Actor[] = [];
-  for (const e of vocab.entities) for (const m of mentions(masked, e)) out.push({ start: m.start, end: m.end, text: m.text, entity: true });
+  mentionsOfAll(masked, vocab, (_e, m) => out.push({ start: m.start, end: m.end, text: m.text, entity: true }));
   const covered = (a: number, b: number) => out.some((x) => x.entity && x.start < b && a < x.end);
-  for (const m of masked.matchAll(NAME_ANY)) {
-    const a = m.index!;
-    const b = a + m[0].length;
-    if (!covered(a, b)) out.push({ start: a, end: b, text: m[0], entity: false });
-  }
+  namesIn(masked, (a, name) => {
+    const b = a + name.length;
+    if (!covered(a, b)) out.push({ start: a, end: b, text: name, entity: false });
+  });
   for (const m of masked.matchAll(PRON_ANY)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], entity: false });
   return out.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** The text with every quote's inner characters (between its marks) replaced by _ (spans come in order and never overlap). */
+function maskQuotes(text: string, spans: QuoteSpan[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    const a = s.open + 1;
+    const b = Math.min(s.close, text.length);
+    if (b <= a) continue;
+    parts.push(text.slice(at, a), '_'.repeat(b - a));
+    at = b;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuote[] {
@@ -302,8 +532,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
     const text = article.text.slice(pStart, pEnd);
     const spans = findQuoteSpans(text, { singleQuotes: o.single_quotes });
     if (spans.length === 0) continue;
-    let masked = text;
-    for (const s of spans) masked = masked.slice(0, s.open + 1) + '_'.repeat(Math.max(0, Math.min(s.close, text.length) - s.open - 1)) + masked.slice(Math.min(s.close, text.length));
+    const masked = maskQuotes(text, spans);
     let actors: Actor[] | undefined;
     const actorsOf = () => (actors ??= findActors(masked, vocab));
     for (const s of spans) {
@@ -329,7 +558,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
     if (text[b - 1] === '\r') b--;
     return [a, b];
   };
-  const wrapped = isWrapped(text);
+  let wrapped: boolean | undefined; // isWrapped(text), needed only at a blank line above a signature
   for (let li = 0; li < starts.length; li++) {
     const [ls, le] = lineAt(li);
     if (text[ls] === undefined || !/^\s*[—–―-]/.test(text.slice(ls, ls + 4))) continue;
@@ -344,7 +573,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
       const t = text.slice(a, b);
       if (!t.trim()) {
         // a blank line ends the post in wrapped text; in one-paragraph-a-line text it only separates lines
-        if (wrapped || ++blanks > 1) break;
+        if ((wrapped ??= isWrapped(text)) || ++blanks > 1) break;
         continue;
       }
       blanks = 0;
@@ -421,7 +650,8 @@ function recentSubject(article: Article, after: number, before: number, vocab: V
     for (const x of actors.slice(0, 2)) {
       if (/^['’]s\b/.test(head.slice(x.end, x.end + 3))) continue;
       if (x.entity) {
-        const e = vocab.entities.find((en) => mentions(x.text, en).length > 0);
+        const lower = lowerForCheck(x.text);
+        const e = vocab.entities.find((en) => mayMention(lower, en) && mentions(x.text, en).length > 0);
         if (e && e.kind && !/person|people|official|individual/i.test(e.kind)) continue;
       }
       const sp = resolveName(x.text, vocab, 'inferred', 'subject of an earlier sentence', x.entity ? 1 : 2);
@@ -429,6 +659,15 @@ function recentSubject(article: Article, after: number, before: number, vocab: V
     }
   }
   return undefined;
+}
+
+/** [\s“”"‘'], by code unit: what a quote piece does not start with. */
+function isLeadCode(c: number): boolean {
+  return isSpaceCode(c) || c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2018 || c === 0x27;
+}
+/** [\s“”"’',;:—–-], by code unit: what a quote piece does not end with. */
+function isTrailCode(c: number): boolean {
+  return isSpaceCode(c) || c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x27 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2014 || c === 0x2013 || c === 0x2d;
 }
 
 /** Sentence-level pieces of a quote: the quote cut at sentence ends, pieces under min_words joined to the next. */
@@ -441,15 +680,17 @@ function piecesOf(article: Article, q: RawQuote, minWords: number): [number, num
     if (s.end <= q.start) continue;
     let a = Math.max(s.start, q.start);
     let b = Math.min(s.end, q.end);
-    while (a < b && /[\s“”"‘']/.test(article.text[a]!)) a++;
-    while (b > a && /[\s“”"’',;:—–-]/.test(article.text[b - 1]!)) b--;
+    while (a < b && isLeadCode(article.text.charCodeAt(a))) a++;
+    while (b > a && isTrailCode(article.text.charCodeAt(b - 1))) b--;
     if (b > a && /[\p{L}\p{N}]/u.test(article.text.slice(a, b))) raw.push([a, b]);
   }
   const out: [number, number][] = [];
   let cur: [number, number] | undefined;
-  for (const p of raw) {
+  for (let k = 0; k < raw.length; k++) {
+    const p = raw[k]!;
     cur = cur ? [cur[0], p[1]] : [p[0], p[1]];
-    if (wordCount(article.text.slice(cur[0], cur[1])) >= minWords) {
+    // the last piece goes to `out` as it is when `out` is still empty, however few its words: no need to count them
+    if ((k === raw.length - 1 && out.length === 0) || hasWords(article.text.slice(cur[0], cur[1]), minWords)) {
       out.push(cur);
       cur = undefined;
     }
@@ -459,6 +700,53 @@ function piecesOf(article: Article, q: RawQuote, minWords: number): [number, num
     else out.push(cur);
   }
   return out;
+}
+
+/*
+ * V8 builds the result of replace(/\s+/g, ' ') and of template literals as a
+ * chain of concatenated-string nodes (one per piece): kept in a fact, a quoted
+ * sentence costs some 40 small heap objects that every garbage collection has
+ * to copy. Reading one character flattens such a string in place (the chain
+ * becomes garbage at once). Nothing else changes: the string is the same.
+ */
+function flattened(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
+/** The text on one line (runs of white space as one space), flat. */
+function oneLine(s: string): string {
+  return /\s\s|[^\S ]/.test(s) ? flattened(s.replace(/\s+/g, ' ')) : s;
+}
+
+/** Each sentence's one-line form (oneLine: flat, and the sentence text itself when it is on one line already). */
+const oneLineSentences = new WeakMap<Sentence, string>();
+
+/**
+ * evidence() of articles/parse.ts, field for field, with the sentence's one-line
+ * form from oneLine: evidence() rebuilds it with replace() for every sentence,
+ * as a chain of string pieces kept for the article's lifetime.
+ */
+function quoteEvidence(article: Article, start: number, end: number, note: string): Evidence {
+  const { line, column } = locate(article, start);
+  const s = sentenceAt(article, start);
+  let sentence: string;
+  if (s) {
+    let f = oneLineSentences.get(s);
+    if (f === undefined) oneLineSentences.set(s, (f = oneLine(s.text)));
+    sentence = f;
+  } else sentence = oneLine(article.text.slice(start, end));
+  const ev: Evidence = {
+    article: article.id,
+    path: article.path,
+    line,
+    column,
+    offset: article.bodyOffset + start,
+    text: article.text.slice(start, end),
+    sentence,
+  };
+  if (note) ev.note = flattened(note);
+  return ev;
 }
 
 /* ------------------------------------------------------------------ comparison */
@@ -476,6 +764,8 @@ interface Unit {
   post: boolean;
   tokens: Token[];
   words: string[];
+  /** words.join(' ') */
+  joined: string;
   sh: ShingleSet;
   /** Index of its distinct wording (its normalised words). */
   wording: number;
@@ -760,14 +1050,12 @@ export const quote: RuleType<QuoteOptions> = {
     const seen = new Map<string, Fact>();
     quotes.forEach((q, qi) => {
       const inner = article.text.slice(q.start, q.end);
-      if (wordCount(inner) < o.min_words) return;
+      if (!hasWords(inner, o.min_words)) return;
       const sp = q.speaker;
       if (only && sp && !only.has(sp.key)) return;
       piecesOf(article, q, o.min_words).forEach(([a, b], pi) => {
         const raw = article.text.slice(a, b);
-        const value = tokenize(raw)
-          .map((t) => t.norm)
-          .join(' ');
+        const value = normalizedText(raw);
         if (!value) return;
         const dup = `${sp?.key ?? ''}\u0000${value}`;
         const earlier = seen.get(dup);
@@ -782,9 +1070,9 @@ export const quote: RuleType<QuoteOptions> = {
           article: article.id,
           subject: { key: 'quotes', label: 'direct quotes' },
           value,
-          display: raw.replace(/\s+/g, ' '),
+          display: oneLine(raw),
           raw,
-          evidence: evidence(article, a, b, note),
+          evidence: quoteEvidence(article, a, b, note),
           data: {
             speaker: sp?.key ?? null,
             speakerLabel: sp?.label ?? null,
@@ -809,8 +1097,11 @@ export const quote: RuleType<QuoteOptions> = {
     const wordingIds = new Map<string, number>();
     const wordingSh: ShingleSet[] = [];
     const wordingWords: string[][] = [];
-    const units: Unit[] = [...facts]
-      .sort((a, b) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset || cmp(a.value, b.value))
+    const order = (a: Fact, b: Fact) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset || cmp(a.value, b.value);
+    // the runner hands the facts over in this order already: sort only when they are not
+    let sorted = true;
+    for (let i = 1; i < facts.length && sorted; i++) sorted = order(facts[i - 1]!, facts[i]!) <= 0;
+    const units: Unit[] = (sorted ? facts : [...facts].sort(order))
       .map((f, id) => {
         let tokens = tokensByRaw.get(f.raw);
         if (!tokens) tokensByRaw.set(f.raw, (tokens = tokenize(f.raw)));
@@ -836,6 +1127,7 @@ export const quote: RuleType<QuoteOptions> = {
           post: d.post === true,
           tokens,
           words,
+          joined: wkey,
           sh: wordingSh[w]!,
           wording: w,
         };
@@ -1053,11 +1345,13 @@ export const quote: RuleType<QuoteOptions> = {
         };
         // the same words quoted twice in one article count once
         const all = segs;
-        segs = all.filter((s, i) => !all.some((t, j) => j !== i && containsSequence(words(t), words(s)) && (words(t).length > words(s).length || j < i)));
-        const value = segs.map((s) => words(s).join(' ')).join(' … ');
-        const display = segs.map((s) => s.map((u) => u.fact.display ?? u.fact.raw).join(' ')).join(' … ');
+        if (all.length > 1) segs = all.filter((s, i) => !all.some((t, j) => j !== i && containsSequence(words(t), words(s)) && (words(t).length > words(s).length || j < i)));
+        // words(s).join(' '), from each unit's joined words (most articles give the wording of an earlier one)
+        const segValue = (s: Unit[]) => (s.length === 1 ? s[0]!.joined : s.map((u) => u.joined).filter((x) => x).join(' '));
+        const value = segs.length === 1 ? segValue(segs[0]!) : segs.map(segValue).join(' … ');
         let w = wordings.get(value);
         if (!w) {
+          const display = segs.map((s) => s.map((u) => u.fact.display ?? u.fact.raw).join(' ')).join(' … ');
           w = { value, display, articles: [], evidence: [], segments: segs.map(words), tokens: segs.flatMap((s) => s.flatMap((u) => u.tokens)), post: false, speakers: new Set() };
           wordings.set(value, w);
         }
