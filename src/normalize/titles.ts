@@ -228,6 +228,11 @@ const TOKEN_RE = /@[\p{L}\p{N}_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’\-
 
 /** Words of a stretch of text (offsets relative to `base`). */
 export function tokenize(text: string, base = 0): Token[] {
+  return SIMPLE_SENTENCE.test(text) ? tokenizeSimple(text, base, text.toLowerCase()) : tokenizeGeneral(text, base);
+}
+
+/** tokenize() for any text, through TOKEN_RE. */
+function tokenizeGeneral(text: string, base: number): Token[] {
   const out: Token[] = [];
   const re = TOKEN_RE;
   re.lastIndex = 0;
@@ -271,8 +276,114 @@ export function tokenize(text: string, base = 0): Token[] {
   return out;
 }
 
+// Character classes of a simple sentence (SIMPLE_SENTENCE), where \p{L} is
+// [A-Za-z] and \p{N} is [0-9]: everything else there is punctuation or space.
+const isUpperCode = (c: number): boolean => c >= 65 && c <= 90;
+const isAlnumCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** ' ’ - */
+const isInnerMarkCode = (c: number): boolean => c === 39 || c === 0x2019 || c === 45;
+
+/**
+ * Lower-case words after which a period belongs to the word: HEAD_ABBREVIATIONS
+ * (own keys, and "constructor", which the object lookup also finds) and the
+ * titles of address (dr, mr, ...).
+ */
+const PERIOD_WORDS = new Set([...Object.keys(HEAD_ABBREVIATIONS), 'constructor', 'dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'jr', 'sr']);
+
+/**
+ * tokenize() for a simple sentence (SIMPLE_SENTENCE): the same tokens as
+ * tokenizeGeneral, scanned by character code instead of the Unicode regex.
+ * `lower` is text.toLowerCase() (the same length there): each token's folded
+ * form is a slice of it, so no word is lower-cased on its own.
+ */
+function tokenizeSimple(text: string, base: number, lower: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    let end = -1;
+    let c1: number;
+    let curly = false; // a ’ inside the word
+    if (c === 64 && i + 1 < n && (isAlnumCode((c1 = text.charCodeAt(i + 1))) || c1 === 95)) {
+      // @handle
+      end = i + 2;
+      while (end < n && (isAlnumCode((c1 = text.charCodeAt(end))) || c1 === 95)) end++;
+    } else if (isAlnumCode(c)) {
+      // initials "U.S." (two or more), else a word
+      if (isUpperCode(c) && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+        end = i + 4;
+        while (isUpperCode(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 46) end += 2;
+      } else {
+        end = i + 1;
+        while (end < n && (isAlnumCode((c1 = text.charCodeAt(end))) || isInnerMarkCode(c1))) {
+          if (c1 === 0x2019) curly = true;
+          end++;
+        }
+      }
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    i = end;
+    // as in tokenizeGeneral: a period after an initial or an abbreviation, then trailing marks
+    let wordEnd = end;
+    if (text.charCodeAt(end) === 46) {
+      if (end - start === 1 ? isUpperCode(c) : PERIOD_WORDS.has(text.slice(start, end).toLowerCase())) wordEnd = end + 1;
+    }
+    if (wordEnd === end && isInnerMarkCode(text.charCodeAt(end - 1))) {
+      // drop the trailing run of ' ’ -, but keep one apostrophe after an s ("Jones’")
+      let k = end;
+      while (isInnerMarkCode(text.charCodeAt(k - 1))) k--;
+      const one = k === end - 1 && text.charCodeAt(k) !== 45;
+      const s = text.charCodeAt(end - 2);
+      wordEnd = one && (s === 115 || s === 83) ? end : k;
+    }
+    let bareEnd = wordEnd;
+    let possessive = false;
+    const l1 = text.charCodeAt(wordEnd - 1);
+    if (l1 === 39 || l1 === 0x2019) {
+      possessive = true;
+      bareEnd = wordEnd - 1;
+    } else if ((l1 === 115 || l1 === 83) && wordEnd - start >= 2) {
+      const l2 = text.charCodeAt(wordEnd - 2);
+      if (l2 === 39 || l2 === 0x2019) {
+        possessive = true;
+        bareEnd = wordEnd - 2;
+      }
+    }
+    const word = text.slice(start, wordEnd);
+    out.push({
+      text: word,
+      start: base + start,
+      end: base + wordEnd,
+      norm: simpleNorm(lower.slice(start, bareEnd), curly, bareEnd - start > 1 && text.charCodeAt(bareEnd - 1) === 46),
+      possessive,
+      capital: isUpperCode(c) || c === 64,
+    });
+  }
+  return out;
+}
+
+/**
+ * foldFast without periods, for a lower-cased word of a simple sentence: ’ → '.
+ * A word has a period only at its end ("gen.") or between initials ("u.s.").
+ */
+function simpleNorm(lowerBare: string, curly: boolean, period: boolean): string {
+  let f = curly ? lowerBare.replace(/’/g, "'") : lowerBare;
+  if (period) f = f.replace(/\./g, '');
+  return f;
+}
+
+/** Folded words for which isHeadWord looks at how the word is written (abbreviations, acronyms). */
+const WRITTEN_FORM_HEADS = new Set([...Object.keys(HEAD_ABBREVIATIONS), 'constructor', ...Object.keys(TITLE_ACRONYMS), 'ceo']);
+
 function isHeadWord(t: Token, extraHeads: Set<string>): boolean {
   const n = t.norm;
+  // most words: neither an abbreviation nor an acronym (same result as the full test below)
+  if (!WRITTEN_FORM_HEADS.has(n)) return TITLE_HEAD_SET.has(n) || extraHeads.has(n);
   if (HEAD_ABBREVIATIONS[n] !== undefined && t.text.replace(/['’]s?$/, '').endsWith('.')) return true;
   if (TITLE_ACRONYMS[n] !== undefined || n === 'ceo') return /^\p{Lu}+$/u.test(t.text.replace(/['’]s?$/, ''));
   return TITLE_HEAD_SET.has(n) || extraHeads.has(n);
@@ -675,6 +786,28 @@ function nameKey(name: string): string {
   return foldFast(name).replace(/['’]s$/, '').replace(/\./g, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * nameKey(text.slice(a, b)) for a stretch of a simple sentence that starts and
+ * ends with a token: when it is plain ASCII without periods, runs of spaces,
+ * other white space or a final 's, the key is the stretch lower-cased, so it
+ * is read from the sentence's lower-cased text.
+ */
+function simpleNameKey(text: string, lower: string, a: number, b: number): string {
+  let prevSpace = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return nameKey(text.slice(a, b));
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x21 || c > 0x7e || c === 46 || c === 96) return nameKey(text.slice(a, b));
+  }
+  if (b - a >= 2 && lower.charCodeAt(b - 1) === 115 && text.charCodeAt(b - 2) === 39) return nameKey(text.slice(a, b));
+  return lower.slice(a, b);
+}
+
 interface NameSpan {
   first: number;
   last: number;
@@ -820,18 +953,19 @@ function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHe
   const sentenceData: { tokens: Token[] | undefined; lower?: string; phrases: TitlePhrase[]; start: number; text: string }[] = [];
 
   for (const s of article.sentences) {
+    let lower: string | undefined;
     if (SIMPLE_SENTENCE.test(s.text)) {
-      const lower = s.text.toLowerCase();
+      lower = s.text.toLowerCase();
       if (!mayHaveHead(s.text, lower, extraHeads)) {
         sentenceData.push({ tokens: undefined, lower, phrases: [], start: s.start, text: s.text });
         continue;
       }
     }
-    const tokens = tokenize(s.text, s.start);
+    const tokens = lower !== undefined ? tokenizeSimple(s.text, s.start, lower) : tokenizeGeneral(s.text, s.start);
     let headlineMemo: boolean | undefined;
     const isHeadlineSentence = () => (headlineMemo ??= isHeadline(s.text, tokens));
     const phrases = titlePhrases(tokens, s.text, s.start, extraHeads);
-    sentenceData.push({ tokens, phrases, start: s.start, text: s.text });
+    sentenceData.push({ tokens, lower, phrases, start: s.start, text: s.text });
     const attached = new Set<TitlePhrase>();
     for (let p = 0; p < phrases.length; p++) {
       const ph = phrases[p]!;
@@ -997,7 +1131,7 @@ function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHe
         const l0 = sd.lower!.indexOf('.') >= 0 ? sd.lower!.replace(/\./g, '') : sd.lower!;
         if (!runs.some((r) => l0.indexOf(r) >= 0)) continue;
       }
-      sd.tokens = tokenize(sd.text, sd.start);
+      sd.tokens = tokenizeSimple(sd.text, sd.start, sd.lower!);
     }
     const tks = sd.tokens;
     for (let i = 0; i < tks.length; i++) {
@@ -1007,7 +1141,7 @@ function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHe
       for (let n = Math.min(4, tks.length - i); n >= 1; n--) {
         const st = tks[i]!.start;
         const en = tks[i + n - 1]!.end;
-        const k = nameKey(text.slice(st, en));
+        const k = sd.lower !== undefined ? simpleNameKey(sd.text, sd.lower, st - sd.start, en - sd.start) : nameKey(text.slice(st, en));
         const p = known.get(k);
         if (p && !taken(st, en)) {
           const raw = text.slice(st, en).replace(/['’]s?$/, '');
