@@ -1369,10 +1369,30 @@ function knownMentions(text: string, sentenceData: SentenceData[], people: Peopl
   }
 }
 
-/** True when the lower-cased sentence, periods dropped, contains one of the runs. */
+/**
+ * True when the lower-cased sentence, periods dropped, contains one of the runs
+ * (of [a-z0-9]). Dropping periods makes a new occurrence only where a period
+ * stands between two letters or digits ("u.s."), so the sentence is searched
+ * as it is unless it has such a period.
+ */
 function containsRun(lower: string, runs: string[]): boolean {
-  const l0 = lower.indexOf('.') >= 0 ? lower.replace(/\./g, '') : lower;
+  for (const r of runs) if (lower.indexOf(r) >= 0) return true;
+  if (!hasInnerPeriod(lower)) return false;
+  const l0 = lower.replace(/\./g, '');
   for (const r of runs) if (l0.indexOf(r) >= 0) return true;
+  return false;
+}
+
+const isLowerAlnumCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** A run of periods with a lower-case letter or digit on each side. */
+function hasInnerPeriod(lower: string): boolean {
+  for (let i = lower.indexOf('.'); i >= 0; i = lower.indexOf('.', i + 1)) {
+    if (i === 0 || !isLowerAlnumCode(lower.charCodeAt(i - 1))) continue;
+    let j = i + 1;
+    while (j < lower.length && lower.charCodeAt(j) === 46) j++;
+    if (j < lower.length && isLowerAlnumCode(lower.charCodeAt(j))) return true;
+  }
   return false;
 }
 
