@@ -228,6 +228,11 @@ const TOKEN_RE = /@[\p{L}\p{N}_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’\-
 
 /** Words of a stretch of text (offsets relative to `base`). */
 export function tokenize(text: string, base = 0): Token[] {
+  return SIMPLE_SENTENCE.test(text) ? tokenizeSimple(text, base, text.toLowerCase()) : tokenizeGeneral(text, base);
+}
+
+/** tokenize() for any text, through TOKEN_RE. */
+function tokenizeGeneral(text: string, base: number): Token[] {
   const out: Token[] = [];
   const re = TOKEN_RE;
   re.lastIndex = 0;
@@ -271,8 +276,116 @@ export function tokenize(text: string, base = 0): Token[] {
   return out;
 }
 
+// Character classes of a simple sentence (SIMPLE_SENTENCE), where \p{L} is
+// [A-Za-z] and \p{N} is [0-9]: everything else there is punctuation or space.
+const isUpperCode = (c: number): boolean => c >= 65 && c <= 90;
+const isAlnumCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** text.charCodeAt(i), or -1 past the end (reading past the end would make optimised code bail out). */
+const codeAt = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : -1);
+/** ' ’ - */
+const isInnerMarkCode = (c: number): boolean => c === 39 || c === 0x2019 || c === 45;
+
+/**
+ * Lower-case words after which a period belongs to the word: HEAD_ABBREVIATIONS
+ * (own keys, and "constructor", which the object lookup also finds) and the
+ * titles of address (dr, mr, ...).
+ */
+const PERIOD_WORDS = new Set([...Object.keys(HEAD_ABBREVIATIONS), 'constructor', 'dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'jr', 'sr']);
+
+/**
+ * tokenize() for a simple sentence (SIMPLE_SENTENCE): the same tokens as
+ * tokenizeGeneral, scanned by character code instead of the Unicode regex.
+ * `lower` is text.toLowerCase() (the same length there): each token's folded
+ * form is a slice of it, so no word is lower-cased on its own.
+ */
+function tokenizeSimple(text: string, base: number, lower: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    let end = -1;
+    let c1: number;
+    let curly = false; // a ’ inside the word
+    if (c === 64 && i + 1 < n && (isAlnumCode((c1 = text.charCodeAt(i + 1))) || c1 === 95)) {
+      // @handle
+      end = i + 2;
+      while (end < n && (isAlnumCode((c1 = text.charCodeAt(end))) || c1 === 95)) end++;
+    } else if (isAlnumCode(c)) {
+      // initials "U.S." (two or more), else a word
+      if (isUpperCode(c) && codeAt(text, i + 1) === 46 && isUpperCode(codeAt(text, i + 2)) && codeAt(text, i + 3) === 46) {
+        end = i + 4;
+        while (isUpperCode(codeAt(text, end)) && codeAt(text, end + 1) === 46) end += 2;
+      } else {
+        end = i + 1;
+        while (end < n && (isAlnumCode((c1 = text.charCodeAt(end))) || isInnerMarkCode(c1))) {
+          if (c1 === 0x2019) curly = true;
+          end++;
+        }
+      }
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    i = end;
+    // as in tokenizeGeneral: a period after an initial or an abbreviation, then trailing marks
+    let wordEnd = end;
+    if (codeAt(text, end) === 46) {
+      if (end - start === 1 ? isUpperCode(c) : PERIOD_WORDS.has(text.slice(start, end).toLowerCase())) wordEnd = end + 1;
+    }
+    if (wordEnd === end && isInnerMarkCode(text.charCodeAt(end - 1))) {
+      // drop the trailing run of ' ’ -, but keep one apostrophe after an s ("Jones’")
+      let k = end;
+      while (k > start && isInnerMarkCode(text.charCodeAt(k - 1))) k--;
+      const one = k === end - 1 && text.charCodeAt(k) !== 45;
+      const s = text.charCodeAt(end - 2);
+      wordEnd = one && (s === 115 || s === 83) ? end : k;
+    }
+    let bareEnd = wordEnd;
+    let possessive = false;
+    const l1 = text.charCodeAt(wordEnd - 1);
+    if (l1 === 39 || l1 === 0x2019) {
+      possessive = true;
+      bareEnd = wordEnd - 1;
+    } else if ((l1 === 115 || l1 === 83) && wordEnd - start >= 2) {
+      const l2 = text.charCodeAt(wordEnd - 2);
+      if (l2 === 39 || l2 === 0x2019) {
+        possessive = true;
+        bareEnd = wordEnd - 2;
+      }
+    }
+    const word = text.slice(start, wordEnd);
+    out.push({
+      text: word,
+      start: base + start,
+      end: base + wordEnd,
+      norm: simpleNorm(lower.slice(start, bareEnd), curly, bareEnd - start > 1 && text.charCodeAt(bareEnd - 1) === 46),
+      possessive,
+      capital: isUpperCode(c) || c === 64,
+    });
+  }
+  return out;
+}
+
+/**
+ * foldFast without periods, for a lower-cased word of a simple sentence: ’ → '.
+ * A word has a period only at its end ("gen.") or between initials ("u.s.").
+ */
+function simpleNorm(lowerBare: string, curly: boolean, period: boolean): string {
+  let f = curly ? lowerBare.replace(/’/g, "'") : lowerBare;
+  if (period) f = f.replace(/\./g, '');
+  return f;
+}
+
+/** Folded words for which isHeadWord looks at how the word is written (abbreviations, acronyms). */
+const WRITTEN_FORM_HEADS = new Set([...Object.keys(HEAD_ABBREVIATIONS), 'constructor', ...Object.keys(TITLE_ACRONYMS), 'ceo']);
+
 function isHeadWord(t: Token, extraHeads: Set<string>): boolean {
   const n = t.norm;
+  // most words: neither an abbreviation nor an acronym (same result as the full test below)
+  if (!WRITTEN_FORM_HEADS.has(n)) return TITLE_HEAD_SET.has(n) || extraHeads.has(n);
   if (HEAD_ABBREVIATIONS[n] !== undefined && t.text.replace(/['’]s?$/, '').endsWith('.')) return true;
   if (TITLE_ACRONYMS[n] !== undefined || n === 'ceo') return /^\p{Lu}+$/u.test(t.text.replace(/['’]s?$/, ''));
   return TITLE_HEAD_SET.has(n) || extraHeads.has(n);
@@ -675,6 +788,54 @@ function nameKey(name: string): string {
   return foldFast(name).replace(/['’]s$/, '').replace(/\./g, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The ASCII character a character of a simple sentence becomes in nameKey
+ * (lower case, quotes and dashes unified), or -1 for one that leaves no
+ * character of its own (white space, period).
+ */
+function keyCharOf(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 46) return -1;
+  if (c === 0x2018 || c === 0x2019 || c === 96) return 39;
+  if (c === 0x201c || c === 0x201d) return 34;
+  if (c === 0x2013 || c === 0x2014) return 45;
+  return c;
+}
+
+/** Which ASCII characters occur in some key (index: character code). */
+function keyCharTable(keys: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const k of keys) for (let j = 0; j < k.length; j++) if (k.charCodeAt(j) < 128) t[k.charCodeAt(j)] = 1;
+  return t;
+}
+
+/**
+ * nameKey(text.slice(a, b)) for a stretch of a simple sentence that starts and
+ * ends with a token, or undefined when that key cannot be one of the known
+ * keys: it would hold a character none of them has (`keyChars`; the last two
+ * are not checked, as a final 's is dropped). When the stretch is plain ASCII
+ * without periods, runs of spaces, other white space or a final 's, the key is
+ * the stretch lower-cased, read from the sentence's lower-cased text.
+ */
+function simpleNameKey(text: string, lower: string, a: number, b: number, keyChars: Uint8Array): string | undefined {
+  let plain = true;
+  let prevSpace = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    const k = keyCharOf(c);
+    if (k >= 0 && i < b - 2 && (k >= 128 || keyChars[k] === 0)) return undefined;
+    if (c === 32) {
+      if (prevSpace) plain = false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x21 || c > 0x7e || c === 46 || c === 96) plain = false;
+  }
+  if (b - a >= 2 && lower.charCodeAt(b - 1) === 115 && text.charCodeAt(b - 2) === 39) plain = false;
+  return plain ? lower.slice(a, b) : nameKey(text.slice(a, b));
+}
+
 interface NameSpan {
   first: number;
   last: number;
@@ -757,6 +918,27 @@ function isHeadline(sentence: string, tokens: Token[]): boolean {
   return caps / words.length >= 0.6;
 }
 
+/** "NAME, the " right before a title (the name in group 1). */
+const APPOSITION_BEFORE = /([\p{L}\p{N}.'’@-]+)\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}.]+['’]s\s+)?$/u;
+
+/**
+ * APPOSITION_BEFORE.exec(text.slice(0, end)), index and group 1 only. A match
+ * holds one comma, so it is the last one; and it starts at the run of word
+ * characters before that comma (and its spaces), so the pattern is run only
+ * from the white space before that run: the end-anchored pattern would
+ * otherwise be tried at every position of the sentence.
+ */
+function appositionBefore(text: string, end: number): { index: number; name: string } | null {
+  const comma = end > 0 ? text.lastIndexOf(',', end - 1) : -1;
+  if (comma < 0) return null;
+  let w = comma;
+  while (w > 0 && isSpaceCode(text.charCodeAt(w - 1))) w--;
+  let from = w;
+  while (from > 0 && !isSpaceCode(text.charCodeAt(from - 1))) from--;
+  const m = APPOSITION_BEFORE.exec(text.slice(from, end));
+  return m ? { index: from + m.index, name: m[1]! } : null;
+}
+
 const CHAIN_FILLER = /^(?:\s|,|\band\b|\bas well\b|\balso\b|\bof course\b|\bnow\b|\bcurrently\b|\bour\b|\bthe\b|\bhis\b|\bher\b|\btheir\b|\bits\b)*$/i;
 const COORDINATION = /^\s*(?:,\s*)?(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?(?:the|our|his|her|their)\s+$/i;
 const COORDINATION_AFTER = /^\s+(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?$/i;
@@ -784,232 +966,399 @@ export function indexPeople(article: Article, vocab: Vocabulary, opts: { extraHe
 }
 
 function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHeads?: string[] } = {}): PeopleIndex {
+  // Each step is a function of its own: small functions are optimised sooner and
+  // at far less cost than one large one (which matters on a single run).
   const table = titleTable(vocab, opts.extraHeads ?? []);
   const extraHeads = table.extraHeads;
   const text = article.text;
-  const people = personEntities(vocab);
+  const hay = haystack(text);
 
   // 1. vocabulary mentions (an entity none of whose words is in the text is not searched)
+  const vocabMentions = findVocabMentions(text, hay, personEntities(vocab));
+
+  // 2. per sentence: title phrases and the names they attach to
+  const scan = scanSentences(article, hay, extraHeads, vocabMentions);
+
+  // 3. people: vocabulary entities, then full names found beside titles; surnames resolve to them
+  const people = peopleOf(vocab, vocabMentions);
+  for (const n of scan.namesFound) {
+    const p = personOfName(people, n);
+    if (p) addSurname(people, n.text.split(/\s+/).pop()!, p);
+  }
+
+  // 4. mentions: vocabulary, then known names and surnames anywhere
+  const all: PersonMention[] = [...vocabMentions];
+  knownMentions(text, scan.sentenceData, people, all);
+  all.sort(byPosition);
+
+  // 5. title uses
+  const titles = titleUses(scan.pending, people, table);
+
+  const personAt = (start: number, end: number): PersonMention | undefined => all.find((m) => m.start < end && m.end > start);
+
+  // 6. bare titles: resolved to the person the article gives that title; coordinated with a person, they separate
+  const bare = bareTitles(text, scan.bareFound, titles, all, table);
+  titles.sort((a, b) => a.start - b.start || (a.person.key < b.person.key ? -1 : 1));
+
+  // bare titles that resolve are mentions too ("the secretary", "the spokesperson")
+  for (const b of bare) {
+    if (b.person && !overlapsAny(all, b.start, b.end)) all.push({ start: b.start, end: b.end, text: b.raw, person: b.person, via: 'title' });
+  }
+  all.sort(byPosition);
+
+  return { mentions: all, titles, bare, personAt };
+}
+
+const byPosition = (a: PersonMention, b: PersonMention): number => a.start - b.start || b.end - a.end;
+
+/** True when some mention overlaps [s, e). */
+function overlapsAny(all: PersonMention[], s: number, e: number): boolean {
+  for (let i = 0; i < all.length; i++) if (all[i]!.start < e && all[i]!.end > s) return true;
+  return false;
+}
+
+function findVocabMentions(text: string, hay: string, people: Entity[]): PersonMention[] {
   const vocabMentions: PersonMention[] = [];
-  const hay = haystack(text);
   for (const e of people) {
     if (!mayMention(hay, e)) continue;
     const person: Person = { key: e.id, label: e.name, entity: e };
     for (const m of mentions(text, e)) vocabMentions.push({ start: m.start, end: m.end, text: m.text, person, via: 'vocabulary' });
   }
-  vocabMentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const vocabAt = (start: number, end: number): PersonMention | undefined => {
-    for (const m of vocabMentions) {
-      if (m.start >= end) break;
-      if (m.end > start) return m;
-    }
-    return undefined;
-  };
+  vocabMentions.sort(byPosition);
+  return vocabMentions;
+}
 
-  // 2. per sentence: title phrases and the names they attach to
-  interface Pending {
-    phrase: TitlePhrase;
-    name?: NameSpan;
-    how: TitleUse['how'];
-    needKnown?: boolean;
+/** The first vocabulary mention (sorted by start) overlapping [start, end). */
+function vocabAt(vocabMentions: PersonMention[], start: number, end: number): PersonMention | undefined {
+  for (const m of vocabMentions) {
+    if (m.start >= end) break;
+    if (m.end > start) return m;
   }
-  const pending: Pending[] = [];
-  const namesFound: NameSpan[] = [];
-  const bareFound: { phrase: TitlePhrase; tokens: Token[]; sentenceStart: number; sentenceText: string }[] = [];
-  // tokens: undefined for a simple sentence without any head word (tokenised later only if a known name may stand in it)
-  const sentenceData: { tokens: Token[] | undefined; lower?: string; phrases: TitlePhrase[]; start: number; text: string }[] = [];
+  return undefined;
+}
 
+interface Pending {
+  phrase: TitlePhrase;
+  name?: NameSpan;
+  how: TitleUse['how'];
+  needKnown?: boolean;
+}
+
+/** A sentence; tokens undefined for a simple sentence without any head word (tokenised later only if a known name may stand in it). */
+interface SentenceData {
+  tokens: Token[] | undefined;
+  lower?: string;
+  phrases: TitlePhrase[];
+  start: number;
+  text: string;
+}
+
+interface BareFound {
+  phrase: TitlePhrase;
+  tokens: Token[];
+  sentenceStart: number;
+  sentenceText: string;
+}
+
+interface SentenceScan {
+  pending: Pending[];
+  namesFound: NameSpan[];
+  bareFound: BareFound[];
+  sentenceData: SentenceData[];
+}
+
+function scanSentences(article: Article, hay: string, extraHeads: Set<string>, vocabMentions: PersonMention[]): SentenceScan {
+  const scan: SentenceScan = { pending: [], namesFound: [], bareFound: [], sentenceData: [] };
+  // in an article of simple sentences only, a sentence's lower-cased text is a slice of the article's
+  const simpleArticle = SIMPLE_SENTENCE.test(article.text);
   for (const s of article.sentences) {
-    if (SIMPLE_SENTENCE.test(s.text)) {
-      const lower = s.text.toLowerCase();
+    let lower: string | undefined;
+    if (simpleArticle ? s.text.length === s.end - s.start : SIMPLE_SENTENCE.test(s.text)) {
+      lower = simpleArticle ? hay.slice(s.start, s.end) : s.text.toLowerCase();
       if (!mayHaveHead(s.text, lower, extraHeads)) {
-        sentenceData.push({ tokens: undefined, lower, phrases: [], start: s.start, text: s.text });
+        scan.sentenceData.push({ tokens: undefined, lower, phrases: [], start: s.start, text: s.text });
         continue;
       }
     }
-    const tokens = tokenize(s.text, s.start);
-    let headlineMemo: boolean | undefined;
-    const isHeadlineSentence = () => (headlineMemo ??= isHeadline(s.text, tokens));
+    const tokens = lower !== undefined ? tokenizeSimple(s.text, s.start, lower) : tokenizeGeneral(s.text, s.start);
     const phrases = titlePhrases(tokens, s.text, s.start, extraHeads);
-    sentenceData.push({ tokens, phrases, start: s.start, text: s.text });
+    scan.sentenceData.push({ tokens, lower, phrases, start: s.start, text: s.text });
+    if (phrases.length === 0) continue;
     const attached = new Set<TitlePhrase>();
-    for (let p = 0; p < phrases.length; p++) {
-      const ph = phrases[p]!;
-      const next = tokens[ph.last + 1];
-      // before a name: "Secretary of State Marco Rubio"; stacked: "Chief of Army Staff General Syed Asim Munir"
-      if (next && adjacent(s.text, s.start, tokens[ph.last]!, next) && !tokens[ph.last]!.possessive) {
-        const stackedNext = phrases[p + 1] && phrases[p + 1]!.first === ph.last + 1 ? phrases[p + 1] : undefined;
-        const nameStart = stackedNext ? stackedNext.last + 1 : ph.last + 1;
-        const afterTok = tokens[nameStart];
-        if (afterTok && (!stackedNext || adjacent(s.text, s.start, tokens[stackedNext.last]!, afterTok))) {
-          const name = nameAfter(tokens, nameStart, s.text, s.start, extraHeads);
-          if (name) {
-            const vm = vocabAt(name.start, name.end);
-            const single = name.first === name.last;
-            const ok = vm || !single || (!isHeadlineSentence() && !DEMONYMS.has(tokens[name.first]!.norm) && !ORG_WORDS.has(tokens[name.first]!.norm));
-            if (ok) {
-              pending.push({ phrase: ph, name, how: 'before-name' });
-              attached.add(ph);
-              if (stackedNext) {
-                pending.push({ phrase: stackedNext, name, how: 'before-name' });
-                attached.add(stackedNext);
-                p++;
-              }
-              if (!single) namesFound.push(name);
-              continue;
-            }
-          }
-        }
-      }
-      // apposition: "Tammy Bruce, the spokesperson of ..., stated"
-      const before = s.text.slice(0, ph.start - s.start);
-      const appo = /([\p{L}\p{N}.'’@-]+)\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}.]+['’]s\s+)?$/u.exec(before);
-      const after = s.text.slice(ph.end - s.start);
-      const closes = /^(?:\s+(?:as well|too|also))?\s*(?:[,.;:)!?”"]|$|\s*(?:said|says|told|stated|added|noted|wrote|posted|explained|confirmed)\b)/.test(after);
-      if (appo && closes && !/^\s*,?\s*(?:and|or)\b/.test(after)) {
-        // the name ends at the comma
-        const endTokIndex = tokens.findIndex((t) => t.end > s.start + appo.index && t.start < s.start + appo.index + appo[1]!.length);
-        if (endTokIndex >= 0) {
-          // walk back over the capitalised run
-          let first = endTokIndex;
-          while (first > 0 && isNameToken(tokens[first - 1]!, extraHeads) && adjacent(s.text, s.start, tokens[first - 1]!, tokens[first]!) && endTokIndex - first < 3) first--;
-          while (first < endTokIndex && !isNameToken(tokens[first]!, extraHeads)) first++;
-          if (isNameToken(tokens[endTokIndex]!, extraHeads)) {
-            const st = tokens[first]!.start;
-            const en = tokens[endTokIndex]!.end;
-            const name: NameSpan = { first, last: endTokIndex, start: st, end: en, text: text.slice(st, en).replace(/['’]s?$/, '') };
-            const vm = vocabAt(st, en);
-            if (vm || first < endTokIndex) {
-              pending.push({ phrase: ph, name, how: 'apposition' });
-              attached.add(ph);
-              if (first < endTokIndex) namesFound.push(name);
-              continue;
-            }
-            // a single word: accepted later if it is a known surname
-            pending.push({ phrase: ph, name, how: 'apposition', needKnown: true });
+    attachBeside(article.text, s.text, s.start, tokens, phrases, extraHeads, vocabMentions, scan, attached);
+    attachClauses(s.text, s.start, tokens, phrases, extraHeads, vocabMentions, scan, attached);
+    for (const ph of phrases) {
+      if (!attached.has(ph) && ph.definite) scan.bareFound.push({ phrase: ph, tokens, sentenceStart: s.start, sentenceText: s.text });
+    }
+  }
+  return scan;
+}
+
+/** Titles right before a name, and after one (apposition), in one sentence. */
+function attachBeside(
+  text: string,
+  sText: string,
+  sStart: number,
+  tokens: Token[],
+  phrases: TitlePhrase[],
+  extraHeads: Set<string>,
+  vocabMentions: PersonMention[],
+  scan: SentenceScan,
+  attached: Set<TitlePhrase>,
+): void {
+  let headlineMemo: boolean | undefined;
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p]!;
+    const next = tokens[ph.last + 1];
+    // before a name: "Secretary of State Marco Rubio"; stacked: "Chief of Army Staff General Syed Asim Munir"
+    if (next && adjacent(sText, sStart, tokens[ph.last]!, next) && !tokens[ph.last]!.possessive) {
+      const stackedNext = phrases[p + 1] && phrases[p + 1]!.first === ph.last + 1 ? phrases[p + 1] : undefined;
+      const nameStart = stackedNext ? stackedNext.last + 1 : ph.last + 1;
+      const afterTok = tokens[nameStart];
+      if (afterTok && (!stackedNext || adjacent(sText, sStart, tokens[stackedNext.last]!, afterTok))) {
+        const name = nameAfter(tokens, nameStart, sText, sStart, extraHeads);
+        if (name) {
+          const vm = vocabAt(vocabMentions, name.start, name.end);
+          const single = name.first === name.last;
+          const ok = vm || !single || (!(headlineMemo ??= isHeadline(sText, tokens)) && !DEMONYMS.has(tokens[name.first]!.norm) && !ORG_WORDS.has(tokens[name.first]!.norm));
+          if (ok) {
+            scan.pending.push({ phrase: ph, name, how: 'before-name' });
             attached.add(ph);
+            if (stackedNext) {
+              scan.pending.push({ phrase: stackedNext, name, how: 'before-name' });
+              attached.add(stackedNext);
+              p++;
+            }
+            if (!single) scan.namesFound.push(name);
             continue;
           }
         }
       }
     }
-    // descriptive clause: "the Secretary of State and, of course, now our national security advisor as well, Marco Rubio"
-    for (let p = 0; p < phrases.length; p++) {
-      const ph = phrases[p]!;
-      if (attached.has(ph) || !ph.definite) continue;
-      const chain = [ph];
-      let q = p;
-      while (phrases[q + 1] && !attached.has(phrases[q + 1]!) && CHAIN_FILLER.test(s.text.slice(phrases[q]!.end - s.start, phrases[q + 1]!.start - s.start))) {
-        chain.push(phrases[q + 1]!);
-        q++;
-      }
-      const lastPh = chain[chain.length - 1]!;
-      const tail = s.text.slice(lastPh.end - s.start);
-      const m = /^((?:\s|\band\b|\bas well\b|\balso\b|\bof course\b|\bnow\b)*,\s*)/i.exec(tail);
-      if (m && m[1]!.includes(',')) {
-        const at = lastPh.end + m[1]!.length;
-        const ti = tokens.findIndex((t) => t.start === at);
-        const name = ti >= 0 ? nameAfter(tokens, ti, s.text, s.start, extraHeads) : undefined;
-        if (name && (vocabAt(name.start, name.end) || name.first < name.last)) {
-          for (const c of chain) {
-            pending.push({ phrase: c, name, how: 'clause' });
-            attached.add(c);
+    // apposition: "Tammy Bruce, the spokesperson of ..., stated"
+    const after = sText.slice(ph.end - sStart);
+    const closes = /^(?:\s+(?:as well|too|also))?\s*(?:[,.;:)!?”"]|$|\s*(?:said|says|told|stated|added|noted|wrote|posted|explained|confirmed)\b)/.test(after);
+    const appo = closes ? appositionBefore(sText, ph.start - sStart) : null;
+    if (appo && !/^\s*,?\s*(?:and|or)\b/.test(after)) {
+      // the name ends at the comma
+      const endTokIndex = tokens.findIndex((t) => t.end > sStart + appo.index && t.start < sStart + appo.index + appo.name.length);
+      if (endTokIndex >= 0) {
+        // walk back over the capitalised run
+        let first = endTokIndex;
+        while (first > 0 && isNameToken(tokens[first - 1]!, extraHeads) && adjacent(sText, sStart, tokens[first - 1]!, tokens[first]!) && endTokIndex - first < 3) first--;
+        while (first < endTokIndex && !isNameToken(tokens[first]!, extraHeads)) first++;
+        if (isNameToken(tokens[endTokIndex]!, extraHeads)) {
+          const st = tokens[first]!.start;
+          const en = tokens[endTokIndex]!.end;
+          const name: NameSpan = { first, last: endTokIndex, start: st, end: en, text: text.slice(st, en).replace(/['’]s?$/, '') };
+          const vm = vocabAt(vocabMentions, st, en);
+          if (vm || first < endTokIndex) {
+            scan.pending.push({ phrase: ph, name, how: 'apposition' });
+            attached.add(ph);
+            if (first < endTokIndex) scan.namesFound.push(name);
+            continue;
           }
-          if (name.first < name.last) namesFound.push(name);
-          p = q;
+          // a single word: accepted later if it is a known surname
+          scan.pending.push({ phrase: ph, name, how: 'apposition', needKnown: true });
+          attached.add(ph);
           continue;
         }
       }
     }
-    for (const ph of phrases) {
-      if (!attached.has(ph) && ph.definite) bareFound.push({ phrase: ph, tokens, sentenceStart: s.start, sentenceText: s.text });
+  }
+}
+
+/** Descriptive clauses: "the Secretary of State and, of course, now our national security advisor as well, Marco Rubio". */
+function attachClauses(
+  sText: string,
+  sStart: number,
+  tokens: Token[],
+  phrases: TitlePhrase[],
+  extraHeads: Set<string>,
+  vocabMentions: PersonMention[],
+  scan: SentenceScan,
+  attached: Set<TitlePhrase>,
+): void {
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p]!;
+    if (attached.has(ph) || !ph.definite) continue;
+    const chain = [ph];
+    let q = p;
+    while (phrases[q + 1] && !attached.has(phrases[q + 1]!) && CHAIN_FILLER.test(sText.slice(phrases[q]!.end - sStart, phrases[q + 1]!.start - sStart))) {
+      chain.push(phrases[q + 1]!);
+      q++;
+    }
+    const lastPh = chain[chain.length - 1]!;
+    const tail = sText.slice(lastPh.end - sStart);
+    const m = /^((?:\s|\band\b|\bas well\b|\balso\b|\bof course\b|\bnow\b)*,\s*)/i.exec(tail);
+    if (m && m[1]!.includes(',')) {
+      const at = lastPh.end + m[1]!.length;
+      const ti = tokens.findIndex((t) => t.start === at);
+      const name = ti >= 0 ? nameAfter(tokens, ti, sText, sStart, extraHeads) : undefined;
+      if (name && (vocabAt(vocabMentions, name.start, name.end) || name.first < name.last)) {
+        for (const c of chain) {
+          scan.pending.push({ phrase: c, name, how: 'clause' });
+          attached.add(c);
+        }
+        if (name.first < name.last) scan.namesFound.push(name);
+        p = q;
+        continue;
+      }
     }
   }
+}
 
-  // 3. people: vocabulary entities, then full names found beside titles; surnames resolve to them
-  const byKey = new Map<string, Person>();
-  const surname = new Map<string, Person | null>();
-  const addSurname = (word: string, p: Person) => {
-    const k = nameKey(word);
-    if (!k || k.length < 2) return;
-    const cur = surname.get(k);
-    if (cur === undefined) surname.set(k, p);
-    else if (cur && cur.key !== p.key) surname.set(k, null); // ambiguous
-  };
-  for (const e of people) {
+/** The people of one article: by key, and by surname (null: two people share it). */
+interface People {
+  byKey: Map<string, Person>;
+  surname: Map<string, Person | null>;
+  vocabMentions: PersonMention[];
+  /** Surname keys the vocabulary gives, by every prefix of theirs. */
+  vocabPrefixes: Map<string, string[]>;
+}
+
+interface VocabPeople {
+  entities: { entity: Entity; surnames: string[] }[];
+  prefixes: Map<string, string[]>;
+  source: Entity[];
+  count: number;
+}
+
+const vocabPeopleMemo = new WeakMap<Vocabulary, VocabPeople>();
+
+/** The person entities and the surname keys of their names and aliases of two words or more (cached per vocabulary). */
+function vocabPeople(vocab: Vocabulary): VocabPeople {
+  let vp = vocabPeopleMemo.get(vocab);
+  // entities added to the vocabulary since: list again
+  if (!vp || vp.source !== vocab.entities || vp.count !== vocab.entities.length) {
+    const entities: VocabPeople['entities'] = [];
+    const prefixes = new Map<string, string[]>();
+    for (const e of personEntities(vocab)) {
+      const surnames: string[] = [];
+      for (const n of [e.name, ...e.aliases]) {
+        const words = n.trim().split(/\s+/);
+        if (words.length > 1) surnames.push(words[words.length - 1]!);
+      }
+      entities.push({ entity: e, surnames });
+      for (const w of surnames) {
+        const k = nameKey(w);
+        for (let i = 0; i <= k.length; i++) {
+          const pre = k.slice(0, i);
+          const list = prefixes.get(pre);
+          if (!list) prefixes.set(pre, [k]);
+          else if (!list.includes(k)) list.push(k);
+        }
+      }
+    }
+    vocabPeopleMemo.set(vocab, (vp = { entities, prefixes, source: vocab.entities, count: vocab.entities.length }));
+  }
+  return vp;
+}
+
+function peopleOf(vocab: Vocabulary, vocabMentions: PersonMention[]): People {
+  const vp = vocabPeople(vocab);
+  const people: People = { byKey: new Map(), surname: new Map(), vocabMentions, vocabPrefixes: vp.prefixes };
+  for (const { entity: e, surnames } of vp.entities) {
     const p: Person = { key: e.id, label: e.name, entity: e };
-    byKey.set(p.key, p);
-    for (const n of [e.name, ...e.aliases]) {
-      const words = n.trim().split(/\s+/);
-      if (words.length > 1) addSurname(words[words.length - 1]!, p);
-    }
+    people.byKey.set(p.key, p);
+    for (const w of surnames) addSurname(people, w, p);
   }
-  const personOfName = (n: NameSpan): Person | undefined => {
-    const vm = vocabAt(n.start, n.end);
-    if (vm) return vm.person;
-    const words = n.text.split(/\s+/);
-    if (words.length === 1) {
-      const p = surname.get(nameKey(words[0]!));
-      if (p) return p;
-      if (p === null) return undefined; // two people share it
-      const key = `name:${nameKey(words[0]!)}`;
-      let q = byKey.get(key);
-      if (!q) byKey.set(key, (q = { key, label: words[0]! }));
-      return q;
-    }
-    const key = `name:${nameKey(n.text)}`;
-    let p = byKey.get(key);
-    if (!p) {
-      // "S Jaishankar" and "S. Jaishankar", or a longer form of a known surname
-      const s = surname.get(nameKey(words[words.length - 1]!));
-      if (s && s.key.startsWith('name:')) return s;
-      p = { key, label: n.text.replace(/\s+/g, ' ') };
-      byKey.set(key, p);
-    }
-    return p;
-  };
-  for (const n of namesFound) {
-    const p = personOfName(n);
-    if (p) addSurname(n.text.split(/\s+/).pop()!, p);
-  }
+  return people;
+}
 
-  // 4. mentions: vocabulary, then known names and surnames anywhere
-  const all: PersonMention[] = [...vocabMentions];
-  const taken = (s: number, e: number) => all.some((m) => m.start < e && m.end > s);
+function addSurname(people: People, word: string, p: Person): void {
+  const k = nameKey(word);
+  if (!k || k.length < 2) return;
+  const cur = people.surname.get(k);
+  if (cur === undefined) people.surname.set(k, p);
+  else if (cur && cur.key !== p.key) people.surname.set(k, null); // ambiguous
+}
+
+function personOfName(people: People, n: NameSpan): Person | undefined {
+  const { byKey, surname } = people;
+  const vm = vocabAt(people.vocabMentions, n.start, n.end);
+  if (vm) return vm.person;
+  const words = n.text.split(/\s+/);
+  if (words.length === 1) {
+    const p = surname.get(nameKey(words[0]!));
+    if (p) return p;
+    if (p === null) return undefined; // two people share it
+    const key = `name:${nameKey(words[0]!)}`;
+    let q = byKey.get(key);
+    if (!q) byKey.set(key, (q = { key, label: words[0]! }));
+    return q;
+  }
+  const key = `name:${nameKey(n.text)}`;
+  let p = byKey.get(key);
+  if (!p) {
+    // "S Jaishankar" and "S. Jaishankar", or a longer form of a known surname
+    const s = surname.get(nameKey(words[words.length - 1]!));
+    if (s && s.key.startsWith('name:')) return s;
+    p = { key, label: n.text.replace(/\s+/g, ' ') };
+    byKey.set(key, p);
+  }
+  return p;
+}
+
+/** The longest run of [a-z0-9] in a key ('' when none), memoised. */
+const longestRuns = new Map<string, string>();
+
+function longestRun(k: string): string {
+  let r = longestRuns.get(k);
+  if (r === undefined) {
+    const runs = k.match(/[a-z0-9]+/g);
+    r = runs ? runs.reduce((a, b) => (b.length > a.length ? b : a)) : '';
+    if (longestRuns.size > 5000) longestRuns.clear();
+    longestRuns.set(k, r);
+  }
+  return r;
+}
+
+/** Known names and surnames anywhere in the article, added to `all`. */
+function knownMentions(text: string, sentenceData: SentenceData[], people: People, all: PersonMention[]): void {
   const known = new Map<string, Person>();
-  for (const p of byKey.values()) if (p.key.startsWith('name:')) known.set(p.key.slice(5), p);
-  for (const [k, p] of surname) if (p) known.set(k, p);
-  // a known name starting at a token begins with the token's folded form: skip other tokens
-  const starts = new Set<string>();
-  for (const k of known.keys()) for (let n = 0; n <= k.length; n++) starts.add(k.slice(0, n));
+  for (const p of people.byKey.values()) if (p.key.startsWith('name:')) known.set(p.key.slice(5), p);
+  for (const [k, p] of people.surname) if (p) known.set(k, p);
+  // a known name starting at a token begins with the token's folded form: skip other tokens.
+  // The prefixes of the vocabulary's surnames are listed once per vocabulary; those of other known keys here.
+  const vocabPrefixes = people.vocabPrefixes;
+  const otherStarts = new Set<string>();
+  for (const k of known.keys()) {
+    if (vocabPrefixes.has(k) && vocabPrefixes.get(k)!.includes(k)) continue;
+    for (let n = 0; n <= k.length; n++) otherStarts.add(k.slice(0, n));
+  }
+  const mayStart = (norm: string): boolean => {
+    if (otherStarts.has(norm)) return true;
+    const keys = vocabPrefixes.get(norm);
+    if (keys) for (const k of keys) if (known.has(k)) return true;
+    return false;
+  };
+  const keyChars = keyCharTable(known.keys());
   const greekSigma = text.indexOf('Σ') >= 0; // lower-cased by context: no shortcut then
   // in a simple sentence, a known name's longest run of letters and digits stands in its lower-cased text (periods dropped)
   const runs: string[] = [];
   let runsComplete = true;
   for (const k of known.keys()) {
-    const r = k.match(/[a-z0-9]+/g);
+    const r = longestRun(k);
     if (!r) runsComplete = false;
-    else runs.push(r.reduce((a, b) => (b.length > a.length ? b : a)));
+    else runs.push(r);
   }
   for (const sd of sentenceData) {
     if (!sd.tokens) {
-      if (runsComplete) {
-        const l0 = sd.lower!.indexOf('.') >= 0 ? sd.lower!.replace(/\./g, '') : sd.lower!;
-        if (!runs.some((r) => l0.indexOf(r) >= 0)) continue;
-      }
-      sd.tokens = tokenize(sd.text, sd.start);
+      if (runsComplete && !containsRun(sd.lower!, runs)) continue;
+      sd.tokens = tokenizeSimple(sd.text, sd.start, sd.lower!);
     }
     const tks = sd.tokens;
     for (let i = 0; i < tks.length; i++) {
       if (!tks[i]!.capital) continue;
-      if (!greekSigma && !starts.has(tks[i]!.norm)) continue;
+      if (!greekSigma && !mayStart(tks[i]!.norm)) continue;
       // longest known name starting here (up to 4 words)
       for (let n = Math.min(4, tks.length - i); n >= 1; n--) {
         const st = tks[i]!.start;
         const en = tks[i + n - 1]!.end;
-        const k = nameKey(text.slice(st, en));
-        const p = known.get(k);
-        if (p && !taken(st, en)) {
+        const k = sd.lower !== undefined ? simpleNameKey(sd.text, sd.lower, st - sd.start, en - sd.start, keyChars) : nameKey(text.slice(st, en));
+        const p = k === undefined ? undefined : known.get(k);
+        if (p && !overlapsAny(all, st, en)) {
           const raw = text.slice(st, en).replace(/['’]s?$/, '');
           all.push({ start: st, end: st + raw.length, text: raw, person: p, via: n > 1 ? 'name' : 'surname' });
           i += n - 1;
@@ -1018,14 +1367,41 @@ function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHe
       }
     }
   }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
+}
 
-  // 5. title uses
+/**
+ * True when the lower-cased sentence, periods dropped, contains one of the runs
+ * (of [a-z0-9]). Dropping periods makes a new occurrence only where a period
+ * stands between two letters or digits ("u.s."), so the sentence is searched
+ * as it is unless it has such a period.
+ */
+function containsRun(lower: string, runs: string[]): boolean {
+  for (const r of runs) if (lower.indexOf(r) >= 0) return true;
+  if (!hasInnerPeriod(lower)) return false;
+  const l0 = lower.replace(/\./g, '');
+  for (const r of runs) if (l0.indexOf(r) >= 0) return true;
+  return false;
+}
+
+const isLowerAlnumCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** A run of periods with a lower-case letter or digit on each side. */
+function hasInnerPeriod(lower: string): boolean {
+  for (let i = lower.indexOf('.'); i >= 0; i = lower.indexOf('.', i + 1)) {
+    if (i === 0 || !isLowerAlnumCode(lower.charCodeAt(i - 1))) continue;
+    let j = i + 1;
+    while (j < lower.length && lower.charCodeAt(j) === 46) j++;
+    if (j < lower.length && isLowerAlnumCode(lower.charCodeAt(j))) return true;
+  }
+  return false;
+}
+
+function titleUses(pending: Pending[], people: People, table: TitleTable): TitleUse[] {
   const titles: TitleUse[] = [];
   for (const pd of pending) {
     if (!pd.name) continue;
-    if (pd.needKnown && !vocabAt(pd.name.start, pd.name.end) && !surname.get(nameKey(pd.name.text))) continue;
-    const person = personOfName(pd.name);
+    if (pd.needKnown && !vocabAt(people.vocabMentions, pd.name.start, pd.name.end) && !people.surname.get(nameKey(pd.name.text))) continue;
+    const person = personOfName(people, pd.name);
     if (!person) continue;
     titles.push({
       person,
@@ -1037,10 +1413,11 @@ function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHe
       how: pd.how,
     });
   }
+  return titles;
+}
 
-  const personAt = (start: number, end: number): PersonMention | undefined => all.find((m) => m.start < end && m.end > start);
-
-  // 6. bare titles: resolved to the person the article gives that title; coordinated with a person, they separate
+/** Bare titles, and the separations they make ("both Secretary Rubio and the US National Security Adviser"), added to `titles`. */
+function bareTitles(text: string, bareFound: BareFound[], titles: TitleUse[], all: PersonMention[], table: TitleTable): BareTitle[] {
   const bare: BareTitle[] = [];
   for (const b of bareFound) {
     const tk = normalizeTitle(b.phrase.text, table);
@@ -1072,13 +1449,5 @@ function computePeopleIndex(article: Article, vocab: Vocabulary, opts: { extraHe
       titles.push({ person: other.person, title: tk, raw: b.phrase.text, start: b.phrase.start, end: b.phrase.end, holds: false, how: 'separated' });
     }
   }
-  titles.sort((a, b) => a.start - b.start || (a.person.key < b.person.key ? -1 : 1));
-
-  // bare titles that resolve are mentions too ("the secretary", "the spokesperson")
-  for (const b of bare) {
-    if (b.person && !taken(b.start, b.end)) all.push({ start: b.start, end: b.end, text: b.raw, person: b.person, via: 'title' });
-  }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-
-  return { mentions: all, titles, bare, personAt };
+  return bare;
 }
