@@ -135,7 +135,7 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
     const { infos, facts } = readFactsFiles(positionals);
     const rules = values.rule ? config.rules.filter((r) => values.rule!.includes(r.id)) : config.rules;
     const findings = compareFacts(facts, rules, new Map(infos.map((a) => [a.id, a])));
-    result = { report: buildReport(config, infos, findings, []), facts, articles: infos, config, rules };
+    result = { report: buildReport(config, infos, findings, []), facts, keptFacts: true, articles: infos, config, rules };
   } else {
     const severity = parseSeverities(values.severity);
     result = await checkParallel({

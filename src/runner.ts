@@ -53,6 +53,8 @@ export interface CheckResult {
   report: Report;
   /** Every extracted fact, whole: only with the keepFacts option (else empty: they are held compactly, see src/store.ts). */
   facts: Fact[];
+  /** Whether `facts` holds the facts (the keepFacts option). */
+  keptFacts: boolean;
   /** What stays of each article (metadata, disables) once read. */
   articles: ArticleInfo[];
   config: Config;
@@ -229,7 +231,7 @@ class Collector {
     this.infos.push(r.info);
     if (this.out) this.out.write(factsToJsonl([], r.facts));
     if (this.options.keepFacts) for (const f of r.facts) this.facts.push(f);
-    else this.store.add(r.info.id, r.info.path, compactFacts(r.facts, this.interner));
+    else this.store.add(r.info.id, r.info.path, r.facts);
   }
 
   /** Make a result's facts small now (it may wait for earlier batches); whole when they must be kept or written. */
@@ -253,6 +255,7 @@ class Collector {
     return {
       report: buildReport(p.config, infos, findings, [...new Set(this.warnings)]),
       facts,
+      keptFacts: Boolean(this.options.keepFacts),
       articles: infos.sort((a, b) => cmp(a.id, b.id)),
       config: p.config,
       rules: p.rules,

@@ -28,7 +28,8 @@ const isEvidence = (v: unknown): v is CompactEvidence =>
  * trees of pieces; facts held until the report must hold neither.
  */
 export function ownCopy(s: string): string {
-  return s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+  // flattening the concatenation copies the characters; the slice then holds only that copy
+  return s.length > 12 ? (' ' + s).slice(1) : s;
 }
 
 /** One copy of each distinct string, fact subject and so on. */
@@ -177,14 +178,33 @@ class Occurrences {
   }
 }
 
-/** FNV-1a over a string's UTF-16 units: a cheap key for the template index (checked on a hit). */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/**
+ * What identifies a fact's template: its fields joined (no field holds
+ * U+0001), then its data as JSON (evidence inside data made compact first,
+ * so that it keys the same whether it came whole or compact).
+ */
+function templateKey(f: Fact): string {
+  let data = '';
+  if (f.data) {
+    compactNested(f.data);
+    data = JSON.stringify(f.data);
+  }
+  return `${f.rule}\u0001${f.subject.key}\u0001${f.subject.label}\u0001${f.value}\u0001${f.display ?? '\u0002'}\u0001${f.raw}\u0001${f.evidence.note ?? '\u0002'}\u0001${data}`;
 }
 
-const templateJson = (t: Template): string => JSON.stringify([t.rule, t.subject.key, t.subject.label, t.value, t.display ?? null, t.raw, t.note ?? null, t.data ?? null]);
+function compactNested(v: unknown): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (isEvidence(v)) {
+    const ev = v as CompactEvidence;
+    if (ev.end === undefined && ev.sentence !== '') {
+      ev.end = ev.offset + ev.text.length;
+      ev.text = '';
+      ev.sentence = '';
+    }
+    return;
+  }
+  for (const x of Array.isArray(v) ? v : Object.values(v)) if (typeof x === 'object') compactNested(x);
+}
 
 /**
  * Every fact of a run, held compactly until the comparison: what a fact says
@@ -198,11 +218,16 @@ const templateJson = (t: Template): string => JSON.stringify([t.rule, t.subject.
 export class FactStore {
   private interner = new Interner();
   private templates: Template[] = [];
-  private byHash = new Map<number, number | number[]>();
+  private byKey = new Map<string, number>();
   private byGroup = new Map<string, Occurrences>();
   private ids: string[] = [];
   private paths: string[] = [];
   count = 0;
+
+  /** How many distinct templates (facts but for where they stand) are held. */
+  get templateCount(): number {
+    return this.templates.length;
+  }
 
   /** Add one article's facts. */
   add(article: string, path: string, facts: Fact[]): void {
@@ -211,7 +236,7 @@ export class FactStore {
     this.paths.push(this.interner.str(path));
     for (const f of facts) {
       const ev = f.evidence as CompactEvidence;
-      const t = this.template({ rule: f.rule, subject: f.subject, value: f.value, ...(f.display !== undefined ? { display: f.display } : {}), raw: f.raw, ...(ev.note !== undefined ? { note: ev.note } : {}), ...(f.data ? { data: f.data } : {}) });
+      const t = this.template(f);
       const key = `${f.rule}\u0000${f.subject.key}`;
       let occ = this.byGroup.get(key);
       if (!occ) this.byGroup.set(key, (occ = new Occurrences()));
@@ -220,23 +245,22 @@ export class FactStore {
     }
   }
 
-  private template(t: Template): number {
-    const json = templateJson(t);
-    const h = hash(json);
-    const hit = this.byHash.get(h);
-    const candidates = hit === undefined ? [] : typeof hit === 'number' ? [hit] : hit;
-    for (const c of candidates) if (templateJson(this.templates[c]!) === json) return c;
+  private template(f: Fact): number {
+    const key = templateKey(f);
+    const hit = this.byKey.get(key);
+    if (hit !== undefined) return hit;
     const id = this.templates.length;
+    const note = f.evidence.note;
     this.templates.push({
-      rule: this.interner.str(t.rule),
-      subject: this.interner.subject(t.subject),
-      value: this.interner.str(t.value),
-      ...(t.display !== undefined ? { display: this.interner.str(t.display) } : {}),
-      raw: this.interner.str(t.raw),
-      ...(t.note !== undefined ? { note: this.interner.str(t.note) } : {}),
-      ...(t.data ? { data: this.interner.data(t.data) as Record<string, unknown> } : {}),
+      rule: this.interner.str(f.rule),
+      subject: this.interner.subject(f.subject),
+      value: this.interner.str(f.value),
+      ...(f.display !== undefined ? { display: this.interner.str(f.display) } : {}),
+      raw: this.interner.str(f.raw),
+      ...(note !== undefined ? { note: this.interner.str(note) } : {}),
+      ...(f.data ? { data: this.interner.data(f.data) as Record<string, unknown> } : {}),
     });
-    this.byHash.set(h, hit === undefined ? id : typeof hit === 'number' ? [hit, id] : [...hit, id]);
+    this.byKey.set(key, id);
     return id;
   }
 

@@ -54,8 +54,41 @@ export interface Mention {
   text: string;
 }
 
+/**
+ * A case-insensitive test for the terms of a termsRegExp: for each term, its longest run of ASCII letters
+ * and digits, which any text the term pattern matches contains (the pattern only varies spacing, dashes
+ * and apostrophes between such runs). Under the u and i flags two non-ASCII letters also match ASCII ones,
+ * the long s "ſ" and the Kelvin sign "K", so s and k accept them here too (the plain i flag does not fold
+ * them). Undefined when a term has no such run: then nothing can be filtered.
+ */
+export function literalFilter(terms: string[]): RegExp | undefined {
+  const words: string[] = [];
+  for (const t of terms) {
+    if (!t.trim()) continue; // termsRegExp drops blank terms
+    const runs = t.toLowerCase().match(/[a-z0-9]+/g);
+    if (!runs) return undefined;
+    words.push(runs.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  if (words.length === 0) return /(?!)/; // termsRegExp of no terms matches nothing
+  // a text holding "earthquake" holds "quake": keep only words that hold no other (fewer alternatives)
+  const unique = [...new Set(words)];
+  const minimal = unique.filter((w) => !unique.some((v) => v !== w && w.includes(v)));
+  return new RegExp(minimal.map((w) => w.replace(/s/g, '[sſ]').replace(/k/g, '[kK]')).join('|'), 'i');
+}
+
+const entityFilters = new WeakMap<Entity, RegExp | undefined>();
+
+/** literalFilter of an entity's name, aliases and variants (what its mention pattern is built from). */
+export function entityFilter(e: Entity): RegExp | undefined {
+  if (!entityFilters.has(e)) entityFilters.set(e, literalFilter(entityTerms(e)));
+  return entityFilters.get(e);
+}
+
+export const mayMatch = (filter: RegExp | undefined, text: string): boolean => !filter || filter.test(text);
+
 /** Every mention of an entity in a stretch of text (offsets relative to `base`). */
 export function mentions(text: string, e: Entity, base = 0): Mention[] {
+  if (!mayMatch(entityFilter(e), text)) return [];
   const re = entityRegExp(e);
   const out: Mention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -138,7 +138,8 @@ const flatSentences = new WeakMap<Sentence, string>();
 function flat(s: Sentence): string {
   let f = flatSentences.get(s);
   if (f === undefined) {
-    f = s.text.replace(/\s+/g, ' ');
+    // most sentences are one line already: keep the text (facts made small drop it; findings get their own copy)
+    f = /\s\s|[^\S ]/.test(s.text) ? s.text.replace(/\s+/g, ' ') : s.text;
     flatSentences.set(s, f);
   }
   return f;

@@ -225,13 +225,18 @@ function explainRule(result: CheckResult, rule: Rule, articles?: Article[]): str
 }
 
 /**
- * Explain a finding (fingerprint or unique prefix) or a rule id. `articles` are the
- * run's parsed articles, for hints; when absent they are re-read from their paths.
+ * Explain a finding (fingerprint or unique prefix) or a rule id. `result` must
+ * come from check({ keepFacts: true }) (a rule is explained by its facts).
+ * `articles` are the run's parsed articles, for hints; when absent they are
+ * re-read from their paths.
  */
 export function explain(result: CheckResult, target: string, articles?: Article[]): string {
   const t = target.trim();
   const rule = result.config.rules.find((r) => r.id === t);
-  if (rule) return explainRule(result, rule, articles);
+  if (rule) {
+    if (!result.keptFacts) throw new FactlintError('explain: the check result holds no facts; run check({ keepFacts: true })');
+    return explainRule(result, rule, articles);
+  }
   const findings = result.report.findings;
   const exact = findings.find((f) => f.fingerprint === t.toLowerCase());
   if (exact) return explainFinding(result, exact);

@@ -29,8 +29,7 @@ import {
   type NamedEvent,
   type Reference,
 } from '../normalize/dates.js';
-import { findEntity, mentions, type Mention } from '../vocab.js';
-import { entityFilter, mayMatch } from './count.js';
+import { entityFilter, findEntity, mayMatch, mentions, type Mention } from '../vocab.js';
 import type { Article, Entity, Fact, Finding, Rule, RuleType, Sentence, Vocabulary } from '../types.js';
 
 export interface DateOptions {

@@ -16,7 +16,7 @@ function section(text: string, id: string): string {
 }
 
 describe('factlint explain on the seeds', () => {
-  const result = check({ rules: join(ROOT, 'rules.yaml') });
+  const result = check({ rules: join(ROOT, 'rules.yaml'), keepFacts: true });
   const toll = result.report.findings.find((f) => f.rule === 'pahalgam-death-toll')!;
 
   it('a finding (by fingerprint prefix) shows 002’s “27 people” sentence with line:col and why it was read so', () => {
@@ -51,7 +51,7 @@ describe('factlint explain on the seeds', () => {
 });
 
 describe('factlint explain on another story (a river flood)', () => {
-  const result = check({ rules: join(FLOOD, 'rules.yaml') });
+  const result = check({ rules: join(FLOOD, 'rules.yaml'), keepFacts: true });
 
   it('a finding lists each article’s evidence and the articles it leaves out', () => {
     const f = result.report.findings.find((x) => x.rule === 'flood-deaths')!;
