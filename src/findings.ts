@@ -56,8 +56,13 @@ export function outliersOf(groups: ValueGroup[]): string[] {
   return [...out].sort(cmp);
 }
 
+/** How many article ids a sentence names before it counts the rest. */
+export const LISTED_ARTICLES = 8;
+
+/** "a, b and c"; past LISTED_ARTICLES, "a, b, … h and 92 other articles". */
 export function listArticles(ids: string[]): string {
   if (ids.length <= 1) return ids.join('');
+  if (ids.length > LISTED_ARTICLES + 1) return `${ids.slice(0, LISTED_ARTICLES).join(', ')} and ${ids.length - LISTED_ARTICLES} other articles`;
   return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
 }
 

@@ -1,20 +1,24 @@
 /**
  * npm run bench: generate corpora by varying the seeds' names and numbers,
- * check them with rules.yaml, and print throughput next to the cost of
- * parsing the same files with retext alone. Figures, not a timed test.
+ * check them with rules.yaml (every rule type, every report format) and print
+ * throughput next to the cost of parsing the same files with retext alone.
+ * Figures, not a timed test. Each check runs in its own process, so its peak
+ * memory is its own.
  *
- *   npm run bench                 1,000 and 10,000 articles
- *   npm run bench -- 500 5000     other sizes
+ *   npm run bench                       1,000, 10,000 and 100,000 articles (about 20 minutes)
+ *   npm run bench -- 1000 10000         other sizes
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { unified } from 'unified';
-import retextEnglish from 'retext-english';
+import { fileURLToPath } from 'node:url';
+import { formats } from '../report/index.js';
 import { check, checkParallel } from '../runner.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SEEDS = join(ROOT, 'seeds');
+const RULES = join(ROOT, 'rules.yaml');
 const FIRST = ['Anika', 'Tomas', 'Leila', 'Kofi', 'Mei', 'Rafael', 'Ingrid', 'Samir'];
 const LAST = ['Okafor', 'Lindqvist', 'Haddad', 'Moreau', 'Tanaka', 'Ivanova', 'Mensah', 'Castillo'];
 
@@ -34,64 +38,90 @@ function generate(dir: string, n: number): number {
   return bytes;
 }
 
-function peakMB(): number {
-  return process.resourceUsage().maxRSS / 1024;
+interface RunFigures {
+  secs: number;
+  peakMB: number;
+  findings: number;
+  reportBytes: number;
 }
 
-function retextOnly(dir: string): number {
+/** One measured check, in this (child) process: `bench.js --run JOBS DIR [CACHE]`. */
+async function runOnce(jobs: number, dir: string, cacheDir?: string): Promise<RunFigures> {
+  const t = performance.now();
+  const options = { rules: RULES, paths: [dir], ...(cacheDir ? { cacheDir } : {}) };
+  const { report, rules } = jobs > 1 ? await checkParallel({ ...options, jobs }) : check(options);
+  let reportBytes = 0;
+  for (const f of Object.values(formats)) reportBytes += f.render(report, { rules }).length;
+  return { secs: (performance.now() - t) / 1000, peakMB: process.resourceUsage().maxRSS / 1024, findings: report.findings.length, reportBytes };
+}
+
+/** retext-english alone over the same files (imported here only: it is the yardstick, not part of factlint's run). */
+async function retextOnly(dir: string): Promise<number> {
+  const { unified } = await import('unified');
+  const { default: retextEnglish } = await import('retext-english');
   const parser = unified().use(retextEnglish);
   const t = performance.now();
   for (const f of readdirSync(dir).sort()) parser.parse(readFileSync(join(dir, f), 'utf8'));
   return (performance.now() - t) / 1000;
 }
 
+function child(args: string[]): RunFigures {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop()!) as RunFigures;
+}
+
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const runs = sizes.length ? sizes : [1000, 10000];
+  const runs = sizes.length ? sizes : [1000, 10000, 100000];
+  const jobs = Math.min(2, availableParallelism());
   const base = join(tmpdir(), `factlint-bench-${process.pid}`);
-  console.log('articles   MB  1 thread s  articles/s   MB/s  ms/article  retext-only s  check/retext  2 threads s  speed-up  warm cache s  peak RSS MB');
+  console.log(`rules.yaml on articles generated from the seeds; ${availableParallelism()} cores; each check in its own process`);
+  console.log('articles    MB  retext-only s  1 thread s  ms/article  articles/s  check/retext  peak RSS MB  2 threads s  speed-up  peak RSS MB  warm cache s  findings  reports MB');
   try {
     for (const n of runs) {
       const dir = join(base, String(n));
-      const bytes = generate(dir, n);
-      const mb = bytes / 1048576;
-      const parse = retextOnly(dir);
-      const rules = join(ROOT, 'rules.yaml');
-      const cacheDir = join(base, `cache-${n}`);
-      let t = performance.now();
-      const { report } = check({ rules, paths: [dir], cacheDir });
-      const secs = (performance.now() - t) / 1000;
-      t = performance.now();
-      const par = await checkParallel({ rules, paths: [dir], jobs: 2 });
-      const secs2 = (performance.now() - t) / 1000;
-      if (JSON.stringify(par.report) !== JSON.stringify(report)) console.log('  (warning: 2 threads gave another report than 1)');
-      t = performance.now();
-      check({ rules, paths: [dir], cacheDir });
-      const warm = (performance.now() - t) / 1000;
+      const mb = generate(dir, n) / 1048576;
+      const parse = await retextOnly(dir);
+      const one = child(['--run', '1', dir]);
+      const two = child(['--run', String(jobs), dir]);
+      // a cold run fills the cache, then a warm run reads it (skipped at 100,000: it would double the bench's time)
+      let warm = '-';
+      if (n <= 10000) {
+        const cacheDir = join(base, `cache-${n}`);
+        child(['--run', '1', dir, cacheDir]);
+        warm = child(['--run', '1', dir, cacheDir]).secs.toFixed(2);
+      }
+      if (two.findings !== one.findings) console.log(`  (warning: ${jobs} threads found ${two.findings} findings, 1 thread ${one.findings})`);
       console.log(
         [
           String(n).padStart(8),
           mb.toFixed(1).padStart(5),
-          secs.toFixed(2).padStart(11),
-          (n / secs).toFixed(0).padStart(11),
-          (mb / secs).toFixed(2).padStart(6),
-          ((secs * 1000) / n).toFixed(2).padStart(11),
           parse.toFixed(2).padStart(14),
-          `${((parse / secs) * 100).toFixed(0)}%`.padStart(13),
-          secs2.toFixed(2).padStart(12),
-          `${(secs / secs2).toFixed(2)}x`.padStart(9),
-          warm.toFixed(2).padStart(13),
-          peakMB().toFixed(0).padStart(12),
+          one.secs.toFixed(2).padStart(11),
+          ((one.secs * 1000) / n).toFixed(2).padStart(11),
+          (n / one.secs).toFixed(0).padStart(11),
+          `${((parse / one.secs) * 100).toFixed(0)}%`.padStart(13),
+          one.peakMB.toFixed(0).padStart(12),
+          two.secs.toFixed(2).padStart(12),
+          `${(one.secs / two.secs).toFixed(2)}x`.padStart(9),
+          two.peakMB.toFixed(0).padStart(12),
+          warm.padStart(13),
+          String(one.findings).padStart(9),
+          (one.reportBytes / 1048576).toFixed(1).padStart(11),
         ].join(' '),
       );
-      if (report.findings.length === 0) console.log('  (warning: no findings: the generated corpus should disagree)');
       rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
-  console.log('check/retext: the full check\'s throughput as a share of parsing with retext alone (higher is better).');
-  console.log('2 threads: the same check with --jobs 2 (worker threads); warm cache: a second run with --cache, nothing changed.');
+  console.log('check/retext: the full check (every rule, every report format) as a share of the throughput of parsing the same files with retext alone.');
+  console.log(`${jobs} threads: --jobs ${jobs} (this thread and ${jobs - 1} worker); warm cache: --cache, nothing changed since the run before.`);
 }
 
-await main();
+if (process.argv[2] === '--run') {
+  const [, , , jobs, dir, cacheDir] = process.argv;
+  console.log(JSON.stringify(await runOnce(Number(jobs), dir!, cacheDir)));
+} else {
+  await main();
+}

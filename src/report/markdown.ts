@@ -6,7 +6,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { listArticles } from '../findings.js';
+import { LISTED_ARTICLES, listArticles } from '../findings.js';
 import type { Evidence, Finding, Report, ValueGroup } from '../types.js';
 import { KIND_LABEL, plural } from './labels.js';
 
@@ -35,13 +35,21 @@ export function quoteEvidence(ev: Evidence, max = 240): PhrasingContent[] {
   return [text(before), strong(raw), text(after)];
 }
 
+/** Articles whose words a value's cell quotes; the rest are counted (the JSON report has them all). */
+const QUOTED_ARTICLES = 5;
+
 function evidenceCell(g: ValueGroup, perArticle = 2): PhrasingContent[] {
   const out: PhrasingContent[] = [];
-  const count = new Map<string, number>();
+  const mentions = new Map<string, number>();
+  const unquoted = new Set<string>();
   let hidden = 0;
   for (const ev of g.evidence) {
-    const n = count.get(ev.article) ?? 0;
-    count.set(ev.article, n + 1);
+    if (!mentions.has(ev.article) && mentions.size >= QUOTED_ARTICLES) {
+      unquoted.add(ev.article);
+      continue;
+    }
+    const n = mentions.get(ev.article) ?? 0;
+    mentions.set(ev.article, n + 1);
     if (n >= perArticle) {
       hidden++;
       continue;
@@ -49,8 +57,14 @@ function evidenceCell(g: ValueGroup, perArticle = 2): PhrasingContent[] {
     if (out.length) out.push(br());
     out.push(...quoteEvidence(ev), text(' — '), code(`${ev.path}:${ev.line}:${ev.column}`));
   }
-  if (hidden) out.push(br(), text(`(and ${plural(hidden, 'more mention')})`));
+  if (unquoted.size) out.push(br(), text(`(and ${plural(unquoted.size, 'more article')}: the JSON report lists every one)`));
+  else if (hidden) out.push(br(), text(`(and ${plural(hidden, 'more mention')})`));
   return out;
+}
+
+/** The articles column: every id up to a point, then a count. */
+function articlesCell(ids: string[]): string {
+  return ids.length > 3 * LISTED_ARTICLES ? `${ids.slice(0, 3 * LISTED_ARTICLES).join(', ')} and ${ids.length - 3 * LISTED_ARTICLES} more` : ids.join(', ');
 }
 
 function diffParagraph(f: Finding): RootContent[] {
@@ -104,7 +118,7 @@ function findingSection(f: Finding, n: number): RootContent[] {
     align: ['left', 'left', 'left'],
     children: [
       row([[text('Value')], [text('Articles')], [text('What the text says')]]),
-      ...f.values.map((g) => row([[strong(g.display)], [text(g.articles.join(', '))], evidenceCell(g)])),
+      ...f.values.map((g) => row([[strong(g.display)], [text(articlesCell(g.articles))], evidenceCell(g)])),
     ],
   };
   out.push(table, ...timelineTable(f), ...diffParagraph(f));
