@@ -79,14 +79,27 @@ function location(ev: Evidence, value: string, id?: number) {
   };
 }
 
+/** GitHub code scanning takes at most 1,000 related locations per result. */
+export const MAX_RELATED = 1000;
+
+/**
+ * Every other piece of evidence, value after value; past MAX_RELATED, taken
+ * from each value in turn so that every value keeps some.
+ */
+function relatedEvidence(f: Finding, primary: Evidence | undefined): Evidence[] {
+  const lists = f.values.map((g) => g.evidence.filter((ev) => ev !== primary));
+  const all = lists.flat();
+  if (all.length <= MAX_RELATED) return all;
+  const picked = new Set<Evidence>();
+  for (let i = 0; picked.size < MAX_RELATED; i++) for (const l of lists) if (i < l.length && picked.size < MAX_RELATED) picked.add(l[i]!);
+  return all.filter((ev) => picked.has(ev));
+}
+
 function result(f: Finding, ruleIndex: number) {
   const primary = primaryEvidence(f);
   const displayOf = new Map<Evidence, string>();
   for (const g of f.values) for (const ev of g.evidence) displayOf.set(ev, g.display);
-  const related = f.values
-    .flatMap((g) => g.evidence)
-    .filter((ev) => ev !== primary)
-    .map((ev, i) => location(ev, displayOf.get(ev)!, i + 1));
+  const related = relatedEvidence(f, primary).map((ev, i) => location(ev, displayOf.get(ev)!, i + 1));
   return {
     ruleId: f.rule,
     ruleIndex,

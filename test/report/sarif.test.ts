@@ -4,7 +4,7 @@ import AjvModule from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyBaseline } from '../../src/baseline.js';
 import { makeFinding } from '../../src/findings.js';
-import { pathToUri, renderSarif, FINGERPRINT_KEY } from '../../src/report/sarif.js';
+import { MAX_RELATED, pathToUri, renderSarif, FINGERPRINT_KEY } from '../../src/report/sarif.js';
 import { check } from '../../src/runner.js';
 import type { Evidence, Report, Rule, ValueGroup } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
@@ -190,6 +190,16 @@ describe('renderSarif', () => {
     expect(toll.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'seeds/002_df112d5052861120.txt' }, region: { startLine: 2, startColumn: 45 } });
     expect(toll.locations[0].message.text).toBe('27 people in 002');
     expect(toll.relatedLocations.map((l: any) => l.message.text)).toEqual(['26 people in 000', '26 people in 001', '26 people in 003', '26 people in 004']);
+  });
+
+  it('keeps at most 1,000 related locations (GitHub code scanning refuses more), taken from every value', () => {
+    const many = (value: string, n: number) => group(value, `${value} homes`, Array.from({ length: n }, (_, i) => ev(`w${String(i).padStart(4, '0')}`, 1, 1, value, `The storm destroyed ${value} homes.`)));
+    const f = makeFinding(ruleOf('storm-homes'), 'contradiction', { key: 'homes', label: 'homes destroyed by the storm' }, [many('40', 1500), many('45', 700)], 'Sources disagree on homes destroyed by the storm.');
+    const log = valid(renderSarif({ ...floodReport(), findings: [f] })) as any;
+    const related = log.runs[0].results[0].relatedLocations;
+    expect(related).toHaveLength(MAX_RELATED);
+    expect(related.filter((l: any) => l.message.text.startsWith('45 homes'))).toHaveLength(500);
+    expect(related.map((l: any) => l.id)).toEqual(Array.from({ length: MAX_RELATED }, (_, i) => i + 1));
   });
 
   it('is deterministic', () => {
