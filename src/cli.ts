@@ -12,10 +12,11 @@ import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FactlintError, EXIT } from './errors.js';
 import { formats } from './report/index.js';
+import { batched } from './report/stream.js';
 import { writeAtomic } from './report/write.js';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CACHE_DIR } from './cache.js';
-import { factsToJsonl, readFactsFiles } from './facts.js';
+import { factsJsonlChunks, readFactsFiles } from './facts.js';
 import { buildReport, checkParallel, compareFacts, loadConfig, type CheckResult } from './runner.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { examplesFailed, formatExampleResults, runExamples } from './authoring/examples.js';
@@ -52,7 +53,8 @@ Options for check:
   --max-findings N     also fail when there are more than N findings
   --rule ID            only run this rule (repeatable)
   --severity ID=LEVEL  override a rule's severity (repeatable)
-  --jobs N             worker threads for reading articles (default: cores)
+  --jobs N             threads that read articles: this one and N-1 workers
+                       (default: the number of cores)
   --cache              reuse facts of unchanged articles (--cache-location DIR,
                        default node_modules/.cache/factlint)
   --facts-out FILE     also write the extracted facts as JSON Lines
@@ -165,11 +167,14 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
     report = applyBaseline(report, { ...baseline, findings: baseline.findings.filter((f) => ran.has(f.rule)) });
   }
   // check streams --facts-out while it reads; compare writes its merged facts here
-  if (values['facts-out'] && mode === 'compare') writeAtomic(resolve(values['facts-out']), factsToJsonl(result.articles, result.facts));
+  if (values['facts-out'] && mode === 'compare') writeAtomic(resolve(values['facts-out']), factsJsonlChunks(result.articles, result.facts));
   const color = !values['no-color'] && process.stdout.isTTY && !process.env.NO_COLOR;
   if (values.out) {
     const dir = resolve(values.out);
-    for (const f of formatList) writeAtomic(join(dir, formats[f]!.file), formats[f]!.render(report, { ...render, color: false }));
+    for (const f of formatList) {
+      const fmt = formats[f]!;
+      writeAtomic(join(dir, fmt.file), fmt.chunks ? fmt.chunks(report, render) : fmt.render(report, { ...render, color: false }));
+    }
     if (formatList.includes('github')) {
       // annotations only work on stdout of a workflow step
       process.stdout.write(formats.github!.render(report, render));
@@ -178,7 +183,9 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
       process.stdout.write(`Reports written: ${formatList.map((f) => join(values.out!, formats[f]!.file)).join(', ')}\n`);
     }
   } else if (!values.quiet || formatList[0] !== 'text') {
-    process.stdout.write(formats[formatList[0]!]!.render(report, { ...render, color }));
+    const fmt = formats[formatList[0]!]!;
+    if (fmt.chunks) for (const piece of batched(fmt.chunks(report, render))) process.stdout.write(piece);
+    else process.stdout.write(fmt.render(report, { ...render, color }));
   }
   for (const w of report.warnings) process.stderr.write(`factlint: warning: ${w}\n`);
   const failed = failing(report.findings, failOn);

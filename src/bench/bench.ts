@@ -51,7 +51,10 @@ async function runOnce(jobs: number, dir: string, cacheDir?: string): Promise<Ru
   const options = { rules: RULES, paths: [dir], ...(cacheDir ? { cacheDir } : {}) };
   const { report, rules } = jobs > 1 ? await checkParallel({ ...options, jobs }) : check(options);
   let reportBytes = 0;
-  for (const f of Object.values(formats)) reportBytes += f.render(report, { rules }).length;
+  for (const f of Object.values(formats)) {
+    if (f.chunks) for (const piece of f.chunks(report, { rules })) reportBytes += piece.length;
+    else reportBytes += f.render(report, { rules }).length;
+  }
   return { secs: (performance.now() - t) / 1000, peakMB: process.resourceUsage().maxRSS / 1024, findings: report.findings.length, reportBytes };
 }
 

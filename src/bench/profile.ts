@@ -30,7 +30,7 @@ try {
   const config = loadConfig(join(ROOT, 'rules.yaml'));
   let t = cpuMs();
   const { articles } = loadArticles(findArticleFiles([dir]));
-  console.log(`${n} articles: read and parsed with retext in ${(cpuMs() - t).toFixed(0)} ms CPU`);
+  console.log(`${n} articles: read and split into sentences in ${(cpuMs() - t).toFixed(0)} ms CPU`);
   const infos = new Map(articles.map((a) => [a.id, { id: a.id, path: a.path, meta: a.meta }]));
   console.log('rule                      extract ms  compare ms     facts  findings');
   let total = 0;

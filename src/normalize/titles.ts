@@ -85,20 +85,23 @@ function allSpace(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** A lookup table without Object.prototype's names ("constructor." is not an abbreviation). */
+const table = (entries: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, entries);
+
 /** Abbreviations of head words, written with a period ("Gen.", "Sen."). */
-const HEAD_ABBREVIATIONS: Record<string, string> = {
+const HEAD_ABBREVIATIONS = table({
   gen: 'general', sen: 'senator', rep: 'representative', gov: 'governor', lt: 'lieutenant', col: 'colonel',
   adm: 'admiral', capt: 'captain', pres: 'president', sec: 'secretary', amb: 'ambassador', cmdr: 'commander',
   supt: 'superintendent', insp: 'inspector', brig: 'brigadier', sgt: 'sergeant', atty: 'attorney',
-};
+});
 
 /** Abbreviated titles written in capitals (NSA, PM): expanded in the key. */
-const TITLE_ACRONYMS: Record<string, string> = {
+const TITLE_ACRONYMS = table({
   nsa: 'national security adviser',
   pm: 'prime minister',
   fm: 'foreign minister',
   mp: 'member of parliament',
-};
+});
 
 /** Spelling variants of a head word, folded into one key. */
 const HEAD_VARIANTS: Record<string, string> = {
@@ -287,10 +290,9 @@ const isInnerMarkCode = (c: number): boolean => c === 39 || c === 0x2019 || c ==
 
 /**
  * Lower-case words after which a period belongs to the word: HEAD_ABBREVIATIONS
- * (own keys, and "constructor", which the object lookup also finds) and the
- * titles of address (dr, mr, ...).
+ * and the titles of address (dr, mr, ...).
  */
-const PERIOD_WORDS = new Set([...Object.keys(HEAD_ABBREVIATIONS), 'constructor', 'dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'jr', 'sr']);
+const PERIOD_WORDS = new Set([...Object.keys(HEAD_ABBREVIATIONS), 'dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'jr', 'sr']);
 
 /**
  * tokenize() for a simple sentence (SIMPLE_SENTENCE): the same tokens as
@@ -380,7 +382,7 @@ function simpleNorm(lowerBare: string, curly: boolean, period: boolean): string 
 }
 
 /** Folded words for which isHeadWord looks at how the word is written (abbreviations, acronyms). */
-const WRITTEN_FORM_HEADS = new Set([...Object.keys(HEAD_ABBREVIATIONS), 'constructor', ...Object.keys(TITLE_ACRONYMS), 'ceo']);
+const WRITTEN_FORM_HEADS = new Set([...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS), 'ceo']);
 
 function isHeadWord(t: Token, extraHeads: Set<string>): boolean {
   const n = t.norm;
@@ -889,8 +891,7 @@ function headTest(extraHeads: Set<string>): { re: RegExp; words: Set<string> } {
   const id = [...extraHeads].sort().join('\u0000');
   let t = headTests.get(id);
   if (!t) {
-    // HEAD_ABBREVIATIONS[n] is also defined for Object.prototype names: "constructor" is the only lower-case one
-    const words = new Set([...TITLE_HEAD_SET, ...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS), 'ceo', 'constructor', ...extraHeads]);
+    const words = new Set([...TITLE_HEAD_SET, ...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS), 'ceo', ...extraHeads]);
     words.delete('');
     const alts = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     t = { re: new RegExp(`(?<![a-z0-9])(?:${alts.join('|')})(?![a-z0-9])`), words };

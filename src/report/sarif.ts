@@ -9,6 +9,7 @@
  * Deterministic: the same report gives the same bytes (no dates, no GUIDs).
  */
 import { ruleTypes } from '../rules/index.js';
+import { jsonChunks } from './stream.js';
 import type { Evidence, Finding, Report, Severity } from '../types.js';
 import { primaryEvidence } from './text.js';
 
@@ -125,6 +126,16 @@ function result(f: Finding, ruleIndex: number) {
  * the findings alone.
  */
 export function renderSarif(report: Report, rules?: SarifRule[]): string {
+  return `${JSON.stringify(sarifLog(report, rules), null, 2)}\n`;
+}
+
+/** renderSarif in pieces, for logs too large to be one string. */
+export function* sarifChunks(report: Report, rules?: SarifRule[]): Generator<string> {
+  yield* jsonChunks(sarifLog(report, rules));
+  yield '\n';
+}
+
+function sarifLog(report: Report, rules?: SarifRule[]) {
   const byId = new Map<string, SarifRule>();
   for (const r of rules ?? []) byId.set(r.id, r);
   for (const f of report.findings) if (!byId.has(f.rule)) byId.set(f.rule, { id: f.rule, type: f.type, severity: f.severity });
@@ -154,5 +165,5 @@ export function renderSarif(report: Report, rules?: SarifRule[]): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return log;
 }

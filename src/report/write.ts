@@ -4,15 +4,24 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { batched } from './stream.js';
 
 const pending = new Set<string>();
 
-export function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string | Iterable<string>): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   pending.add(tmp);
   try {
-    writeFileSync(tmp, content);
+    if (typeof content === 'string') writeFileSync(tmp, content);
+    else {
+      const fd = openSync(tmp, 'w');
+      try {
+        for (const piece of batched(content)) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(tmp, file);
   } finally {
     pending.delete(tmp);

@@ -155,3 +155,17 @@ describe('title options', () => {
     expect(title.extract(x, r, noVocab).map((f) => f.display)).toEqual(['Special Rapporteur', 'Rapporteur']);
   });
 });
+describe('title on words that are names of JavaScript built-ins', () => {
+  it('reads "constructor." and "toString." as plain words, not abbreviations', () => {
+    const r = mkRule();
+    title.prepare!(r, noVocab);
+    for (const text of [
+      'The firm’s Senior Constructor. Dana Voss said the roof held.',
+      'Chief Constructor. Voss and Sec. Lane inspected the stadium.',
+      'Lead toString. Dana Voss, the Hasownproperty. of the site, said so.',
+    ]) {
+      const a = parseArticle({ id: 'a', path: 'a.txt', text });
+      expect(() => title.extract(a, r, noVocab)).not.toThrow();
+    }
+  });
+});
