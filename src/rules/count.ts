@@ -1222,6 +1222,7 @@ function describeClusters(clusters: Cluster[], groups: ValueGroup[], withSources
       const articlesOf = (v: string) => [...new Set(c.units.filter((u) => u.values.includes(v)).map((u) => u.article))].sort(cmp);
       const lead = groupOf.get(c.lead)!;
       const leadArticles = articlesOf(c.lead);
+      const leadSet = new Set(leadArticles);
       const leadParts = valueParts(lead, leadArticles, withSources);
       const head = `${lead.display} (${withSources ? leadParts.join('; ') : listArticles(leadArticles)}`;
       const others = [...new Set(c.units.flatMap((u) => u.values))]
@@ -1230,8 +1231,9 @@ function describeClusters(clusters: Cluster[], groups: ValueGroup[], withSources
         .map((v) => {
           const g = groupOf.get(v)!;
           const arts = articlesOf(v);
-          const also = arts.every((a) => leadArticles.includes(a)) ? 'also ' : '';
-          const srcs = withSources ? [...new Set(((g.data?.sources as { article: string; source: string }[] | undefined) ?? []).filter((x) => arts.includes(x.article)).map((x) => x.source))] : [];
+          const artSet = new Set(arts);
+          const also = arts.every((a) => leadSet.has(a)) ? 'also ' : '';
+          const srcs = withSources ? [...new Set(((g.data?.sources as { article: string; source: string }[] | undefined) ?? []).filter((x) => artSet.has(x.article)).map((x) => x.source))] : [];
           return `${listArticles(arts)} ${also}${arts.length > 1 ? 'say' : 'says'} ${g.display}${srcs.length ? `, per ${listArticles(srcs)}` : ''}`;
         });
       return `${head}${others.length ? `; ${others.join('; ')}` : ''})`;
@@ -1250,13 +1252,13 @@ function sourcesNote(groups: ValueGroup[]): string {
   const perGroup = groups.map((g) => (g.data?.sources as { article: string; source: string }[] | undefined) ?? []);
   const names = new Set(perGroup.flat().map((s) => s.source.toLowerCase()));
   if (names.size < 2 || perGroup.filter((p) => p.length).length < 2) return '';
-  const bySource = new Map<string, string[]>();
+  const bySource = new Map<string, Set<string>>();
   for (const s of perGroup.flat()) {
-    const list = bySource.get(s.source) ?? [];
-    if (!list.includes(s.article)) list.push(s.article);
-    bySource.set(s.source, list);
+    const set = bySource.get(s.source) ?? new Set<string>();
+    set.add(s.article);
+    bySource.set(s.source, set);
   }
-  const parts = [...bySource.entries()].sort((a, b) => cmp(a[0], b[0])).map(([s, arts]) => `${s} (${listArticles(arts.sort(cmp))})`);
+  const parts = [...bySource.entries()].sort((a, b) => cmp(a[0], b[0])).map(([s, arts]) => `${s} (${listArticles([...arts].sort(cmp))})`);
   return ` The figures come from different sources: ${listArticles(parts)}.`;
 }
 

@@ -1444,10 +1444,15 @@ export const quote: RuleType<QuoteOptions> = {
       const crossed = namedKeys.size > 1 && crossedRoots.has(root);
       if (crossed) {
         const bySpeaker = new Map<string, ValueGroup>();
+        const seen = new Set<string>();
         for (const u of named) {
           let g = bySpeaker.get(u.speaker!);
           if (!g) bySpeaker.set(u.speaker!, (g = { value: u.speaker!, display: u.speakerLabel ?? u.speaker!, articles: [], evidence: [] }));
-          if (!g.articles.includes(u.article)) g.articles.push(u.article);
+          const key = `${u.speaker!}\u0000${u.article}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            g.articles.push(u.article);
+          }
           g.evidence.push(u.fact.evidence);
         }
         const values = [...bySpeaker.values()]
