@@ -19,7 +19,7 @@ import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, describeGroups, groupValues, listArticles, makeFinding } from '../findings.js';
 import { CLAUSE_VERBS, clusterStatements, contentWords, hasContentWords, MIN_CONTENT_WORDS, SPEECH_VERBS, statementKey, wordCount } from '../normalize/attribution.js';
-import { indexPeople, type PeopleIndex } from '../normalize/titles.js';
+import { indexPeople, mayMention, type PeopleIndex } from '../normalize/titles.js';
 import { entityTerms, escapeRegExp, findEntity, foldText, mentions, phrasePattern } from '../vocab.js';
 import type { Article, Entity, Fact, Finding, Rule, RuleType, Sentence, Vocabulary } from '../types.js';
 
@@ -266,7 +266,7 @@ function organisationMentions(article: Article, vocab: Vocabulary): Speaker[] {
   const orgs: Entity[] = vocab.entities.filter((e) => e.kind !== 'person');
   const hay = lowerHaystack(article.text);
   for (const e of orgs) {
-    if (!mayBeMentioned(hay, e)) continue;
+    if (!mayMention(hay, e)) continue;
     for (const m of mentions(article.text, e)) out.push({ key: e.id, label: e.name, kind: 'organisation', start: m.start, end: m.end, via: 'named' });
   }
   ORG_HEAD.lastIndex = 0;
@@ -288,38 +288,14 @@ function organisationMentions(article: Article, vocab: Vocabulary): Speaker[] {
 }
 
 /**
- * A literal pre-check before an entity's pattern runs over a whole article (the
- * same test normalize/titles.ts makes for people; a local copy so that this
- * rule does not depend on that file's internals). `lowerHaystack` is the text
+ * The text for mayMention (normalize/titles.ts), the literal pre-check before an
+ * entity's pattern runs over a whole article: the text
  * lower-cased, with the long s as s: under the case-insensitive Unicode flag an
  * ASCII letter also matches the Kelvin sign (lower-cased to k) and ſ.
  */
 function lowerHaystack(text: string): string {
   const lower = text.toLowerCase();
   return lower.indexOf('ſ') >= 0 ? lower.replace(/ſ/g, 's') : lower;
-}
-
-const entityNeedles = new WeakMap<Entity, string[] | null>();
-
-/** False only when the entity's pattern cannot match: each of its terms has a run of ASCII letters and digits the text lacks. */
-function mayBeMentioned(hay: string, e: Entity): boolean {
-  let needles = entityNeedles.get(e);
-  if (needles === undefined) {
-    needles = [];
-    for (const term of entityTerms(e)) {
-      if (!term.trim()) continue;
-      const runs = term.match(/[A-Za-z0-9]+/g);
-      if (!runs) {
-        needles = null;
-        break;
-      }
-      needles.push(runs.reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase());
-    }
-    entityNeedles.set(e, needles);
-  }
-  if (needles === null) return true;
-  for (const n of needles) if (hay.indexOf(n) >= 0) return true;
-  return false;
 }
 
 function personSpeaker(ix: PeopleIndex, start: number, end: number): Speaker | undefined {

@@ -20,7 +20,7 @@
  * details.paraphrase), or misattributed (the same words credited to different
  * named people: a contradiction).
  */
-import { isWrapped, locate, sentenceAt } from '../articles/parse.js';
+import { evidence, isWrapped, sentenceAt } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, listArticles, makeFinding, outliersOf } from '../findings.js';
 import {
@@ -719,36 +719,6 @@ function oneLine(s: string): string {
   return /\s\s|[^\S ]/.test(s) ? flattened(s.replace(/\s+/g, ' ')) : s;
 }
 
-/** Each sentence's one-line form (oneLine: flat, and the sentence text itself when it is on one line already). */
-const oneLineSentences = new WeakMap<Sentence, string>();
-
-/**
- * evidence() of articles/parse.ts, field for field, with the sentence's one-line
- * form from oneLine: evidence() rebuilds it with replace() for every sentence,
- * as a chain of string pieces kept for the article's lifetime.
- */
-function quoteEvidence(article: Article, start: number, end: number, note: string): Evidence {
-  const { line, column } = locate(article, start);
-  const s = sentenceAt(article, start);
-  let sentence: string;
-  if (s) {
-    let f = oneLineSentences.get(s);
-    if (f === undefined) oneLineSentences.set(s, (f = oneLine(s.text)));
-    sentence = f;
-  } else sentence = oneLine(article.text.slice(start, end));
-  const ev: Evidence = {
-    article: article.id,
-    path: article.path,
-    line,
-    column,
-    offset: article.bodyOffset + start,
-    text: article.text.slice(start, end),
-    sentence,
-  };
-  if (note) ev.note = flattened(note);
-  return ev;
-}
-
 /* ------------------------------------------------------------------ comparison */
 
 interface Unit {
@@ -1072,7 +1042,7 @@ export const quote: RuleType<QuoteOptions> = {
           value,
           display: oneLine(raw),
           raw,
-          evidence: quoteEvidence(article, a, b, note),
+          evidence: evidence(article, a, b, note),
           data: {
             speaker: sp?.key ?? null,
             speakerLabel: sp?.label ?? null,
