@@ -14,6 +14,9 @@ export interface FileResult {
   info?: ArticleInfo;
   facts: Fact[];
   warnings: string[];
+  /** The facts as numbers instead (src/store.ts), from worker thread `source` when given. */
+  encoded?: Int32Array;
+  source?: number;
 }
 
 export interface ProcessEnv {

@@ -16,8 +16,8 @@ import { cmp, compareValues } from './findings.js';
 import { factsToJsonl } from './facts.js';
 import { articleInfo, extractArticle, processFile, type FileResult } from './process.js';
 import { atomicWriter, type AtomicWriter } from './report/write.js';
-import { compactFacts, FactStore, hydrate, Interner } from './store.js';
-import type { WorkerData } from './worker.js';
+import { FactStore, hydrate } from './store.js';
+import type { BatchResult, WorkerData } from './worker.js';
 import { ruleTypes } from './rules/index.js';
 import type { ArticleInfo, Fact, Finding, Report, Rule, Severity } from './types.js';
 import { VERSION } from './version.js';
@@ -212,7 +212,6 @@ class Collector {
   private facts: Fact[] = [];
   private store = new FactStore();
   private ids = new Map<string, string>();
-  private interner = new Interner();
   private out?: AtomicWriter;
 
   constructor(
@@ -230,14 +229,20 @@ class Collector {
     this.ids.set(r.info.id, r.info.path);
     this.infos.push(r.info);
     if (this.out) this.out.write(factsToJsonl([], r.facts));
-    if (this.options.keepFacts) for (const f of r.facts) this.facts.push(f);
+    if (r.encoded) this.store.addEncoded(r.info.id, r.info.path, r.encoded, r.source);
+    else if (this.options.keepFacts) for (const f of r.facts) this.facts.push(f);
     else this.store.add(r.info.id, r.info.path, r.facts);
   }
 
   /** Make a result's facts small now (it may wait for earlier batches); whole when they must be kept or written. */
   compact(r: FileResult): FileResult {
-    if (!this.options.keepFacts && !this.options.factsOut) compactFacts(r.facts, this.interner);
-    return r;
+    if (this.options.keepFacts || this.options.factsOut) return r;
+    return { ...r, facts: [], encoded: this.store.encode(r.facts) };
+  }
+
+  /** Templates a worker thread sent with a batch (before any of the batch's results are added). */
+  learn(b: BatchResult): void {
+    this.store.learn(b.thread, b.base, b.keys);
   }
 
   private fail(message: string): never {
@@ -364,7 +369,8 @@ export async function checkParallel(options: CheckOptions = {}): Promise<CheckRe
   const worker = async () => {
     while (taken < batches.length) {
       const i = taken++;
-      const r = (await pool.run(batches[i])) as { results: FileResult[]; hits: number; misses: number };
+      const r = (await pool.run(batches[i])) as BatchResult;
+      collector.learn(r);
       hits += r.hits;
       misses += r.misses;
       deliver(i, r.results);

@@ -2,13 +2,12 @@
  * Keeping facts small between extraction and the report.
  *
  * A run over many articles holds every fact until the comparison, but only the
- * facts a finding cites are ever shown. So once a fact is extracted its
- * evidence drops the two long strings (the sentence and the raw text, which
- * the file still has) and keeps where they are; every other string is shared
- * with equal strings of other facts (a name, a value, a note repeated across
- * articles is held once). After the comparison, hydrate() re-reads the files
- * the findings cite and puts text and sentence back, exactly as extraction
- * made them.
+ * facts a finding cites are ever shown. So a fact is held as numbers: the id
+ * of its template (what it says, held once however many articles say it) and
+ * where it stands (article, line, column, offsets). Its sentence and raw text
+ * stay in the file. After the comparison, hydrate() re-reads the files the
+ * findings cite and puts text and sentence back, exactly as extraction made
+ * them.
  */
 import { loadArticle, readBytes, type Sidecar, type SourceFile } from './articles/load.js';
 import { sentenceText } from './articles/parse.js';
@@ -30,70 +29,6 @@ const isEvidence = (v: unknown): v is CompactEvidence =>
 export function ownCopy(s: string): string {
   // flattening the concatenation copies the characters; the slice then holds only that copy
   return s.length > 12 ? (' ' + s).slice(1) : s;
-}
-
-/** One copy of each distinct string, fact subject and so on. */
-export class Interner {
-  private strings = new Map<string, string>();
-  private subjects = new Map<string, Subject>();
-
-  str(s: string): string {
-    let v = this.strings.get(s);
-    if (v === undefined) {
-      v = ownCopy(s);
-      this.strings.set(v, v);
-    }
-    return v;
-  }
-
-  subject(s: Subject): Subject {
-    const key = `${s.key}\u0000${s.label}`;
-    let v = this.subjects.get(key);
-    if (!v) this.subjects.set(key, (v = { key: this.str(s.key), label: this.str(s.label) }));
-    return v;
-  }
-
-  /** Strings inside a fact's data (values of objects and arrays, recursively); evidence is compacted. */
-  data(v: unknown): unknown {
-    if (typeof v === 'string') return this.str(v);
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) v[i] = this.data(v[i]);
-      return v;
-    }
-    if (typeof v === 'object' && v !== null) {
-      if (isEvidence(v)) return this.evidence(v);
-      const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) o[k] = this.data(o[k]);
-    }
-    return v;
-  }
-
-  evidence(ev: CompactEvidence): CompactEvidence {
-    if (ev.end === undefined && ev.sentence !== '') {
-      ev.end = ev.offset + ev.text.length;
-      ev.text = '';
-      ev.sentence = '';
-    }
-    ev.article = this.str(ev.article);
-    ev.path = this.str(ev.path);
-    if (ev.note !== undefined) ev.note = this.str(ev.note);
-    return ev;
-  }
-}
-
-/** Make facts small in place (see the module comment); returns them. */
-export function compactFacts(facts: Fact[], interner: Interner): Fact[] {
-  for (const f of facts) {
-    f.rule = interner.str(f.rule);
-    f.article = interner.str(f.article);
-    f.subject = interner.subject(f.subject);
-    f.value = interner.str(f.value);
-    if (f.display !== undefined) f.display = interner.str(f.display);
-    f.raw = interner.str(f.raw);
-    f.evidence = interner.evidence(f.evidence);
-    if (f.data) interner.data(f.data);
-  }
-  return facts;
 }
 
 /** Every compact evidence object reachable from a value (findings, facts...). */
@@ -125,6 +60,13 @@ export function hydrate(root: unknown, files: SourceFile[], warnings: string[] =
   }
   const sources = new Map(files.map((f) => [f.path, f]));
   const sidecars = new Map<string, Sidecar>();
+  // articles that share sentences (syndicated copy, corrections) share one copy of each
+  const shared = new Map<string, string>();
+  const own = (x: string): string => {
+    let v = shared.get(x);
+    if (v === undefined) shared.set((v = ownCopy(x)), v);
+    return v;
+  };
   for (const path of [...byPath.keys()].sort()) {
     const list = byPath.get(path)!;
     const src = sources.get(path);
@@ -139,162 +81,239 @@ export function hydrate(root: unknown, files: SourceFile[], warnings: string[] =
         continue;
       }
       const start = ev.offset - article.bodyOffset;
-      ev.text = ownCopy(article.text.slice(start, end - article.bodyOffset));
-      ev.sentence = ownCopy(sentenceText(article, start, end - article.bodyOffset));
+      ev.text = own(article.text.slice(start, end - article.bodyOffset));
+      ev.sentence = own(sentenceText(article, start, end - article.bodyOffset));
     }
   }
 }
 
-/** What a fact says, without where it says it: facts equal but for article and position share one. */
+/** Stands for an evidence object inside a fact's data, in a template: its note, or 0. */
+const SLOT = '\u0000evidence';
+
+/**
+ * What a fact says, without where it says it, as one string: its group
+ * (rule and subject key) as JSON, a newline, then label, value, display,
+ * raw text, note and data as JSON, with each evidence object inside the data
+ * replaced by a slot. JSON escapes newlines, so the first one ends the group.
+ * Positions (the fact's own, then each slot's) go to `positions`.
+ */
+function templateKey(f: Fact, positions: number[]): string {
+  const ev = f.evidence as CompactEvidence;
+  positions.push(ev.line, ev.column, ev.offset, ev.end ?? ev.offset + ev.text.length);
+  const slot = (_k: string, v: unknown): unknown => {
+    if (!isEvidence(v)) return v;
+    positions.push(v.line, v.column, v.offset, v.end ?? v.offset + v.text.length);
+    return { [SLOT]: v.note ?? 0 };
+  };
+  const what = [f.subject.label, f.value, f.display ?? null, f.raw, ev.note ?? null, f.data ?? null];
+  return `${JSON.stringify([f.rule, f.subject.key])}\n${f.data ? JSON.stringify(what, slot) : JSON.stringify(what)}`;
+}
+
+/**
+ * Facts as numbers: each distinct template (templateKey) gets an id the
+ * first time it is seen, and each fact becomes
+ * [template, slots, line, column, offset, end, then line, column, offset, end per slot].
+ * Worker threads encode their facts this way and send the numbers with the
+ * templates the main thread has not been sent yet.
+ */
+export class FactEncoder {
+  private ids = new Map<string, number>();
+  /** Template keys by id. */
+  readonly keys: string[] = [];
+
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  encode(facts: Fact[]): Int32Array {
+    const out: number[] = [];
+    const positions: number[] = [];
+    for (const f of facts) {
+      positions.length = 0;
+      const id = this.id(templateKey(f, positions));
+      out.push(id, positions.length / 4 - 1);
+      for (const n of positions) out.push(n);
+    }
+    return Int32Array.from(out);
+  }
+}
+
+/** The facts of one (rule, subject) group: records of [template, article, slots, line, column, offset, end, ...per slot]. */
+class Group {
+  buf = new Int32Array(64);
+  n = 0;
+  constructor(
+    readonly rule: string,
+    readonly key: string,
+  ) {}
+
+  /** Copy one encoded fact (ints[at...]), with the article's number and the template's id here. */
+  push(template: number, article: number, ints: Int32Array, at: number): number {
+    const slots = ints[at + 1]!;
+    const len = 3 + 4 * (slots + 1);
+    if (this.n + len > this.buf.length) {
+      const bigger = new Int32Array(Math.max(this.buf.length * 2, this.n + len));
+      bigger.set(this.buf.subarray(0, this.n));
+      this.buf = bigger;
+    }
+    const b = this.buf;
+    b[this.n] = template;
+    b[this.n + 1] = article;
+    b[this.n + 2] = slots;
+    b.set(ints.subarray(at + 2, at + 2 + 4 * (slots + 1)), this.n + 3);
+    this.n += len;
+    return at + 2 + 4 * (slots + 1);
+  }
+}
+
 interface Template {
-  rule: string;
   subject: Subject;
   value: string;
   display?: string;
   raw: string;
   note?: string;
   data?: Record<string, unknown>;
-}
-
-/** Occurrences of one (rule, subject) group: six int32 per fact. */
-class Occurrences {
-  static readonly STRIDE = 6; // template, article, line, column, offset, end
-  buf = new Int32Array(Occurrences.STRIDE * 4);
-  n = 0;
-  push(template: number, article: number, line: number, column: number, offset: number, end: number): void {
-    const at = this.n * Occurrences.STRIDE;
-    if (at + Occurrences.STRIDE > this.buf.length) {
-      const bigger = new Int32Array(this.buf.length * 2);
-      bigger.set(this.buf);
-      this.buf = bigger;
-    }
-    this.buf[at] = template;
-    this.buf[at + 1] = article;
-    this.buf[at + 2] = line;
-    this.buf[at + 3] = column;
-    this.buf[at + 4] = offset;
-    this.buf[at + 5] = end;
-    this.n++;
-  }
+  /** Whether data holds slots (then every fact gets its own copy). */
+  slots: boolean;
 }
 
 /**
- * What identifies a fact's template: its fields joined (no field holds
- * U+0001), then its data as JSON (evidence inside data made compact first,
- * so that it keys the same whether it came whole or compact).
- */
-function templateKey(f: Fact): string {
-  let data = '';
-  if (f.data) {
-    compactNested(f.data);
-    data = JSON.stringify(f.data);
-  }
-  return `${f.rule}\u0001${f.subject.key}\u0001${f.subject.label}\u0001${f.value}\u0001${f.display ?? '\u0002'}\u0001${f.raw}\u0001${f.evidence.note ?? '\u0002'}\u0001${data}`;
-}
-
-function compactNested(v: unknown): void {
-  if (typeof v !== 'object' || v === null) return;
-  if (isEvidence(v)) {
-    const ev = v as CompactEvidence;
-    if (ev.end === undefined && ev.sentence !== '') {
-      ev.end = ev.offset + ev.text.length;
-      ev.text = '';
-      ev.sentence = '';
-    }
-    return;
-  }
-  for (const x of Array.isArray(v) ? v : Object.values(v)) if (typeof x === 'object') compactNested(x);
-}
-
-/**
- * Every fact of a run, held compactly until the comparison: what a fact says
- * (a template: rule, subject, value, raw text, note, data) is stored once
- * however many articles say it, and each fact is six numbers (template,
- * article, line, column, offset, end) in the list of its (rule, subject)
- * group. groups() hands out the facts of one group at a time, rebuilt as
- * Fact objects with compact evidence (text and sentence come back for the
- * findings' evidence only: hydrate()).
+ * Every fact of a run, held compactly until the comparison. What a fact says
+ * is held once, as its template string, however many articles say it; each
+ * fact is a few numbers (template, article, positions) in the list of its
+ * (rule, subject) group. groups() hands out one group at a time, rebuilt as
+ * Fact objects whose evidence has no text or sentence (hydrate() puts them
+ * back for the findings' evidence).
  */
 export class FactStore {
-  private interner = new Interner();
-  private templates: Template[] = [];
-  private byKey = new Map<string, number>();
-  private byGroup = new Map<string, Occurrences>();
+  private enc = new FactEncoder();
+  /** Template id → its group. */
+  private groupOf: Group[] = [];
+  private byGroup = new Map<string, Group>();
+  /** Per worker thread: its template ids → ours. */
+  private remote = new Map<number, number[]>();
   private ids: string[] = [];
   private paths: string[] = [];
   count = 0;
 
   /** How many distinct templates (facts but for where they stand) are held. */
   get templateCount(): number {
-    return this.templates.length;
+    return this.enc.keys.length;
   }
 
   /** Add one article's facts. */
   add(article: string, path: string, facts: Fact[]): void {
+    this.addEncoded(article, path, this.enc.encode(facts));
+  }
+
+  /** Facts as numbers, for addEncoded() later (templates are learnt now). */
+  encode(facts: Fact[]): Int32Array {
+    return this.enc.encode(facts);
+  }
+
+  /** Templates that worker thread `source` encoded first, its ids from `base` on. */
+  learn(source: number, base: number, keys: string[]): void {
+    let ours = this.remote.get(source);
+    if (!ours) this.remote.set(source, (ours = []));
+    for (let i = 0; i < keys.length; i++) ours[base + i] = this.enc.id(keys[i]!);
+  }
+
+  /** Add one article's facts as encoded by FactEncoder (by worker thread `source`, when given, after learn()). */
+  addEncoded(article: string, path: string, ints: Int32Array, source?: number): void {
     const a = this.ids.length;
-    this.ids.push(this.interner.str(article));
-    this.paths.push(this.interner.str(path));
-    for (const f of facts) {
-      const ev = f.evidence as CompactEvidence;
-      const t = this.template(f);
-      const key = `${f.rule}\u0000${f.subject.key}`;
-      let occ = this.byGroup.get(key);
-      if (!occ) this.byGroup.set(key, (occ = new Occurrences()));
-      occ.push(t, a, ev.line, ev.column, ev.offset, ev.end ?? ev.offset + ev.text.length);
-      this.count++;
+    this.ids.push(ownCopy(article));
+    this.paths.push(ownCopy(path));
+    const ours = source === undefined ? undefined : this.remote.get(source)!;
+    for (let at = 0; at < ints.length; this.count++) {
+      const t = ours ? ours[ints[at]!]! : ints[at]!;
+      at = this.group(t).push(t, a, ints, at);
     }
   }
 
-  private template(f: Fact): number {
-    const key = templateKey(f);
-    const hit = this.byKey.get(key);
-    if (hit !== undefined) return hit;
-    const id = this.templates.length;
-    const note = f.evidence.note;
-    this.templates.push({
-      rule: this.interner.str(f.rule),
-      subject: this.interner.subject(f.subject),
-      value: this.interner.str(f.value),
-      ...(f.display !== undefined ? { display: this.interner.str(f.display) } : {}),
-      raw: this.interner.str(f.raw),
-      ...(note !== undefined ? { note: this.interner.str(note) } : {}),
-      ...(f.data ? { data: this.interner.data(f.data) as Record<string, unknown> } : {}),
-    });
-    this.byKey.set(key, id);
-    return id;
+  private group(t: number): Group {
+    let g = this.groupOf[t];
+    if (g) return g;
+    const key = this.enc.keys[t]!;
+    const head = key.slice(0, key.indexOf('\n'));
+    let found = this.byGroup.get(head);
+    if (!found) {
+      const [rule, subject] = JSON.parse(head) as [string, string];
+      this.byGroup.set(head, (found = new Group(rule, subject)));
+    }
+    return (this.groupOf[t] = found);
+  }
+
+  private template(t: number): Template {
+    const key = this.enc.keys[t]!;
+    const [label, value, display, raw, note, data] = JSON.parse(key.slice(key.indexOf('\n') + 1)) as [string, string, string | null, string, string | null, Record<string, unknown> | null];
+    const g = this.groupOf[t]!;
+    return {
+      subject: { key: g.key, label },
+      value,
+      ...(display !== null ? { display } : {}),
+      raw,
+      ...(note !== null ? { note } : {}),
+      ...(data !== null ? { data } : {}),
+      slots: data !== null && key.includes(JSON.stringify(SLOT)),
+    };
   }
 
   /** The (rule, subject) groups in key order, each as its facts (evidence without text and sentence). */
   *groups(): Generator<Fact[]> {
-    for (const key of [...this.byGroup.keys()].sort()) {
-      const occ = this.byGroup.get(key)!;
+    const groups = [...this.byGroup.values()].map((g) => ({ g, order: `${g.rule}\u0000${g.key}` }));
+    groups.sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+    for (const { g } of groups) {
+      const templates = new Map<number, Template>();
       const facts: Fact[] = [];
-      const b = occ.buf;
-      for (let i = 0; i < occ.n; i++) {
-        const at = i * Occurrences.STRIDE;
-        const t = this.templates[b[at]!]!;
+      const b = g.buf;
+      for (let at = 0; at < g.n; ) {
+        const id = b[at]!;
+        let t = templates.get(id);
+        if (!t) templates.set(id, (t = this.template(id)));
         const a = b[at + 1]!;
-        const evidence: CompactEvidence = {
+        const slots = b[at + 2]!;
+        const place = (i: number, note: string | undefined): CompactEvidence => ({
           article: this.ids[a]!,
           path: this.paths[a]!,
-          line: b[at + 2]!,
-          column: b[at + 3]!,
-          offset: b[at + 4]!,
+          line: b[i]!,
+          column: b[i + 1]!,
+          offset: b[i + 2]!,
           text: '',
           sentence: '',
-          ...(t.note !== undefined ? { note: t.note } : {}),
-          end: b[at + 5]!,
+          ...(note !== undefined ? { note } : {}),
+          end: b[i + 3]!,
+        });
+        let next = at + 7;
+        const fill = (v: unknown): unknown => {
+          if (Array.isArray(v)) return v.map(fill);
+          if (typeof v !== 'object' || v === null) return v;
+          const o = v as Record<string, unknown>;
+          if (SLOT in o) {
+            const ev = place(next, typeof o[SLOT] === 'string' ? (o[SLOT] as string) : undefined);
+            next += 4;
+            return ev;
+          }
+          const copy: Record<string, unknown> = {};
+          for (const k of Object.keys(o)) copy[k] = fill(o[k]);
+          return copy;
         };
         facts.push({
-          rule: t.rule,
+          rule: g.rule,
           article: this.ids[a]!,
           subject: t.subject,
           value: t.value,
           ...(t.display !== undefined ? { display: t.display } : {}),
           raw: t.raw,
-          evidence,
-          ...(t.data ? { data: t.data } : {}),
+          evidence: place(at + 3, t.note),
+          ...(t.data ? { data: t.slots ? (fill(t.data) as Record<string, unknown>) : t.data } : {}),
         });
+        at += 7 + 4 * slots;
       }
       yield facts;
     }

@@ -1,15 +1,14 @@
 /**
  * A worker thread of checkParallel(): loads the rules once, then turns batches
  * of article files into facts with the same processFile() as the main thread,
- * made small (src/store.ts) before they are copied back unless the main
- * thread wants them whole.
+ * sent back as numbers (src/store.ts) unless the main thread wants them whole.
  */
-import { workerData } from 'node:worker_threads';
+import { threadId, workerData } from 'node:worker_threads';
 import type { Sidecar, SourceFile } from './articles/load.js';
 import { FactsCache } from './cache.js';
 import { defaultConfig, parseConfig, trustRulesFiles } from './config/load.js';
 import { processFile, type FileResult } from './process.js';
-import { compactFacts, Interner } from './store.js';
+import { FactEncoder } from './store.js';
 
 export interface WorkerData {
   rules?: string;
@@ -29,14 +28,27 @@ const rules = data.only.length ? config.rules.filter((r) => data.only.includes(r
 const sidecars = new Map<string, Sidecar>();
 const cache = data.cacheDir ? new FactsCache(data.cacheDir) : undefined;
 
-export default function run(batch: SourceFile[]): { results: FileResult[]; hits: number; misses: number } {
+const encoder = new FactEncoder();
+let sent = 0;
+
+export interface BatchResult {
+  results: FileResult[];
+  /** Templates this thread had not sent before: its ids from `base` on. */
+  thread: number;
+  base: number;
+  keys: string[];
+  hits: number;
+  misses: number;
+}
+
+export default function run(batch: SourceFile[]): BatchResult {
   const before = { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 };
-  // one interner per batch: equal strings are sent once (structured clone keeps sharing)
-  const interner = new Interner();
   const results = batch.map((f) => {
     const r = processFile(f, { config, rules, sidecars, ...(cache ? { cache, rulesHash: data.rulesHash } : {}) });
-    if (!data.whole) compactFacts(r.facts, interner);
-    return r;
+    if (data.whole) return r;
+    return { ...r, facts: [], encoded: encoder.encode(r.facts), source: threadId };
   });
-  return { results, hits: (cache?.hits ?? 0) - before.hits, misses: (cache?.misses ?? 0) - before.misses };
+  const base = sent;
+  sent = encoder.keys.length;
+  return { results, thread: threadId, base, keys: encoder.keys.slice(base), hits: (cache?.hits ?? 0) - before.hits, misses: (cache?.misses ?? 0) - before.misses };
 }

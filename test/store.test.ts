@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findArticleFiles } from '../src/articles/load.js';
 import { check, extractArticle, loadConfig } from '../src/runner.js';
-import { compactFacts, FactStore, hydrate, Interner } from '../src/store.js';
+import { FactEncoder, FactStore, hydrate } from '../src/store.js';
 import type { Fact } from '../src/types.js';
 import { article, ROOT } from './helpers.js';
 
@@ -48,14 +48,48 @@ describe('facts kept small until the report', () => {
     expect(store.templateCount).toBeLessThan(store.count);
   });
 
-  it('puts back exactly the text and sentence that extraction gave', () => {
+  it('puts back exactly the facts that extraction gave: held as numbers, then hydrated from the file', () => {
     const [src] = findArticleFiles([join(STORY, 'reuters.md')]);
     const whole = check({ rules: STORY_RULES, paths: [src!.file], keepFacts: true });
     expect(whole.facts.length).toBeGreaterThan(0);
-    const facts: Fact[] = whole.facts.map((f) => structuredClone(f));
-    const small = compactFacts(structuredClone(facts), new Interner());
-    expect(small.every((f) => f.evidence.sentence === '' && f.evidence.text === '')).toBe(true);
-    hydrate(small, [src!]);
-    expect(small).toEqual(facts);
+    const store = new FactStore();
+    store.add(whole.facts[0]!.article, whole.facts[0]!.evidence.path, structuredClone(whole.facts));
+    const back = [...store.groups()].flat();
+    expect(back.every((f) => f.evidence.sentence === '' && f.evidence.text === '')).toBe(true);
+    hydrate(back, [src!]);
+    const order = (fs: Fact[]) => [...fs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    expect(order(back)).toEqual(order(whole.facts));
+  });
+
+  it('keeps the places of evidence held inside a fact\'s data (a name written three times in one article)', () => {
+    const config = loadConfig(join(ROOT, 'rules.yaml'));
+    const a = article('x', 'Mayor Ana Quispe spoke. Ana Quispe left. Later Ana Quispe returned.');
+    const facts = extractArticle(a, config.rules, config);
+    const store = new FactStore();
+    store.add(a.id, a.path, structuredClone(facts));
+    const back = [...store.groups()].flat();
+    const more = (fs: Fact[]) => fs.flatMap((f) => (Array.isArray(f.data?.more) ? (f.data.more as { offset: number }[]).map((e) => e.offset) : []));
+    expect(more(facts).length).toBeGreaterThan(0);
+    expect(more(back).sort()).toEqual(more(facts).sort());
+  });
+
+  it('takes facts encoded in another thread, with templates that thread sent once', () => {
+    const config = loadConfig(STORY_RULES);
+    const text = 'The Valdivia earthquake killed 41 people, officials said.';
+    const worker = new FactEncoder();
+    const store = new FactStore();
+    let sent = 0;
+    for (const id of ['a', 'b']) {
+      const a = article(id, text);
+      const ints = worker.encode(extractArticle(a, config.rules, config));
+      store.learn(7, sent, worker.keys.slice(sent));
+      sent = worker.keys.length;
+      store.addEncoded(a.id, a.path, ints, 7);
+    }
+    const here = article('c', text);
+    store.add(here.id, here.path, extractArticle(here, config.rules, config));
+    const toll = [...store.groups()].flat().filter((f) => f.raw.includes('41'));
+    expect(toll.map((f) => f.article)).toEqual(['a', 'b', 'c']);
+    expect(new Set(toll.map((f) => f.value)).size).toBe(1);
   });
 });
