@@ -377,15 +377,24 @@ export async function checkParallel(options: CheckOptions = {}): Promise<CheckRe
     }
   };
   const here = async () => {
+    let last = performance.now();
     while (taken < batches.length) {
       const i = taken++;
-      deliver(i, batches[i]!.map((f) => collector.compact(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }))));
-      // let worker results and signals in
-      await new Promise((r) => setImmediate(r));
+      const results: FileResult[] = [];
+      for (const f of batches[i]!) {
+        results.push(collector.compact(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) })));
+        // let worker results (and the next batch out to them) and signals in
+        if (performance.now() - last > 10) {
+          await new Promise((r) => setImmediate(r));
+          last = performance.now();
+        }
+      }
+      deliver(i, results);
     }
   };
   try {
-    await Promise.all([here(), ...Array.from({ length: jobs - 1 }, worker)]);
+    // two batches in flight per worker: it starts the next while this thread takes the last one's results
+    await Promise.all([here(), ...Array.from({ length: 2 * (jobs - 1) }, worker)]);
     return collector.finish(options.cacheDir ? { hits: hits + cache!.hits, misses: misses + cache!.misses } : undefined);
   } catch (e) {
     const msg = (e as Error).message ?? String(e);

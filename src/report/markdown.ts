@@ -85,10 +85,25 @@ function diffParagraph(f: Finding): RootContent[] {
   return [para(text('Changed words (struck: missing; bold: added):')), ...out];
 }
 
+/** Rows a table shows before the rest are counted (a report over a wire archive would be all table). */
+export const TABLE_ROWS = 100;
+
+/** The rows of a long table: the first and last TABLE_ROWS / 2, and how many are left out between. */
+function trimRows<T>(rows: T[]): { shown: T[]; left: number; at: number } {
+  if (rows.length <= TABLE_ROWS) return { shown: rows, left: 0, at: rows.length };
+  const half = TABLE_ROWS / 2;
+  return { shown: [...rows.slice(0, half), ...rows.slice(rows.length - half)], left: rows.length - TABLE_ROWS, at: half };
+}
+
 /** details.timeline (count updates and contradictions over time): one row per article, earliest first. */
 function timelineTable(f: Finding): RootContent[] {
-  const line = f.details?.timeline as { article: string; published: string | null; value: string; stage?: string; source?: string }[] | undefined;
-  if (!Array.isArray(line) || line.length === 0) return [];
+  const all = f.details?.timeline as { article: string; published: string | null; value: string; stage?: string; source?: string }[] | undefined;
+  if (!Array.isArray(all) || all.length === 0) return [];
+  const { shown, left, at } = trimRows(all);
+  const rows = shown.map((e) =>
+    row([[text(e.published ?? 'not given')], [text(e.article)], [strong(e.value), ...(e.stage === 'earlier' ? [text(' (earlier figure)')] : [])], [text(e.source ?? '—')]]),
+  );
+  if (left) rows.splice(at, 0, row([[text('…')], [text(`${plural(left, 'more article')}: the JSON report lists every one`)], [text('…')], [text('…')]]));
   return [
     para(text('Timeline (earliest first):')),
     {
@@ -96,9 +111,7 @@ function timelineTable(f: Finding): RootContent[] {
       align: ['left', 'left', 'left', 'left'],
       children: [
         row([[text('Published')], [text('Article')], [text('Figure')], [text('Source')]]),
-        ...line.map((e) =>
-          row([[text(e.published ?? 'not given')], [text(e.article)], [strong(e.value), ...(e.stage === 'earlier' ? [text(' (earlier figure)')] : [])], [text(e.source ?? '—')]]),
-        ),
+        ...rows,
       ],
     },
   ];
@@ -155,17 +168,15 @@ export function renderMarkdown(report: Report): string {
   if (report.findings.some((f) => f.status)) {
     children.push(para(text(`Against the baseline: ${newOnes} new, ${report.findings.length - newOnes} known, ${report.fixed.length} fixed.`)));
   }
+  const articles = trimRows(report.articles);
+  const articleRows = articles.shown.map((a) => row([[text(a.id)], [text(a.outlet ?? '—')], [text(a.published ?? 'not given')], [code(a.path)]]));
+  if (articles.left) articleRows.splice(articles.at, 0, row([[text('…')], [text(`${plural(articles.left, 'more article')}: the JSON report lists every one`)], [text('…')], [text('…')]]));
   children.push(
     { type: 'heading', depth: 2, children: [text('Articles')] },
     {
       type: 'table',
       align: ['left', 'left', 'left', 'left'],
-      children: [
-        row([[text('Article')], [text('Outlet')], [text('Published')], [text('File')]]),
-        ...report.articles.map((a) =>
-          row([[text(a.id)], [text(a.outlet ?? '—')], [text(a.published ?? 'not given')], [code(a.path)]]),
-        ),
-      ],
+      children: [row([[text('Article')], [text('Outlet')], [text('Published')], [text('File')]]), ...articleRows],
     },
   );
   if (report.articles.some((a) => !a.published)) {

@@ -45,4 +45,38 @@ describe('many articles', () => {
     expect(md).toContain('wire/late01.txt:2:20');
     expect(JSON.parse(renderJson(report)).findings[0].values[0].evidence).toHaveLength(30);
   });
+
+  it('the Markdown tables of articles and of a timeline show the first and last 50 rows and count the rest', () => {
+    const many = ids(260, 'w');
+    const timeline = many.map((article, i) => ({ article, published: `2031-03-${String(1 + (i % 28)).padStart(2, '0')}`, value: String(100 + i) }));
+    const f = makeFinding(
+      { id: 'flood-missing', type: 'count', severity: 'error', singleSource: false, options: {}, examples: [] },
+      'update',
+      { key: 'missing', label: 'people missing after the flood' },
+      [group('100', many.slice(0, 1)), group('359', many.slice(259))],
+      'The figure rose over time.',
+      { details: { timeline } },
+    );
+    const report: Report = {
+      version: 1,
+      tool: { name: 'factlint', version: '0.1.0' },
+      articles: many.map((id) => ({ id, path: `wire/${id}.txt`, publishedSource: 'missing' })),
+      findings: [f],
+      silenced: 0,
+      silencedFindings: [],
+      fixed: [],
+      warnings: [],
+    };
+    const md = renderMarkdown(report);
+    const lines = md.split('\n');
+    expect(lines.filter((l) => /^\| w\d+ \| — \| not given \|/.test(l))).toHaveLength(100);
+    expect(md).toContain('| w50 |');
+    expect(md).not.toContain('| w51 |');
+    expect(md).toContain('| w211 |');
+    expect(lines.filter((l) => l.includes('160 more articles: the JSON report lists every one'))).toHaveLength(2);
+    expect(md).toContain('**100**');
+    expect(md).toContain('**359**');
+    expect(md).not.toContain('**150**');
+    expect(JSON.parse(renderJson(report)).articles).toHaveLength(260);
+  });
 });
