@@ -14,6 +14,8 @@ export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'factlint');
 export interface CachedArticle {
   info: ArticleInfo;
   facts: Fact[];
+  /** Where its sentences are in the file (sentenceBounds()). */
+  sentences?: number[];
 }
 
 /** Key of one article's facts: the tool version, the rules, and everything read about the file. */

@@ -4,6 +4,7 @@
  * pool and the cache.
  */
 import { loadArticle, readBytes, sidecarEntry, type Sidecar, type SourceFile } from './articles/load.js';
+import { sentenceBounds } from './articles/parse.js';
 import { cacheKey, type FactsCache } from './cache.js';
 import type { Config } from './config/load.js';
 import { FactlintError } from './errors.js';
@@ -14,6 +15,8 @@ export interface FileResult {
   info?: ArticleInfo;
   facts: Fact[];
   warnings: string[];
+  /** Where the article's sentences are (sentenceBounds()), when it was parsed. */
+  sentences?: Int32Array;
   /** The facts as numbers instead (src/store.ts), from worker thread `source` when given. */
   encoded?: Int32Array;
   source?: number;
@@ -64,12 +67,13 @@ export function processFile(src: SourceFile, env: ProcessEnv): FileResult {
   if (env.cache && env.rulesHash) {
     key = cacheKey(env.rulesHash, src.path, bytes, JSON.stringify(sidecarEntry(src.file, env.sidecars, warnings)));
     const hit = env.cache.get(key);
-    if (hit) return { info: hit.info, facts: hit.facts, warnings };
+    if (hit) return { info: hit.info, facts: hit.facts, warnings, ...(hit.sentences ? { sentences: Int32Array.from(hit.sentences) } : {}) };
   }
   const article = loadArticle(src, env.sidecars, warnings, bytes);
   if (!article) return { facts: [], warnings };
   const info = articleInfo(article);
   const facts = extractArticle(article, env.rules, env.config, warnings);
-  if (key && warnings.length === 0) env.cache!.set(key, { info, facts });
-  return { info, facts, warnings };
+  const sentences = sentenceBounds(article);
+  if (key && warnings.length === 0) env.cache!.set(key, { info, facts, sentences: [...sentences] });
+  return { info, facts, warnings, sentences };
 }

@@ -229,9 +229,9 @@ class Collector {
     this.ids.set(r.info.id, r.info.path);
     this.infos.push(r.info);
     if (this.out) this.out.write(factsToJsonl([], r.facts));
-    if (r.encoded) this.store.addEncoded(r.info.id, r.info.path, r.encoded, r.source);
+    if (r.encoded) this.store.addEncoded(r.info.id, r.info.path, r.encoded, r.source, r.sentences);
     else if (this.options.keepFacts) for (const f of r.facts) this.facts.push(f);
-    else this.store.add(r.info.id, r.info.path, r.facts);
+    else this.store.add(r.info.id, r.info.path, r.facts, r.sentences);
   }
 
   /** Make a result's facts small now (it may wait for earlier batches); whole when they must be kept or written. */
@@ -256,7 +256,7 @@ class Collector {
     if (this.out) this.writeFactsOut();
     const byId = new Map(infos.map((a) => [a.id, a]));
     const findings = this.options.keepFacts ? compareFacts(facts, p.rules, byId) : compareGroups(this.store.groups(), p.rules, byId);
-    hydrate(findings, p.files, this.warnings);
+    hydrate(findings, p.files, this.warnings, this.store.sentences());
     return {
       report: buildReport(p.config, infos, findings, [...new Set(this.warnings)]),
       facts,

@@ -9,8 +9,8 @@
  * findings cite and puts text and sentence back, exactly as extraction made
  * them.
  */
-import { loadArticle, readBytes, type Sidecar, type SourceFile } from './articles/load.js';
-import { sentenceText } from './articles/parse.js';
+import { decode, loadArticle, readBytes, type Sidecar, type SourceFile } from './articles/load.js';
+import { oneLine, sentenceText } from './articles/parse.js';
 import type { Evidence, Fact, Subject } from './types.js';
 
 /** Evidence whose text and sentence were dropped: `end` (in the file) says where the text stops. */
@@ -45,10 +45,12 @@ function collect(v: unknown, out: CompactEvidence[], seen: Set<object>): void {
 
 /**
  * Put text and sentence back into the compact evidence reachable from `root`,
- * re-reading each cited file once. A file that can no longer be read (or has
- * changed) leaves its evidence with what the fact itself says.
+ * re-reading each cited file once. Where `sentences` knows where the
+ * article's sentences are, the file is only decoded, not parsed again. A
+ * file that can no longer be read (or has changed) leaves its evidence with
+ * what the fact itself says.
  */
-export function hydrate(root: unknown, files: SourceFile[], warnings: string[] = []): void {
+export function hydrate(root: unknown, files: SourceFile[], warnings: string[] = [], sentences: (path: string) => Int32Array | undefined = () => undefined): void {
   const pending: CompactEvidence[] = [];
   collect(root, pending, new Set());
   if (!pending.length) return;
@@ -71,20 +73,43 @@ export function hydrate(root: unknown, files: SourceFile[], warnings: string[] =
     const list = byPath.get(path)!;
     const src = sources.get(path);
     const bytes = src ? readBytes(src, warnings) : undefined;
-    const article = src && bytes ? loadArticle(src, sidecars, [], bytes) : undefined;
+    const quote = bytes && src ? quoter(src, bytes, sentences(path), sidecars) : undefined;
     for (const ev of list) {
       const end = ev.end!;
       delete ev.end;
-      if (!article || end - article.bodyOffset > article.text.length) {
-        ev.text = '';
-        ev.sentence = '';
-        continue;
-      }
-      const start = ev.offset - article.bodyOffset;
-      ev.text = own(article.text.slice(start, end - article.bodyOffset));
-      ev.sentence = own(sentenceText(article, start, end - article.bodyOffset));
+      const q = quote?.(ev.offset, end);
+      ev.text = q ? own(q[0]) : '';
+      ev.sentence = q ? own(q[1]) : '';
     }
   }
+}
+
+/**
+ * The raw text between two file offsets and the one-line sentence around it,
+ * as extraction gave them; undefined when the file no longer has them. With
+ * the sentences' bounds known, the file is only decoded; else it is parsed.
+ */
+function quoter(src: SourceFile, bytes: Buffer, bounds: Int32Array | undefined, sidecars: Map<string, Sidecar>): ((start: number, end: number) => [string, string] | undefined) | undefined {
+  if (bounds) {
+    const text = decode(bytes).text;
+    if (text === undefined) return undefined;
+    return (start, end) => {
+      if (end > text.length) return undefined;
+      let lo = 0;
+      let hi = bounds.length / 2 - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (start < bounds[2 * mid]!) hi = mid - 1;
+        else if (start >= bounds[2 * mid + 1]!) lo = mid + 1;
+        else return [text.slice(start, end), oneLine(text.slice(bounds[2 * mid], bounds[2 * mid + 1]))];
+      }
+      return [text.slice(start, end), text.slice(start, end).replace(/\s+/g, ' ')];
+    };
+  }
+  const article = loadArticle(src, sidecars, [], bytes);
+  if (!article) return undefined;
+  const body = article.bodyOffset;
+  return (start, end) => (end - body > article.text.length ? undefined : [article.text.slice(start - body, end - body), sentenceText(article, start - body, end - body)]);
 }
 
 /** Stands for an evidence object inside a fact's data, in a template: its note, or 0. */
@@ -207,9 +232,15 @@ export class FactStore {
     return this.enc.keys.length;
   }
 
-  /** Add one article's facts. */
-  add(article: string, path: string, facts: Fact[]): void {
-    this.addEncoded(article, path, this.enc.encode(facts));
+  /** Where each article's sentences are in its file (sentenceBounds()), all in one list: article a's are [sentFrom[a], sentTo[a]). */
+  private sent = new Int32Array(4096);
+  private sentN = 0;
+  private sentFrom: number[] = [];
+  private sentTo: number[] = [];
+
+  /** Add one article's facts (and where its sentences are, for hydrate()). */
+  add(article: string, path: string, facts: Fact[], sentences?: Int32Array): void {
+    this.addEncoded(article, path, this.enc.encode(facts), undefined, sentences);
   }
 
   /** Facts as numbers, for addEncoded() later (templates are learnt now). */
@@ -225,15 +256,37 @@ export class FactStore {
   }
 
   /** Add one article's facts as encoded by FactEncoder (by worker thread `source`, when given, after learn()). */
-  addEncoded(article: string, path: string, ints: Int32Array, source?: number): void {
+  addEncoded(article: string, path: string, ints: Int32Array, source?: number, sentences?: Int32Array): void {
     const a = this.ids.length;
     this.ids.push(ownCopy(article));
     this.paths.push(ownCopy(path));
+    if (sentences) {
+      if (this.sentN + sentences.length > this.sent.length) {
+        const bigger = new Int32Array(Math.max(this.sent.length * 2, this.sentN + sentences.length));
+        bigger.set(this.sent.subarray(0, this.sentN));
+        this.sent = bigger;
+      }
+      this.sent.set(sentences, this.sentN);
+      this.sentFrom[a] = this.sentN;
+      this.sentN += sentences.length;
+      this.sentTo[a] = this.sentN;
+    } else {
+      this.sentFrom[a] = this.sentTo[a] = -1;
+    }
     const ours = source === undefined ? undefined : this.remote.get(source)!;
     for (let at = 0; at < ints.length; this.count++) {
       const t = ours ? ours[ints[at]!]! : ints[at]!;
       at = this.group(t).push(t, a, ints, at);
     }
+  }
+
+  /** Where the sentences of the article at a path are (for hydrate()), when known. */
+  sentences(): (path: string) => Int32Array | undefined {
+    const byPath = new Map(this.paths.map((p, a) => [p, a]));
+    return (path) => {
+      const a = byPath.get(path);
+      return a === undefined || this.sentFrom[a]! < 0 ? undefined : this.sent.subarray(this.sentFrom[a], this.sentTo[a]);
+    };
   }
 
   private group(t: number): Group {

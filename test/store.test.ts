@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findArticleFiles } from '../src/articles/load.js';
+import { findArticleFiles, loadArticles } from '../src/articles/load.js';
+import { sentenceBounds } from '../src/articles/parse.js';
 import { check, extractArticle, loadConfig } from '../src/runner.js';
 import { FactEncoder, FactStore, hydrate } from '../src/store.js';
 import type { Fact } from '../src/types.js';
@@ -48,17 +49,20 @@ describe('facts kept small until the report', () => {
     expect(store.templateCount).toBeLessThan(store.count);
   });
 
-  it('puts back exactly the facts that extraction gave: held as numbers, then hydrated from the file', () => {
+  it('puts back exactly the facts that extraction gave: held as numbers, then hydrated from the file (parsed again, or only decoded where the sentences are known)', () => {
     const [src] = findArticleFiles([join(STORY, 'reuters.md')]);
     const whole = check({ rules: STORY_RULES, paths: [src!.file], keepFacts: true });
     expect(whole.facts.length).toBeGreaterThan(0);
-    const store = new FactStore();
-    store.add(whole.facts[0]!.article, whole.facts[0]!.evidence.path, structuredClone(whole.facts));
-    const back = [...store.groups()].flat();
-    expect(back.every((f) => f.evidence.sentence === '' && f.evidence.text === '')).toBe(true);
-    hydrate(back, [src!]);
     const order = (fs: Fact[]) => [...fs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-    expect(order(back)).toEqual(order(whole.facts));
+    const a = loadArticles([src!]).articles[0]!;
+    for (const known of [false, true]) {
+      const store = new FactStore();
+      store.add(a.id, a.path, structuredClone(whole.facts), known ? sentenceBounds(a) : undefined);
+      const back = [...store.groups()].flat();
+      expect(back.every((f) => f.evidence.sentence === '' && f.evidence.text === '')).toBe(true);
+      hydrate(back, [src!], [], store.sentences());
+      expect(order(back)).toEqual(order(whole.facts));
+    }
   });
 
   it('keeps the places of evidence held inside a fact\'s data (a name written three times in one article)', () => {

@@ -137,12 +137,23 @@ const flatSentences = new WeakMap<Sentence, string>();
 
 function flat(s: Sentence): string {
   let f = flatSentences.get(s);
-  if (f === undefined) {
-    // most sentences are one line already: keep the text (facts made small drop it; findings get their own copy)
-    f = /\s\s|[^\S ]/.test(s.text) ? s.text.replace(/\s+/g, ' ') : s.text;
-    flatSentences.set(s, f);
-  }
+  if (f === undefined) flatSentences.set(s, (f = oneLine(s.text)));
   return f;
+}
+
+/** A sentence on one line: runs of whitespace become one space (most sentences are one line already and are kept as they are). */
+export function oneLine(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** Where each sentence starts and ends in the file: [start, end, start, end...] (what hydrate() needs to quote one again without parsing). */
+export function sentenceBounds(article: Article): Int32Array {
+  const out = new Int32Array(article.sentences.length * 2);
+  article.sentences.forEach((s, i) => {
+    out[2 * i] = article.bodyOffset + s.start;
+    out[2 * i + 1] = article.bodyOffset + s.end;
+  });
+  return out;
 }
 
 /** The one-line sentence that holds the text between two offsets (the text itself when no sentence does). */
