@@ -115,23 +115,65 @@ function quoter(src: SourceFile, bytes: Buffer, bounds: Int32Array | undefined, 
 /** Stands for an evidence object inside a fact's data, in a template: its note, or 0. */
 const SLOT = '\u0000evidence';
 
+/** Whether a fact's data holds evidence objects (most data does not: then it is JSON as it is). */
+function holdsEvidence(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (isEvidence(v)) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (typeof x === 'object' && holdsEvidence(x)) return true;
+    return false;
+  }
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (typeof x === 'object' && holdsEvidence(x)) return true;
+  }
+  return false;
+}
+
 /**
- * What a fact says, without where it says it, as one string: its group
- * (rule and subject key) as JSON, a newline, then label, value, display,
- * raw text, note and data as JSON, with each evidence object inside the data
- * replaced by a slot. JSON escapes newlines, so the first one ends the group.
+ * What a fact says, without where it says it, as one string: the lengths of
+ * rule, subject key, label, value, display, raw text and note (-1: none),
+ * then those fields as they are, then the data as JSON with each evidence
+ * object in it replaced by a slot. Lengths instead of separators: no field
+ * needs escaping, so the key costs a copy and no scan.
  * Positions (the fact's own, then each slot's) go to `positions`.
  */
 function templateKey(f: Fact, positions: number[]): string {
   const ev = f.evidence as CompactEvidence;
   positions.push(ev.line, ev.column, ev.offset, ev.end ?? ev.offset + ev.text.length);
-  const slot = (_k: string, v: unknown): unknown => {
-    if (!isEvidence(v)) return v;
-    positions.push(v.line, v.column, v.offset, v.end ?? v.offset + v.text.length);
-    return { [SLOT]: v.note ?? 0 };
+  let data = '';
+  if (f.data) {
+    data = holdsEvidence(f.data)
+      ? JSON.stringify(f.data, (_k: string, v: unknown): unknown => {
+          if (!isEvidence(v)) return v;
+          positions.push(v.line, v.column, v.offset, v.end ?? v.offset + v.text.length);
+          return { [SLOT]: v.note ?? 0 };
+        })
+      : JSON.stringify(f.data);
+  }
+  const { rule, subject, value, display, raw } = f;
+  const note = ev.note;
+  return `${rule.length},${subject.key.length},${subject.label.length},${value.length},${display?.length ?? -1},${raw.length},${note?.length ?? -1}:${rule}${subject.key}${subject.label}${value}${display ?? ''}${raw}${note ?? ''}${data}`;
+}
+
+/** What templates are first looked up by: their subject key and raw text. */
+function nearKey(f: { subjectKey: string; raw: string }): string {
+  return `${f.subjectKey}\u0000${f.raw}`;
+}
+
+/** The fields of a template key (templateKey()); `data` is the JSON text, '' when none. */
+function templateFields(key: string): { rule: string; subjectKey: string; label: string; value: string; display?: string; raw: string; note?: string; data: string } {
+  const colon = key.indexOf(':');
+  const lengths = key.slice(0, colon).split(',').map(Number);
+  let at = colon + 1;
+  const next = (n: number): string | undefined => {
+    if (n < 0) return undefined;
+    const v = key.slice(at, at + n);
+    at += n;
+    return v;
   };
-  const what = [f.subject.label, f.value, f.display ?? null, f.raw, ev.note ?? null, f.data ?? null];
-  return `${JSON.stringify([f.rule, f.subject.key])}\n${f.data ? JSON.stringify(what, slot) : JSON.stringify(what)}`;
+  const [rule, subjectKey, label, value, display, raw, note] = lengths.map(next) as string[];
+  return { rule: rule!, subjectKey: subjectKey!, label: label!, value: value!, ...(display !== undefined ? { display } : {}), raw: raw!, ...(note !== undefined ? { note } : {}), data: key.slice(at) };
 }
 
 /**
@@ -142,17 +184,30 @@ function templateKey(f: Fact, positions: number[]): string {
  * templates the main thread has not been sent yet.
  */
 export class FactEncoder {
-  private ids = new Map<string, number>();
+  /**
+   * Template ids by subject key and raw text (short: cheap to hash), then
+   * compared whole: hashing every long key cost more than building it.
+   */
+  private ids = new Map<string, number | number[]>();
   /** Template keys by id. */
   readonly keys: string[] = [];
 
-  id(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.keys.push(key);
-      this.ids.set(key, id);
+  /** The id of a template key (`near`: its subject key and raw text, see nearKey()). */
+  id(key: string, near = nearKey(templateFields(key))): number {
+    const hit = this.ids.get(near);
+    if (hit !== undefined) {
+      if (typeof hit === 'number') {
+        if (this.keys[hit] === key) return hit;
+      } else {
+        for (const id of hit) if (this.keys[id] === key) return id;
+      }
     }
+    const id = this.keys.length;
+    // a flat copy: the key was built from pieces
+    this.keys.push(ownCopy(key));
+    if (hit === undefined) this.ids.set(near, id);
+    else if (typeof hit === 'number') this.ids.set(near, [hit, id]);
+    else hit.push(id);
     return id;
   }
 
@@ -161,7 +216,7 @@ export class FactEncoder {
     const positions: number[] = [];
     for (const f of facts) {
       positions.length = 0;
-      const id = this.id(templateKey(f, positions));
+      const id = this.id(templateKey(f, positions), nearKey({ subjectKey: f.subject.key, raw: f.raw }));
       out.push(id, positions.length / 4 - 1);
       for (const n of positions) out.push(n);
     }
@@ -292,28 +347,24 @@ export class FactStore {
   private group(t: number): Group {
     let g = this.groupOf[t];
     if (g) return g;
-    const key = this.enc.keys[t]!;
-    const head = key.slice(0, key.indexOf('\n'));
+    const { rule, subjectKey } = templateFields(this.enc.keys[t]!);
+    const head = `${rule.length}:${rule}${subjectKey}`;
     let found = this.byGroup.get(head);
-    if (!found) {
-      const [rule, subject] = JSON.parse(head) as [string, string];
-      this.byGroup.set(head, (found = new Group(rule, subject)));
-    }
+    if (!found) this.byGroup.set(head, (found = new Group(ownCopy(rule), ownCopy(subjectKey))));
     return (this.groupOf[t] = found);
   }
 
   private template(t: number): Template {
-    const key = this.enc.keys[t]!;
-    const [label, value, display, raw, note, data] = JSON.parse(key.slice(key.indexOf('\n') + 1)) as [string, string, string | null, string, string | null, Record<string, unknown> | null];
+    const { label, value, display, raw, note, data } = templateFields(this.enc.keys[t]!);
     const g = this.groupOf[t]!;
     return {
       subject: { key: g.key, label },
       value,
-      ...(display !== null ? { display } : {}),
+      ...(display !== undefined ? { display } : {}),
       raw,
-      ...(note !== null ? { note } : {}),
-      ...(data !== null ? { data } : {}),
-      slots: data !== null && key.includes(JSON.stringify(SLOT)),
+      ...(note !== undefined ? { note } : {}),
+      ...(data ? { data: JSON.parse(data) as Record<string, unknown> } : {}),
+      slots: data.includes(JSON.stringify(SLOT)),
     };
   }
 
