@@ -8,6 +8,7 @@
  * 130/143 interrupted by SIGINT/SIGTERM (previous reports left intact).
  */
 import './signals.js';
+import { tuneHeap } from './heap.js';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FactlintError, EXIT } from './errors.js';
@@ -271,6 +272,7 @@ export async function main(argv: string[]): Promise<number> {
 
 const isMain = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js').endsWith(join('dist', 'cli.js'));
 if (isMain || process.env.FACTLINT_CLI === '1') {
+  tuneHeap();
   let code: number;
   try {
     code = await main(process.argv.slice(2));

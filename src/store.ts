@@ -368,6 +368,29 @@ export class FactStore {
     };
   }
 
+  /** Compact evidence of article `a` from the four positions at b[i]. */
+  private place(b: Int32Array, i: number, a: number, note: string | undefined): CompactEvidence {
+    const ev: CompactEvidence = { article: this.ids[a]!, path: this.paths[a]!, line: b[i]!, column: b[i + 1]!, offset: b[i + 2]!, text: '', sentence: '' };
+    if (note !== undefined) ev.note = note;
+    ev.end = b[i + 3]!;
+    return ev;
+  }
+
+  /** A copy of template data with each slot filled with the next evidence's positions (b[at.next...]). */
+  private fill(v: unknown, b: Int32Array, at: { next: number }, a: number): unknown {
+    if (Array.isArray(v)) return v.map((x) => this.fill(x, b, at, a));
+    if (typeof v !== 'object' || v === null) return v;
+    const o = v as Record<string, unknown>;
+    if (SLOT in o) {
+      const ev = this.place(b, at.next, a, typeof o[SLOT] === 'string' ? (o[SLOT] as string) : undefined);
+      at.next += 4;
+      return ev;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const k of Object.keys(o)) copy[k] = this.fill(o[k], b, at, a);
+    return copy;
+  }
+
   /** The (rule, subject) groups in key order, each as its facts (evidence without text and sentence). */
   *groups(): Generator<Fact[]> {
     const groups = [...this.byGroup.values()].map((g) => ({ g, order: `${g.rule}\u0000${g.key}` }));
@@ -382,41 +405,14 @@ export class FactStore {
         if (!t) templates.set(id, (t = this.template(id)));
         const a = b[at + 1]!;
         const slots = b[at + 2]!;
-        const place = (i: number, note: string | undefined): CompactEvidence => ({
-          article: this.ids[a]!,
-          path: this.paths[a]!,
-          line: b[i]!,
-          column: b[i + 1]!,
-          offset: b[i + 2]!,
-          text: '',
-          sentence: '',
-          ...(note !== undefined ? { note } : {}),
-          end: b[i + 3]!,
-        });
-        let next = at + 7;
-        const fill = (v: unknown): unknown => {
-          if (Array.isArray(v)) return v.map(fill);
-          if (typeof v !== 'object' || v === null) return v;
-          const o = v as Record<string, unknown>;
-          if (SLOT in o) {
-            const ev = place(next, typeof o[SLOT] === 'string' ? (o[SLOT] as string) : undefined);
-            next += 4;
-            return ev;
-          }
-          const copy: Record<string, unknown> = {};
-          for (const k of Object.keys(o)) copy[k] = fill(o[k]);
-          return copy;
-        };
-        facts.push({
-          rule: g.rule,
-          article: this.ids[a]!,
-          subject: t.subject,
-          value: t.value,
-          ...(t.display !== undefined ? { display: t.display } : {}),
-          raw: t.raw,
-          evidence: place(at + 3, t.note),
-          ...(t.data ? { data: t.slots ? (fill(t.data) as Record<string, unknown>) : t.data } : {}),
-        });
+        const evidence = this.place(b, at + 3, a, t.note);
+        const article = this.ids[a]!;
+        const fact: Fact =
+          t.display !== undefined
+            ? { rule: g.rule, article, subject: t.subject, value: t.value, display: t.display, raw: t.raw, evidence }
+            : { rule: g.rule, article, subject: t.subject, value: t.value, raw: t.raw, evidence };
+        if (t.data) fact.data = t.slots ? (this.fill(t.data, b, { next: at + 7 }, a) as Record<string, unknown>) : t.data;
+        facts.push(fact);
         at += 7 + 4 * slots;
       }
       yield facts;

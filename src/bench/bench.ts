@@ -14,6 +14,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formats } from '../report/index.js';
+import { tuneHeap } from '../heap.js';
 import { check, checkParallel } from '../runner.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--run') {
+  // as the command line does
+  tuneHeap();
   const [, , , jobs, dir, cacheDir] = process.argv;
   console.log(JSON.stringify(await runOnce(Number(jobs), dir!, cacheDir)));
 } else {
