@@ -4,13 +4,13 @@
  * A run over many articles holds every fact until the comparison, but only the
  * facts a finding cites are ever shown. So a fact is held as numbers: the id
  * of its template (what it says, held once however many articles say it) and
- * where it stands (article, line, column, offsets). Its sentence and raw text
+ * where it stands (article, offsets). Its line, column, sentence and raw text
  * stay in the file. After the comparison, hydrate() re-reads the files the
  * findings cite and puts text and sentence back, exactly as extraction made
  * them.
  */
 import { decode, loadArticle, readBytes, type Sidecar, type SourceFile } from './articles/load.js';
-import { oneLine, sentenceText } from './articles/parse.js';
+import { lineStartsOf, locate, oneLine, sentenceText } from './articles/parse.js';
 import type { Evidence, Fact, Subject } from './types.js';
 
 /** Evidence whose text and sentence were dropped: `end` (in the file) says where the text stops. */
@@ -78,38 +78,56 @@ export function hydrate(root: unknown, files: SourceFile[], warnings: string[] =
       const end = ev.end!;
       delete ev.end;
       const q = quote?.(ev.offset, end);
-      ev.text = q ? own(q[0]) : '';
-      ev.sentence = q ? own(q[1]) : '';
+      ev.text = q ? own(q.text) : '';
+      ev.sentence = q ? own(q.sentence) : '';
+      if (q) {
+        ev.line = q.line;
+        ev.column = q.column;
+      }
     }
   }
 }
 
+interface Quoted {
+  text: string;
+  sentence: string;
+  line: number;
+  column: number;
+}
+
 /**
- * The raw text between two file offsets and the one-line sentence around it,
- * as extraction gave them; undefined when the file no longer has them. With
- * the sentences' bounds known, the file is only decoded; else it is parsed.
+ * The raw text between two file offsets, the one-line sentence around it and
+ * where it starts (line and column), as extraction gave them; undefined when
+ * the file no longer has them. With the sentences' bounds known, the file is
+ * only decoded; else it is parsed.
  */
-function quoter(src: SourceFile, bytes: Buffer, bounds: Int32Array | undefined, sidecars: Map<string, Sidecar>): ((start: number, end: number) => [string, string] | undefined) | undefined {
+function quoter(src: SourceFile, bytes: Buffer, bounds: Int32Array | undefined, sidecars: Map<string, Sidecar>): ((start: number, end: number) => Quoted | undefined) | undefined {
   if (bounds) {
     const text = decode(bytes).text;
     if (text === undefined) return undefined;
+    // the file's lines start where its body's do (front matter ends with a line break)
+    const lines = { lineStarts: lineStartsOf(text), bodyLine: 1 };
     return (start, end) => {
       if (end > text.length) return undefined;
+      const { line, column } = locate(lines, start);
       let lo = 0;
       let hi = bounds.length / 2 - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         if (start < bounds[2 * mid]!) hi = mid - 1;
         else if (start >= bounds[2 * mid + 1]!) lo = mid + 1;
-        else return [text.slice(start, end), oneLine(text.slice(bounds[2 * mid], bounds[2 * mid + 1]))];
+        else return { text: text.slice(start, end), sentence: oneLine(text.slice(bounds[2 * mid], bounds[2 * mid + 1])), line, column };
       }
-      return [text.slice(start, end), text.slice(start, end).replace(/\s+/g, ' ')];
+      return { text: text.slice(start, end), sentence: text.slice(start, end).replace(/\s+/g, ' '), line, column };
     };
   }
   const article = loadArticle(src, sidecars, [], bytes);
   if (!article) return undefined;
   const body = article.bodyOffset;
-  return (start, end) => (end - body > article.text.length ? undefined : [article.text.slice(start - body, end - body), sentenceText(article, start - body, end - body)]);
+  return (start, end) =>
+    end - body > article.text.length
+      ? undefined
+      : { text: article.text.slice(start - body, end - body), sentence: sentenceText(article, start - body, end - body), ...locate(article, start - body) };
 }
 
 /** Stands for an evidence object inside a fact's data, in a template: its note, or 0. */
@@ -140,13 +158,13 @@ function holdsEvidence(v: unknown): boolean {
  */
 function templateKey(f: Fact, positions: number[]): string {
   const ev = f.evidence as CompactEvidence;
-  positions.push(ev.line, ev.column, ev.offset, ev.end ?? ev.offset + ev.text.length);
+  positions.push(ev.offset, ev.end ?? ev.offset + ev.text.length);
   let data = '';
   if (f.data) {
     data = holdsEvidence(f.data)
       ? JSON.stringify(f.data, (_k: string, v: unknown): unknown => {
           if (!isEvidence(v)) return v;
-          positions.push(v.line, v.column, v.offset, v.end ?? v.offset + v.text.length);
+          positions.push(v.offset, v.end ?? v.offset + v.text.length);
           return { [SLOT]: v.note ?? 0 };
         })
       : JSON.stringify(f.data);
@@ -179,7 +197,7 @@ function templateFields(key: string): { rule: string; subjectKey: string; label:
 /**
  * Facts as numbers: each distinct template (templateKey) gets an id the
  * first time it is seen, and each fact becomes
- * [template, slots, line, column, offset, end, then line, column, offset, end per slot].
+ * [template, slots, offset, end, then offset and end per slot] (offsets in the file).
  * Worker threads encode their facts this way and send the numbers with the
  * templates the main thread has not been sent yet.
  */
@@ -217,14 +235,14 @@ export class FactEncoder {
     for (const f of facts) {
       positions.length = 0;
       const id = this.id(templateKey(f, positions), nearKey({ subjectKey: f.subject.key, raw: f.raw }));
-      out.push(id, positions.length / 4 - 1);
+      out.push(id, positions.length / 2 - 1);
       for (const n of positions) out.push(n);
     }
     return Int32Array.from(out);
   }
 }
 
-/** The facts of one (rule, subject) group: records of [template, article, slots, line, column, offset, end, ...per slot]. */
+/** The facts of one (rule, subject) group: records of [template, article, slots, offset, end, ...per slot]. */
 class Group {
   buf = new Int32Array(64);
   n = 0;
@@ -236,7 +254,7 @@ class Group {
   /** Copy one encoded fact (ints[at...]), with the article's number and the template's id here. */
   push(template: number, article: number, ints: Int32Array, at: number): number {
     const slots = ints[at + 1]!;
-    const len = 3 + 4 * (slots + 1);
+    const len = 3 + 2 * (slots + 1);
     if (this.n + len > this.buf.length) {
       const bigger = new Int32Array(Math.max(this.buf.length * 2, this.n + len));
       bigger.set(this.buf.subarray(0, this.n));
@@ -246,9 +264,9 @@ class Group {
     b[this.n] = template;
     b[this.n + 1] = article;
     b[this.n + 2] = slots;
-    b.set(ints.subarray(at + 2, at + 2 + 4 * (slots + 1)), this.n + 3);
+    b.set(ints.subarray(at + 2, at + 2 + 2 * (slots + 1)), this.n + 3);
     this.n += len;
-    return at + 2 + 4 * (slots + 1);
+    return at + 2 + 2 * (slots + 1);
   }
 }
 
@@ -368,11 +386,11 @@ export class FactStore {
     };
   }
 
-  /** Compact evidence of article `a` from the four positions at b[i]. */
+  /** Compact evidence of article `a` from the offsets at b[i] (line and column come with hydrate()). */
   private place(b: Int32Array, i: number, a: number, note: string | undefined): CompactEvidence {
-    const ev: CompactEvidence = { article: this.ids[a]!, path: this.paths[a]!, line: b[i]!, column: b[i + 1]!, offset: b[i + 2]!, text: '', sentence: '' };
+    const ev: CompactEvidence = { article: this.ids[a]!, path: this.paths[a]!, line: 0, column: 0, offset: b[i]!, text: '', sentence: '' };
     if (note !== undefined) ev.note = note;
-    ev.end = b[i + 3]!;
+    ev.end = b[i + 1]!;
     return ev;
   }
 
@@ -383,7 +401,7 @@ export class FactStore {
     const o = v as Record<string, unknown>;
     if (SLOT in o) {
       const ev = this.place(b, at.next, a, typeof o[SLOT] === 'string' ? (o[SLOT] as string) : undefined);
-      at.next += 4;
+      at.next += 2;
       return ev;
     }
     const copy: Record<string, unknown> = {};
@@ -411,9 +429,9 @@ export class FactStore {
           t.display !== undefined
             ? { rule: g.rule, article, subject: t.subject, value: t.value, display: t.display, raw: t.raw, evidence }
             : { rule: g.rule, article, subject: t.subject, value: t.value, raw: t.raw, evidence };
-        if (t.data) fact.data = t.slots ? (this.fill(t.data, b, { next: at + 7 }, a) as Record<string, unknown>) : t.data;
+        if (t.data) fact.data = t.slots ? (this.fill(t.data, b, { next: at + 5 }, a) as Record<string, unknown>) : t.data;
         facts.push(fact);
-        at += 7 + 4 * slots;
+        at += 5 + 2 * slots;
       }
       yield facts;
     }

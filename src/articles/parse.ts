@@ -105,7 +105,7 @@ export function parseArticle(input: ParseInput): Article {
 }
 
 /** 1-based line and column in the file for an offset in article.text. */
-export function locate(article: Article, offset: number): { line: number; column: number } {
+export function locate(article: Pick<Article, 'lineStarts' | 'bodyLine'>, offset: number): { line: number; column: number } {
   const starts = article.lineStarts;
   let lo = 0;
   let hi = starts.length - 1;

@@ -1063,7 +1063,7 @@ export const quote: RuleType<QuoteOptions> = {
   compare(facts: Fact[], rule: Rule<QuoteOptions>): Finding[] {
     const o = { ...DEFAULTS, ...rule.options };
     // Quotes repeat across a corpus: each distinct text is tokenised once, each distinct wording shingled once.
-    const tokensByRaw = new Map<string, Token[]>();
+    const byRaw = new Map<string, { tokens: Token[]; words: string[]; joined: string; wording: number }>();
     const wordingIds = new Map<string, number>();
     const wordingSh: ShingleSet[] = [];
     const wordingWords: string[][] = [];
@@ -1073,16 +1073,20 @@ export const quote: RuleType<QuoteOptions> = {
     for (let i = 1; i < facts.length && sorted; i++) sorted = order(facts[i - 1]!, facts[i]!) <= 0;
     const units: Unit[] = (sorted ? facts : [...facts].sort(order))
       .map((f, id) => {
-        let tokens = tokensByRaw.get(f.raw);
-        if (!tokens) tokensByRaw.set(f.raw, (tokens = tokenize(f.raw)));
-        const words = tokens.map((t) => t.norm);
-        const wkey = words.join(' ');
-        let w = wordingIds.get(wkey);
-        if (w === undefined) {
-          wordingIds.set(wkey, (w = wordingSh.length));
-          wordingSh.push(shingles(words));
-          wordingWords.push(words);
+        let read = byRaw.get(f.raw);
+        if (!read) {
+          const tokens = tokenize(f.raw);
+          const words = tokens.map((t) => t.norm);
+          const joined = words.join(' ');
+          let wording = wordingIds.get(joined);
+          if (wording === undefined) {
+            wordingIds.set(joined, (wording = wordingSh.length));
+            wordingSh.push(shingles(words));
+            wordingWords.push(words);
+          }
+          byRaw.set(f.raw, (read = { tokens, words, joined, wording }));
         }
+        const { tokens, words, joined: wkey, wording: w } = read;
         const d = f.data ?? {};
         return {
           id,
