@@ -372,9 +372,8 @@ export class FactStore {
     return (this.groupOf[t] = found);
   }
 
-  private template(t: number): Template {
+  private template(t: number, g: Group): Template {
     const { label, value, display, raw, note, data } = templateFields(this.enc.keys[t]!);
-    const g = this.groupOf[t]!;
     return {
       subject: { key: g.key, label },
       value,
@@ -409,18 +408,26 @@ export class FactStore {
     return copy;
   }
 
-  /** The (rule, subject) groups in key order, each as its facts (evidence without text and sentence). */
+  /**
+   * The (rule, subject) groups, each as its facts (evidence without text and
+   * sentence). Once: the store is emptied as they are handed out.
+   */
   *groups(): Generator<Fact[]> {
+    // smallest first, each group's numbers let go once its facts are built: the biggest group
+    // (every quote of the run...) is rebuilt when little else of the store is left
     const groups = [...this.byGroup.values()].map((g) => ({ g, order: `${g.rule}\u0000${g.key}` }));
-    groups.sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+    groups.sort((x, y) => x.g.n - y.g.n || (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+    this.byGroup.clear();
+    this.groupOf = [];
     for (const { g } of groups) {
       const templates = new Map<number, Template>();
       const facts: Fact[] = [];
       const b = g.buf;
+      g.buf = new Int32Array(0);
       for (let at = 0; at < g.n; ) {
         const id = b[at]!;
         let t = templates.get(id);
-        if (!t) templates.set(id, (t = this.template(id)));
+        if (!t) templates.set(id, (t = this.template(id, g)));
         const a = b[at + 1]!;
         const slots = b[at + 2]!;
         const evidence = this.place(b, at + 3, a, t.note);

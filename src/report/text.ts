@@ -10,8 +10,9 @@ import type { Evidence, Finding, Report } from '../types.js';
 /** Where a finding is best shown: the outlier's first evidence, else the first value's. */
 export function primaryEvidence(f: Finding): Evidence | undefined {
   if (f.outliers.length) {
+    const outliers = new Set(f.outliers);
     for (const g of f.values) {
-      const ev = g.evidence.find((e) => f.outliers.includes(e.article));
+      const ev = g.evidence.find((e) => outliers.has(e.article));
       if (ev) return ev;
     }
   }
@@ -19,8 +20,8 @@ export function primaryEvidence(f: Finding): Evidence | undefined {
 }
 
 export function renderText(report: Report, options: { color?: boolean } = {}): string {
+  // only files with a message are shown (quiet), so only they get a vfile
   const files = new Map<string, VFile>();
-  for (const a of report.articles) files.set(a.path, new VFile({ path: a.path }));
   for (const f of report.findings) {
     const ev = primaryEvidence(f);
     if (!ev) continue;

@@ -1210,16 +1210,23 @@ export const quote: RuleType<QuoteOptions> = {
     }
     const rootOf = (u: Unit): number => uf.find(classOf[u.id]!);
     // clusters that cover the same pair of quotes (a long quote aligned sentence by sentence) are one statement
-    const rootsByQuote = new Map<string, Set<number>>();
+    // (most quotes sit in one cluster: a number, a set only for the others)
+    const rootsByQuote = new Map<string, number | Set<number>>();
     for (const u of units) {
-      let s = rootsByQuote.get(u.quote);
-      if (!s) rootsByQuote.set(u.quote, (s = new Set()));
-      s.add(rootOf(u));
+      const r = rootOf(u);
+      const s = rootsByQuote.get(u.quote);
+      if (s === undefined) rootsByQuote.set(u.quote, r);
+      else if (typeof s === 'number') {
+        if (s !== r) rootsByQuote.set(u.quote, new Set([s, r]));
+      } else s.add(r);
     }
+    const spread: [string, Set<number>][] = [];
+    for (const [q, roots] of rootsByQuote) if (typeof roots !== 'number') spread.push([q, roots]);
+    rootsByQuote.clear();
     const together = new Map<string, Set<string>>();
-    for (const [q, roots] of [...rootsByQuote].sort((x, y) => cmp(x[0], y[0]))) {
+    for (const [q, roots] of spread.sort((x, y) => cmp(x[0], y[0]))) {
       const rs = [...roots].sort((x, y) => x - y);
-      if (rs.length < 2 || rs.length > 8) continue;
+      if (rs.length > 8) continue;
       for (let i = 0; i < rs.length; i++)
         for (let j = i + 1; j < rs.length; j++) {
           const k = `${rs[i]}:${rs[j]}`;
