@@ -3,13 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { listArticles, makeFinding } from '../../src/findings.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import type { Evidence, Report, ValueGroup } from '../../src/types.js';
+import type { Evidence, Finding, Report, ValueGroup } from '../../src/types.js';
 
 const ids = (n: number, p = 'desk') => Array.from({ length: n }, (_, i) => `${p}${String(i + 1).padStart(2, '0')}`);
 
 function group(value: string, articles: string[]): ValueGroup {
   const evidence: Evidence[] = articles.map((a) => ({ article: a, path: `wire/${a}.txt`, line: 2, column: 20, offset: 40, text: `${value} homes`, sentence: `The cyclone destroyed ${value} homes near Port Ellery.` }));
   return { value, display: `${value} homes`, articles, evidence };
+}
+
+/** A report over wire articles with these ids and one finding. */
+function reportOf(articles: string[], finding: Finding): Report {
+  return {
+    version: 1,
+    tool: { name: 'factlint', version: '0.1.0' },
+    articles: articles.map((id) => ({ id, path: `wire/${id}.txt`, publishedSource: 'missing' })),
+    findings: [finding],
+    silenced: 0,
+    silencedFindings: [],
+    fixed: [],
+    warnings: [],
+  };
 }
 
 describe('many articles', () => {
@@ -28,16 +42,7 @@ describe('many articles', () => {
       'Sources disagree on homes destroyed by the cyclone.',
       { outliers: ['late01'] },
     );
-    const report: Report = {
-      version: 1,
-      tool: { name: 'factlint', version: '0.1.0' },
-      articles: [...ids(30), 'late01'].map((id) => ({ id, path: `wire/${id}.txt`, publishedSource: 'missing' })),
-      findings: [f],
-      silenced: 0,
-      silencedFindings: [],
-      fixed: [],
-      warnings: [],
-    };
+    const report = reportOf([...ids(30), 'late01'], f);
     const md = renderMarkdown(report);
     const row = md.split('\n').find((l) => l.startsWith('| **340 homes**'))!;
     expect(row.match(/The cyclone destroyed/g)).toHaveLength(5);
@@ -57,16 +62,7 @@ describe('many articles', () => {
       'The figure rose over time.',
       { details: { timeline } },
     );
-    const report: Report = {
-      version: 1,
-      tool: { name: 'factlint', version: '0.1.0' },
-      articles: many.map((id) => ({ id, path: `wire/${id}.txt`, publishedSource: 'missing' })),
-      findings: [f],
-      silenced: 0,
-      silencedFindings: [],
-      fixed: [],
-      warnings: [],
-    };
+    const report = reportOf(many, f);
     const md = renderMarkdown(report);
     const lines = md.split('\n');
     expect(lines.filter((l) => /^\| w\d+ \| — \| not given \|/.test(l))).toHaveLength(100);
