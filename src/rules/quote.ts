@@ -721,6 +721,71 @@ function oneLine(s: string): string {
 
 /* ------------------------------------------------------------------ comparison */
 
+/** What every unit of one quote template shares (its data and its words). */
+interface UnitMeta {
+  raw: string;
+  piece: number;
+  speaker: string | null;
+  speakerLabel: string | null;
+  how: How | 'unknown';
+  form: string;
+  post: boolean;
+  tokens: Token[];
+  words: string[];
+  joined: string;
+  sh: ShingleSet;
+  wording: number;
+}
+
+/**
+ * A quote (or one sentence of it) in one article: its own four fields, the
+ * rest read from what its template shares (a run can hold a million units).
+ */
+class QuoteUnit {
+  readonly article: string;
+  constructor(
+    readonly id: number,
+    readonly fact: Fact,
+    readonly quote: string,
+    private readonly m: UnitMeta,
+  ) {
+    this.article = fact.article;
+  }
+  get piece(): number {
+    return this.m.piece;
+  }
+  get speaker(): string | null {
+    return this.m.speaker;
+  }
+  get speakerLabel(): string | null {
+    return this.m.speakerLabel;
+  }
+  get how(): How | 'unknown' {
+    return this.m.how;
+  }
+  get form(): string {
+    return this.m.form;
+  }
+  get post(): boolean {
+    return this.m.post;
+  }
+  get tokens(): Token[] {
+    return this.m.tokens;
+  }
+  get words(): string[] {
+    return this.m.words;
+  }
+  get joined(): string {
+    return this.m.joined;
+  }
+  get sh(): ShingleSet {
+    return this.m.sh;
+  }
+  get wording(): number {
+    return this.m.wording;
+  }
+}
+
 interface Unit {
   id: number;
   fact: Fact;
@@ -1064,6 +1129,7 @@ export const quote: RuleType<QuoteOptions> = {
     const o = { ...DEFAULTS, ...rule.options };
     // Quotes repeat across a corpus: each distinct text is tokenised once, each distinct wording shingled once.
     const byRaw = new Map<string, { tokens: Token[]; words: string[]; joined: string; wording: number }>();
+    const metaByData = new Map<object, UnitMeta>();
     const wordingIds = new Map<string, number>();
     const wordingSh: ShingleSet[] = [];
     const wordingWords: string[][] = [];
@@ -1086,25 +1152,27 @@ export const quote: RuleType<QuoteOptions> = {
           }
           byRaw.set(f.raw, (read = { tokens, words, joined, wording }));
         }
-        const { tokens, words, joined: wkey, wording: w } = read;
         const d = f.data ?? {};
-        return {
-          id,
-          fact: f,
-          article: f.article,
-          quote: `${f.article}#${String(d.quote ?? id)}`,
-          piece: typeof d.piece === 'number' ? d.piece : 0,
-          speaker: typeof d.speaker === 'string' ? d.speaker : null,
-          speakerLabel: typeof d.speakerLabel === 'string' ? d.speakerLabel : null,
-          how: (d.attribution as How | 'unknown') ?? 'unknown',
-          form: typeof d.form === 'string' ? d.form : 'inline',
-          post: d.post === true,
-          tokens,
-          words,
-          joined: wkey,
-          sh: wordingSh[w]!,
-          wording: w,
-        };
+        // facts of one template share their data: what a unit reads from it and its words is made once
+        let m = f.data ? metaByData.get(f.data) : undefined;
+        if (!m || m.raw !== f.raw) {
+          m = {
+            raw: f.raw,
+            piece: typeof d.piece === 'number' ? d.piece : 0,
+            speaker: typeof d.speaker === 'string' ? d.speaker : null,
+            speakerLabel: typeof d.speakerLabel === 'string' ? d.speakerLabel : null,
+            how: (d.attribution as How | 'unknown') ?? 'unknown',
+            form: typeof d.form === 'string' ? d.form : 'inline',
+            post: d.post === true,
+            tokens: read.tokens,
+            words: read.words,
+            joined: read.joined,
+            sh: wordingSh[read.wording]!,
+            wording: read.wording,
+          };
+          if (f.data) metaByData.set(f.data, m);
+        }
+        return new QuoteUnit(id, f, `${f.article}#${String(d.quote ?? id)}`, m);
       });
     const n = units.length;
     if (n === 0) return [];
