@@ -732,8 +732,10 @@ interface UnitMeta {
   post: boolean;
   tokens: Token[];
   words: string[];
+  /** words.join(' ') */
   joined: string;
   sh: ShingleSet;
+  /** Index of its distinct wording (its normalised words). */
   wording: number;
 }
 
@@ -786,24 +788,11 @@ class QuoteUnit {
   }
 }
 
-interface Unit {
+interface Unit extends Omit<UnitMeta, 'raw'> {
   id: number;
   fact: Fact;
   article: string;
   quote: string;
-  piece: number;
-  speaker: string | null;
-  speakerLabel: string | null;
-  how: How | 'unknown';
-  form: string;
-  post: boolean;
-  tokens: Token[];
-  words: string[];
-  /** words.join(' ') */
-  joined: string;
-  sh: ShingleSet;
-  /** Index of its distinct wording (its normalised words). */
-  wording: number;
 }
 
 interface Wording {
