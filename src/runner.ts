@@ -234,8 +234,8 @@ class Collector {
     else this.store.add(r.info.id, r.info.path, r.facts, r.sentences);
   }
 
-  /** Make a result's facts small now (it may wait for earlier batches); whole when they must be kept or written. */
-  compact(r: FileResult): FileResult {
+  /** A result's facts as numbers now (it may wait for earlier batches); whole when they must be kept or written. */
+  encode(r: FileResult): FileResult {
     if (this.options.keepFacts || this.options.factsOut) return r;
     return { ...r, facts: [], encoded: this.store.encode(r.facts) };
   }
@@ -297,8 +297,9 @@ export function check(options: CheckOptions = {}): CheckResult {
   const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
   const sidecars = new Map<string, Sidecar>();
   const collector = new Collector(p, options);
+  const env = { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) };
   p.files.forEach((f, i) => {
-    collector.add(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
+    collector.add(processFile(f, env));
     options.onArticle?.(i + 1, p.files.length);
   });
   return collector.finish(cache && { hits: cache.hits, misses: cache.misses });
@@ -313,9 +314,10 @@ export async function checkAsync(options: CheckOptions = {}): Promise<CheckResul
   const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
   const sidecars = new Map<string, Sidecar>();
   const collector = new Collector(p, options);
+  const env = { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) };
   let last = performance.now();
   for (let i = 0; i < p.files.length; i++) {
-    collector.add(processFile(p.files[i]!, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) }));
+    collector.add(processFile(p.files[i]!, env));
     options.onArticle?.(i + 1, p.files.length);
     if (performance.now() - last > 50) {
       await new Promise((r) => setImmediate(r));
@@ -376,13 +378,14 @@ export async function checkParallel(options: CheckOptions = {}): Promise<CheckRe
       deliver(i, r.results);
     }
   };
+  const env = { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) };
   const here = async () => {
     let last = performance.now();
     while (taken < batches.length) {
       const i = taken++;
       const results: FileResult[] = [];
       for (const f of batches[i]!) {
-        results.push(collector.compact(processFile(f, { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) })));
+        results.push(collector.encode(processFile(f, env)));
         // let worker results (and the next batch out to them) and signals in
         if (performance.now() - last > 10) {
           await new Promise((r) => setImmediate(r));

@@ -44,7 +44,7 @@ function collect(v: unknown, out: CompactEvidence[], seen: Set<object>): void {
 }
 
 /**
- * Put text and sentence back into the compact evidence reachable from `root`,
+ * Put line, column, text and sentence back into the compact evidence reachable from `root`,
  * re-reading each cited file once. Where `sentences` knows where the
  * article's sentences are, the file is only decoded, not parsed again. A
  * file that can no longer be read (or has changed) leaves its evidence with
@@ -242,6 +242,14 @@ export class FactEncoder {
   }
 }
 
+/** `buf` with room for `need` values after its first `used` (a bigger copy when full). */
+function room(buf: Int32Array<ArrayBuffer>, used: number, need: number): Int32Array<ArrayBuffer> {
+  if (used + need <= buf.length) return buf;
+  const bigger = new Int32Array(Math.max(buf.length * 2, used + need));
+  bigger.set(buf.subarray(0, used));
+  return bigger;
+}
+
 /** The facts of one (rule, subject) group: records of [template, article, slots, offset, end, ...per slot]. */
 class Group {
   buf = new Int32Array(64);
@@ -255,12 +263,7 @@ class Group {
   push(template: number, article: number, ints: Int32Array, at: number): number {
     const slots = ints[at + 1]!;
     const len = 3 + 2 * (slots + 1);
-    if (this.n + len > this.buf.length) {
-      const bigger = new Int32Array(Math.max(this.buf.length * 2, this.n + len));
-      bigger.set(this.buf.subarray(0, this.n));
-      this.buf = bigger;
-    }
-    const b = this.buf;
+    const b = (this.buf = room(this.buf, this.n, len));
     b[this.n] = template;
     b[this.n + 1] = article;
     b[this.n + 2] = slots;
@@ -298,18 +301,17 @@ export class FactStore {
   private remote = new Map<number, number[]>();
   private ids: string[] = [];
   private paths: string[] = [];
+  /** Where each article's sentences are in its file (sentenceBounds()), all in one list: article a's are [sentFrom[a], sentTo[a]). */
+  private sent = new Int32Array(4096);
+  private sentN = 0;
+  private sentFrom: number[] = [];
+  private sentTo: number[] = [];
   count = 0;
 
   /** How many distinct templates (facts but for where they stand) are held. */
   get templateCount(): number {
     return this.enc.keys.length;
   }
-
-  /** Where each article's sentences are in its file (sentenceBounds()), all in one list: article a's are [sentFrom[a], sentTo[a]). */
-  private sent = new Int32Array(4096);
-  private sentN = 0;
-  private sentFrom: number[] = [];
-  private sentTo: number[] = [];
 
   /** Add one article's facts (and where its sentences are, for hydrate()). */
   add(article: string, path: string, facts: Fact[], sentences?: Int32Array): void {
@@ -334,11 +336,7 @@ export class FactStore {
     this.ids.push(ownCopy(article));
     this.paths.push(ownCopy(path));
     if (sentences) {
-      if (this.sentN + sentences.length > this.sent.length) {
-        const bigger = new Int32Array(Math.max(this.sent.length * 2, this.sentN + sentences.length));
-        bigger.set(this.sent.subarray(0, this.sentN));
-        this.sent = bigger;
-      }
+      this.sent = room(this.sent, this.sentN, sentences.length);
       this.sent.set(sentences, this.sentN);
       this.sentFrom[a] = this.sentN;
       this.sentN += sentences.length;

@@ -88,22 +88,21 @@ function diffParagraph(f: Finding): RootContent[] {
 /** Rows a table shows before the rest are counted (a report over a wire archive would be all table). */
 export const TABLE_ROWS = 100;
 
-/** The rows of a long table: the first and last TABLE_ROWS / 2, and how many are left out between. */
-function trimRows<T>(rows: T[]): { shown: T[]; left: number; at: number } {
-  if (rows.length <= TABLE_ROWS) return { shown: rows, left: 0, at: rows.length };
+/** A long table's rows: the first and last TABLE_ROWS / 2, and between them a row counting the articles left out. */
+function trimmedRows<T>(items: T[], toRow: (x: T) => TableRow): TableRow[] {
+  if (items.length <= TABLE_ROWS) return items.map(toRow);
   const half = TABLE_ROWS / 2;
-  return { shown: [...rows.slice(0, half), ...rows.slice(rows.length - half)], left: rows.length - TABLE_ROWS, at: half };
+  const more = row([[text('…')], [text(`${plural(items.length - TABLE_ROWS, 'more article')}: the JSON report lists every one`)], [text('…')], [text('…')]]);
+  return [...items.slice(0, half).map(toRow), more, ...items.slice(items.length - half).map(toRow)];
 }
 
 /** details.timeline (count updates and contradictions over time): one row per article, earliest first. */
 function timelineTable(f: Finding): RootContent[] {
   const all = f.details?.timeline as { article: string; published: string | null; value: string; stage?: string; source?: string }[] | undefined;
   if (!Array.isArray(all) || all.length === 0) return [];
-  const { shown, left, at } = trimRows(all);
-  const rows = shown.map((e) =>
+  const rows = trimmedRows(all, (e) =>
     row([[text(e.published ?? 'not given')], [text(e.article)], [strong(e.value), ...(e.stage === 'earlier' ? [text(' (earlier figure)')] : [])], [text(e.source ?? '—')]]),
   );
-  if (left) rows.splice(at, 0, row([[text('…')], [text(`${plural(left, 'more article')}: the JSON report lists every one`)], [text('…')], [text('…')]]));
   return [
     para(text('Timeline (earliest first):')),
     {
@@ -168,9 +167,7 @@ export function renderMarkdown(report: Report): string {
   if (report.findings.some((f) => f.status)) {
     children.push(para(text(`Against the baseline: ${newOnes} new, ${report.findings.length - newOnes} known, ${report.fixed.length} fixed.`)));
   }
-  const articles = trimRows(report.articles);
-  const articleRows = articles.shown.map((a) => row([[text(a.id)], [text(a.outlet ?? '—')], [text(a.published ?? 'not given')], [code(a.path)]]));
-  if (articles.left) articleRows.splice(articles.at, 0, row([[text('…')], [text(`${plural(articles.left, 'more article')}: the JSON report lists every one`)], [text('…')], [text('…')]]));
+  const articleRows = trimmedRows(report.articles, (a) => row([[text(a.id)], [text(a.outlet ?? '—')], [text(a.published ?? 'not given')], [code(a.path)]]));
   children.push(
     { type: 'heading', depth: 2, children: [text('Articles')] },
     {
