@@ -6,21 +6,30 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleInfo, Fact } from './types.js';
+import type { ArticleInfo } from './types.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'factlint');
 
+/** Changes whenever what an entry holds does: older entries are then never read. */
+const FORMAT = 'encoded-1';
+
+/**
+ * One article's facts as numbers (FactEncoder.localForm()): its templates,
+ * then per fact [template, slots, offset, end, offset and end per slot].
+ * Smaller than the facts and read without rebuilding them.
+ */
 export interface CachedArticle {
   info: ArticleInfo;
-  facts: Fact[];
+  keys: string[];
+  facts: number[];
   /** Where its sentences are in the file (sentenceBounds()). */
-  sentences?: number[];
+  sentences: number[];
 }
 
 /** Key of one article's facts: the tool version, the rules, and everything read about the file. */
 export function cacheKey(rulesHash: string, path: string, bytes: Buffer, sidecar: string): string {
-  return createHash('sha256').update(`${VERSION}\u0000${rulesHash}\u0000${path}\u0000${sidecar}\u0000`).update(bytes).digest('hex');
+  return createHash('sha256').update(`${VERSION}\u0000${FORMAT}\u0000${rulesHash}\u0000${path}\u0000${sidecar}\u0000`).update(bytes).digest('hex');
 }
 
 export function hashRules(rulesText: string, only: string[] = []): string {
@@ -33,13 +42,11 @@ export class FactsCache {
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
   }
+  /** The entry under `key`, if there is one that reads as JSON (hits and misses are counted by the caller). */
   get(key: string): CachedArticle | undefined {
     try {
-      const v = JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8')) as CachedArticle;
-      this.hits++;
-      return v;
+      return JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8')) as CachedArticle;
     } catch {
-      this.misses++;
       return undefined;
     }
   }

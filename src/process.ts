@@ -5,10 +5,11 @@
  */
 import { loadArticle, readBytes, sidecarEntry, type Sidecar, type SourceFile } from './articles/load.js';
 import { sentenceBounds } from './articles/parse.js';
-import { cacheKey, type FactsCache } from './cache.js';
+import { cacheKey, type CachedArticle, type FactsCache } from './cache.js';
 import type { Config } from './config/load.js';
 import { FactlintError } from './errors.js';
 import { ruleTypes } from './rules/index.js';
+import { decodeFacts, FactEncoder } from './store.js';
 import type { Article, ArticleInfo, Fact, Rule } from './types.js';
 
 export interface FileResult {
@@ -28,6 +29,8 @@ export interface ProcessEnv {
   sidecars: Map<string, Sidecar>;
   cache?: FactsCache;
   rulesHash?: string;
+  /** Encode the facts with this (FactEncoder) instead of returning them whole. */
+  encoder?: FactEncoder;
 }
 
 export function articleInfo(a: Article): ArticleInfo {
@@ -67,13 +70,37 @@ export function processFile(src: SourceFile, env: ProcessEnv): FileResult {
   if (env.cache && env.rulesHash) {
     key = cacheKey(env.rulesHash, src.path, bytes, JSON.stringify(sidecarEntry(src.file, env.sidecars, warnings)));
     const hit = env.cache.get(key);
-    if (hit) return { info: hit.info, facts: hit.facts, warnings, ...(hit.sentences ? { sentences: Int32Array.from(hit.sentences) } : {}) };
+    const r = hit && fromCache(hit, src, env, warnings);
+    if (r) {
+      env.cache.hits++;
+      return r;
+    }
+    env.cache.misses++;
   }
   const article = loadArticle(src, env.sidecars, warnings, bytes);
   if (!article) return { facts: [], warnings };
   const info = articleInfo(article);
   const facts = extractArticle(article, env.rules, env.config, warnings);
   const sentences = sentenceBounds(article);
-  if (key && warnings.length === 0) env.cache!.set(key, { info, facts, sentences: [...sentences] });
+  const store = key !== undefined && warnings.length === 0;
+  if (env.encoder) {
+    const encoded = env.encoder.encode(facts);
+    if (store) env.cache!.set(key!, { info, ...env.encoder.localForm(encoded), sentences: [...sentences] });
+    return { info, facts: [], encoded, warnings, sentences };
+  }
+  if (store) {
+    const enc = new FactEncoder();
+    env.cache!.set(key!, { info, ...enc.localForm(enc.encode(facts)), sentences: [...sentences] });
+  }
   return { info, facts, warnings, sentences };
+}
+
+/** A cache entry as a result: its facts as numbers (or whole, rebuilt); undefined when it is damaged. */
+function fromCache(hit: CachedArticle, src: SourceFile, env: ProcessEnv, warnings: string[]): FileResult | undefined {
+  const sentences = Array.isArray(hit.sentences) ? Int32Array.from(hit.sentences) : undefined;
+  if (typeof hit.info?.id !== 'string' || !sentences) return undefined;
+  const encoded = (env.encoder ?? new FactEncoder()).recode(hit.keys, hit.facts);
+  if (!encoded) return undefined;
+  if (env.encoder) return { info: hit.info, facts: [], encoded, warnings, sentences };
+  return { info: hit.info, facts: decodeFacts(hit.keys, encoded, hit.info, src, sentences, warnings), warnings, sentences };
 }

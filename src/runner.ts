@@ -14,9 +14,9 @@ import { defaultConfig, parseConfig, type Config } from './config/load.js';
 import { FactlintError } from './errors.js';
 import { cmp, compareValues } from './findings.js';
 import { factsToJsonl } from './facts.js';
-import { articleInfo, extractArticle, processFile, type FileResult } from './process.js';
+import { articleInfo, extractArticle, processFile, type FileResult, type ProcessEnv } from './process.js';
 import { atomicWriter, type AtomicWriter } from './report/write.js';
-import { FactStore, hydrate } from './store.js';
+import { FactStore, hydrate, type FactEncoder } from './store.js';
 import type { BatchResult, WorkerData } from './worker.js';
 import { ruleTypes } from './rules/index.js';
 import type { ArticleInfo, Fact, Finding, Report, Rule, Severity } from './types.js';
@@ -234,10 +234,9 @@ class Collector {
     else this.store.add(r.info.id, r.info.path, r.facts, r.sentences);
   }
 
-  /** A result's facts as numbers now (it may wait for earlier batches); whole when they must be kept or written. */
-  encode(r: FileResult): FileResult {
-    if (this.options.keepFacts || this.options.factsOut) return r;
-    return { ...r, facts: [], encoded: this.store.encode(r.facts) };
+  /** Extraction in this thread encodes facts with the store's encoder, unless they must be kept or written whole. */
+  get encoder(): FactEncoder | undefined {
+    return this.options.keepFacts || this.options.factsOut ? undefined : this.store.encoder;
   }
 
   /** Templates a worker thread sent with a batch (before any of the batch's results are added). */
@@ -292,12 +291,18 @@ class Collector {
   }
 }
 
+/** What processFile() needs in this thread, built once per run. */
+function processEnv(p: Plan, sidecars: Map<string, Sidecar>, cache: FactsCache | undefined, collector: Collector): ProcessEnv {
+  const encoder = collector.encoder;
+  return { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}), ...(encoder ? { encoder } : {}) };
+}
+
 export function check(options: CheckOptions = {}): CheckResult {
   const p = plan(options);
   const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
   const sidecars = new Map<string, Sidecar>();
   const collector = new Collector(p, options);
-  const env = { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) };
+  const env = processEnv(p, sidecars, cache, collector);
   p.files.forEach((f, i) => {
     collector.add(processFile(f, env));
     options.onArticle?.(i + 1, p.files.length);
@@ -314,7 +319,7 @@ export async function checkAsync(options: CheckOptions = {}): Promise<CheckResul
   const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
   const sidecars = new Map<string, Sidecar>();
   const collector = new Collector(p, options);
-  const env = { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) };
+  const env = processEnv(p, sidecars, cache, collector);
   let last = performance.now();
   for (let i = 0; i < p.files.length; i++) {
     collector.add(processFile(p.files[i]!, env));
@@ -378,14 +383,14 @@ export async function checkParallel(options: CheckOptions = {}): Promise<CheckRe
       deliver(i, r.results);
     }
   };
-  const env = { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}) };
+  const env = processEnv(p, sidecars, cache, collector);
   const here = async () => {
     let last = performance.now();
     while (taken < batches.length) {
       const i = taken++;
       const results: FileResult[] = [];
       for (const f of batches[i]!) {
-        results.push(collector.encode(processFile(f, env)));
+        results.push(processFile(f, env));
         // let worker results (and the next batch out to them) and signals in
         if (performance.now() - last > 10) {
           await new Promise((r) => setImmediate(r));

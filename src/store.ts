@@ -240,6 +240,58 @@ export class FactEncoder {
     }
     return Int32Array.from(out);
   }
+
+  /**
+   * Facts encoded against `keys` (a cache entry's own templates, see
+   * localForm()) as numbers of this encoder; undefined when they do not fit
+   * together (a damaged entry).
+   */
+  recode(keys: unknown, ints: unknown): Int32Array | undefined {
+    if (!Array.isArray(keys) || !Array.isArray(ints) || !keys.every((k) => typeof k === 'string' && k.includes(':'))) return undefined;
+    const out = Int32Array.from(ints as number[]);
+    const ids = keys.map((k: string) => this.id(k));
+    for (let at = 0; at < out.length; ) {
+      const t = out[at]!;
+      const next = at + 2 + 2 * (out[at + 1]! + 1);
+      if (t < 0 || t >= ids.length || out[at + 1]! < 0 || next > out.length) return undefined;
+      out[at] = ids[t]!;
+      at = next;
+    }
+    return out;
+  }
+
+  /** Facts this encoder encoded, with their own list of templates: what a cache entry holds. */
+  localForm(ints: Int32Array): { keys: string[]; facts: number[] } {
+    const local = new Map<number, number>();
+    const keys: string[] = [];
+    const facts = [...ints];
+    for (let at = 0; at < facts.length; at += 2 + 2 * (facts[at + 1]! + 1)) {
+      const t = facts[at]!;
+      let l = local.get(t);
+      if (l === undefined) {
+        local.set(t, (l = keys.length));
+        keys.push(this.keys[t]!);
+      }
+      facts[at] = l;
+    }
+    return { keys, facts };
+  }
+}
+
+/**
+ * Facts back from their cache form (localForm()) for the article at `src`:
+ * whole, evidence text and sentence read from the file again.
+ */
+export function decodeFacts(keys: string[], ints: Int32Array, info: { id: string; path: string }, src: SourceFile, sentences: Int32Array | undefined, warnings: string[]): Fact[] {
+  const templates = keys.map((k) => templateOf(k));
+  const facts: Fact[] = [];
+  for (let at = 0; at < ints.length; ) {
+    const t = templates[ints[at]!]!;
+    facts.push(factAt(t.rule, t, ints, at + 2, info.id, info.path));
+    at += 2 + 2 * (ints[at + 1]! + 1);
+  }
+  hydrate(facts, [src], warnings, () => sentences);
+  return facts;
 }
 
 /** `buf` with room for `need` values after its first `used` (a bigger copy when full). */
@@ -274,6 +326,7 @@ class Group {
 }
 
 interface Template {
+  rule: string;
   subject: Subject;
   value: string;
   display?: string;
@@ -282,6 +335,55 @@ interface Template {
   data?: Record<string, unknown>;
   /** Whether data holds slots (then every fact gets its own copy). */
   slots: boolean;
+}
+
+/** A template key's fields, data parsed; `subjectKey` is shared by every template of its group. */
+function templateOf(key: string, subjectKey?: string): Template {
+  const f = templateFields(key);
+  return {
+    rule: f.rule,
+    subject: { key: subjectKey ?? f.subjectKey, label: f.label },
+    value: f.value,
+    ...(f.display !== undefined ? { display: f.display } : {}),
+    raw: f.raw,
+    ...(f.note !== undefined ? { note: f.note } : {}),
+    ...(f.data ? { data: JSON.parse(f.data) as Record<string, unknown> } : {}),
+    slots: f.data.includes(JSON.stringify(SLOT)),
+  };
+}
+
+/** Compact evidence in `article` (at `path`) from the offsets at b[i] (line and column come with hydrate()). */
+function place(b: ArrayLike<number>, i: number, article: string, path: string, note: string | undefined): CompactEvidence {
+  const ev: CompactEvidence = { article, path, line: 0, column: 0, offset: b[i]!, text: '', sentence: '' };
+  if (note !== undefined) ev.note = note;
+  ev.end = b[i + 1]!;
+  return ev;
+}
+
+/** A copy of template data with each slot filled with the next evidence's positions (b[at.next...]). */
+function fill(v: unknown, b: ArrayLike<number>, at: { next: number }, article: string, path: string): unknown {
+  if (Array.isArray(v)) return v.map((x) => fill(x, b, at, article, path));
+  if (typeof v !== 'object' || v === null) return v;
+  const o = v as Record<string, unknown>;
+  if (SLOT in o) {
+    const ev = place(b, at.next, article, path, typeof o[SLOT] === 'string' ? (o[SLOT] as string) : undefined);
+    at.next += 2;
+    return ev;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) copy[k] = fill(o[k], b, at, article, path);
+  return copy;
+}
+
+/** The fact of template `t` whose positions start at b[i] (its own offset and end, then each slot's). */
+function factAt(rule: string, t: Template, b: ArrayLike<number>, i: number, article: string, path: string): Fact {
+  const evidence = place(b, i, article, path, t.note);
+  const fact: Fact =
+    t.display !== undefined
+      ? { rule, article, subject: t.subject, value: t.value, display: t.display, raw: t.raw, evidence }
+      : { rule, article, subject: t.subject, value: t.value, raw: t.raw, evidence };
+  if (t.data) fact.data = t.slots ? (fill(t.data, b, { next: i + 2 }, article, path) as Record<string, unknown>) : t.data;
+  return fact;
 }
 
 /**
@@ -318,9 +420,9 @@ export class FactStore {
     this.addEncoded(article, path, this.enc.encode(facts), undefined, sentences);
   }
 
-  /** Facts as numbers, for addEncoded() later (templates are learnt now). */
-  encode(facts: Fact[]): Int32Array {
-    return this.enc.encode(facts);
+  /** What turns this run's facts into numbers for addEncoded() (in this thread). */
+  get encoder(): FactEncoder {
+    return this.enc;
   }
 
   /** Templates that worker thread `source` encoded first, its ids from `base` on. */
@@ -370,42 +472,6 @@ export class FactStore {
     return (this.groupOf[t] = found);
   }
 
-  private template(t: number, g: Group): Template {
-    const { label, value, display, raw, note, data } = templateFields(this.enc.keys[t]!);
-    return {
-      subject: { key: g.key, label },
-      value,
-      ...(display !== undefined ? { display } : {}),
-      raw,
-      ...(note !== undefined ? { note } : {}),
-      ...(data ? { data: JSON.parse(data) as Record<string, unknown> } : {}),
-      slots: data.includes(JSON.stringify(SLOT)),
-    };
-  }
-
-  /** Compact evidence of article `a` from the offsets at b[i] (line and column come with hydrate()). */
-  private place(b: Int32Array, i: number, a: number, note: string | undefined): CompactEvidence {
-    const ev: CompactEvidence = { article: this.ids[a]!, path: this.paths[a]!, line: 0, column: 0, offset: b[i]!, text: '', sentence: '' };
-    if (note !== undefined) ev.note = note;
-    ev.end = b[i + 1]!;
-    return ev;
-  }
-
-  /** A copy of template data with each slot filled with the next evidence's positions (b[at.next...]). */
-  private fill(v: unknown, b: Int32Array, at: { next: number }, a: number): unknown {
-    if (Array.isArray(v)) return v.map((x) => this.fill(x, b, at, a));
-    if (typeof v !== 'object' || v === null) return v;
-    const o = v as Record<string, unknown>;
-    if (SLOT in o) {
-      const ev = this.place(b, at.next, a, typeof o[SLOT] === 'string' ? (o[SLOT] as string) : undefined);
-      at.next += 2;
-      return ev;
-    }
-    const copy: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) copy[k] = this.fill(o[k], b, at, a);
-    return copy;
-  }
-
   /**
    * The (rule, subject) groups, each as its facts (evidence without text and
    * sentence). Once: the store is emptied as they are handed out.
@@ -425,18 +491,10 @@ export class FactStore {
       for (let at = 0; at < g.n; ) {
         const id = b[at]!;
         let t = templates.get(id);
-        if (!t) templates.set(id, (t = this.template(id, g)));
+        if (!t) templates.set(id, (t = templateOf(this.enc.keys[id]!, g.key)));
         const a = b[at + 1]!;
-        const slots = b[at + 2]!;
-        const evidence = this.place(b, at + 3, a, t.note);
-        const article = this.ids[a]!;
-        const fact: Fact =
-          t.display !== undefined
-            ? { rule: g.rule, article, subject: t.subject, value: t.value, display: t.display, raw: t.raw, evidence }
-            : { rule: g.rule, article, subject: t.subject, value: t.value, raw: t.raw, evidence };
-        if (t.data) fact.data = t.slots ? (this.fill(t.data, b, { next: at + 5 }, a) as Record<string, unknown>) : t.data;
-        facts.push(fact);
-        at += 5 + 2 * slots;
+        facts.push(factAt(g.rule, t, b, at + 3, this.ids[a]!, this.paths[a]!));
+        at += 5 + 2 * b[at + 2]!;
       }
       yield facts;
     }

@@ -7,7 +7,7 @@ import { threadId, workerData } from 'node:worker_threads';
 import type { Sidecar, SourceFile } from './articles/load.js';
 import { FactsCache } from './cache.js';
 import { defaultConfig, parseConfig, trustRulesFiles } from './config/load.js';
-import { processFile, type FileResult } from './process.js';
+import { processFile, type FileResult, type ProcessEnv } from './process.js';
 import { FactEncoder } from './store.js';
 
 export interface WorkerData {
@@ -41,12 +41,13 @@ export interface BatchResult {
   misses: number;
 }
 
+const env: ProcessEnv = { config, rules, sidecars, ...(cache ? { cache, rulesHash: data.rulesHash } : {}), ...(data.whole ? {} : { encoder }) };
+
 export default function run(batch: SourceFile[]): BatchResult {
   const before = { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 };
-  const results = batch.map((f) => {
-    const r = processFile(f, { config, rules, sidecars, ...(cache ? { cache, rulesHash: data.rulesHash } : {}) });
-    if (data.whole) return r;
-    return { ...r, facts: [], encoded: encoder.encode(r.facts), source: threadId };
+  const results = batch.map((f): FileResult => {
+    const r = processFile(f, env);
+    return r.encoded ? { ...r, source: threadId } : r;
   });
   const base = sent;
   sent = encoder.keys.length;

@@ -748,10 +748,15 @@ class QuoteUnit {
   constructor(
     readonly id: number,
     readonly fact: Fact,
-    readonly quote: string,
+    /** Which quote of which article it is part of (a number per quote of the run). */
+    readonly quote: number,
     private readonly m: UnitMeta,
   ) {
     this.article = fact.article;
+  }
+  /** What it shares with every unit of its template. */
+  get meta(): UnitMeta {
+    return this.m;
   }
   get piece(): number {
     return this.m.piece;
@@ -789,10 +794,11 @@ class QuoteUnit {
 }
 
 interface Unit extends Omit<UnitMeta, 'raw'> {
+  meta: UnitMeta;
   id: number;
   fact: Fact;
   article: string;
-  quote: string;
+  quote: number;
 }
 
 interface Wording {
@@ -983,6 +989,22 @@ function diffBase(g: Wording, family: Wording[]): { base: Wording; raw?: Aligned
   return { base, raw, against: [...against].sort(cmp) };
 }
 
+/** The units of a quote (in order) whose piece is from `lo` to `hi`, by piece: the list itself when that is all of it. */
+function piecesIn(quote: Unit[], lo: number, hi: number): Unit[] {
+  let whole = true;
+  for (let i = 0; i < quote.length && whole; i++) {
+    const p = quote[i]!.piece;
+    whole = p >= lo && p <= hi && (i === 0 || p >= quote[i - 1]!.piece);
+  }
+  return whole ? quote : quote.filter((u) => u.piece >= lo && u.piece <= hi).sort((x, y) => x.piece - y.piece);
+}
+
+/** A sorted copy of `list` (sorted already, as it mostly is: only copied). */
+function sortedCopy<T>(list: T[], order: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) if (order(list[i - 1]!, list[i]!) > 0) return [...list].sort(order);
+  return list.slice();
+}
+
 function indexOfSequence(hay: string[], needle: string[]): number {
   if (needle.length === 0 || needle.length > hay.length) return -1;
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
@@ -1126,6 +1148,22 @@ export const quote: RuleType<QuoteOptions> = {
     // the runner hands the facts over in this order already: sort only when they are not
     let sorted = true;
     for (let i = 1; i < facts.length && sorted; i++) sorted = order(facts[i - 1]!, facts[i]!) <= 0;
+    // quotes are numbered in order of appearance (pieces of one quote share its number): quoteArticle[q] is its article
+    const articleNo = new Map<string, number>();
+    const quoteNo = new Map<number, number>();
+    const quoteArticle: string[] = [];
+    const quoteOf = (f: Fact, id: number): number => {
+      let a = articleNo.get(f.article);
+      if (a === undefined) articleNo.set(f.article, (a = articleNo.size));
+      const qi = f.data?.quote;
+      const key = typeof qi === 'number' && Number.isInteger(qi) && qi >= 0 && qi < 2 ** 20 ? a * 2 ** 20 + qi : -1 - id;
+      let q = quoteNo.get(key);
+      if (q === undefined) {
+        quoteNo.set(key, (q = quoteArticle.length));
+        quoteArticle.push(f.article);
+      }
+      return q;
+    };
     const units: Unit[] = (sorted ? facts : [...facts].sort(order))
       .map((f, id) => {
         let read = byRaw.get(f.raw);
@@ -1161,9 +1199,12 @@ export const quote: RuleType<QuoteOptions> = {
           };
           if (f.data) metaByData.set(f.data, m);
         }
-        return new QuoteUnit(id, f, `${f.article}#${String(d.quote ?? id)}`, m);
+        return new QuoteUnit(id, f, quoteOf(f, id), m);
       });
+    articleNo.clear();
+    quoteNo.clear();
     const n = units.length;
+    const quotes = quoteArticle.length;
     if (n === 0) return [];
 
     // 0. units with the same words, speaker and attribution are one class: at most one per article
@@ -1180,9 +1221,14 @@ export const quote: RuleType<QuoteOptions> = {
     const classByKey = new Map<string, Class>();
     const classesOfWording = new Map<number, Class[]>();
     const classOf: number[] = new Array(n);
-    for (const u of units) {
-      const key = `${u.speaker ?? ''}\u0000${u.how}\u0000${u.wording}`;
-      let c = classByKey.get(key);
+    const classOfMeta = new Map<UnitMeta, Class>();
+    // indexed loops over units and cluster members: this function runs once per run, too rarely to be
+    // optimised, and unoptimised for-of makes an object per step (a million units...)
+    for (let i = 0; i < n; i++) {
+      const u = units[i]!;
+      let c = classOfMeta.get(u.meta);
+      const key = c ? '' : `${u.speaker ?? ''}\u0000${u.how}\u0000${u.wording}`;
+      if (!c) c = classByKey.get(key);
       if (!c) {
         c = { idx: classes.length, units: [], wording: u.wording, speaker: u.speaker, how: u.how };
         classes.push(c);
@@ -1191,6 +1237,7 @@ export const quote: RuleType<QuoteOptions> = {
         if (l) l.push(c);
         else classesOfWording.set(u.wording, [c]);
       }
+      classOfMeta.set(u.meta, c);
       c.units.push(u);
       classOf[u.id] = c.idx;
     }
@@ -1267,21 +1314,24 @@ export const quote: RuleType<QuoteOptions> = {
     }
     const rootOf = (u: Unit): number => uf.find(classOf[u.id]!);
     // clusters that cover the same pair of quotes (a long quote aligned sentence by sentence) are one statement
-    // (most quotes sit in one cluster: a number, a set only for the others)
-    const rootsByQuote = new Map<string, number | Set<number>>();
-    for (const u of units) {
+    // (most quotes sit in one cluster: its root, a set of roots only for the others)
+    const rootOfQuote = new Int32Array(quotes).fill(-1);
+    const spreadRoots = new Map<number, Set<number>>();
+    for (let i = 0; i < n; i++) {
+      const u = units[i]!;
       const r = rootOf(u);
-      const s = rootsByQuote.get(u.quote);
-      if (s === undefined) rootsByQuote.set(u.quote, r);
-      else if (typeof s === 'number') {
-        if (s !== r) rootsByQuote.set(u.quote, new Set([s, r]));
-      } else s.add(r);
+      const s = rootOfQuote[u.quote]!;
+      if (s === -1) rootOfQuote[u.quote] = r;
+      else if (s !== r) {
+        const set = spreadRoots.get(u.quote);
+        if (set) set.add(r);
+        else spreadRoots.set(u.quote, new Set([s, r]));
+      }
     }
-    const spread: [string, Set<number>][] = [];
-    for (const [q, roots] of rootsByQuote) if (typeof roots !== 'number') spread.push([q, roots]);
-    rootsByQuote.clear();
+    const spread = [...spreadRoots].sort((x, y) => x[0] - y[0]);
+    spreadRoots.clear();
     const together = new Map<string, Set<string>>();
-    for (const [q, roots] of spread.sort((x, y) => cmp(x[0], y[0]))) {
+    for (const [q, roots] of spread) {
       const rs = [...roots].sort((x, y) => x - y);
       if (rs.length > 8) continue;
       for (let i = 0; i < rs.length; i++)
@@ -1289,7 +1339,7 @@ export const quote: RuleType<QuoteOptions> = {
           const k = `${rs[i]}:${rs[j]}`;
           let s = together.get(k);
           if (!s) together.set(k, (s = new Set()));
-          s.add(q.slice(0, q.lastIndexOf('#')));
+          s.add(quoteArticle[q]!);
         }
     }
     for (const [k, arts] of [...together].sort((x, y) => cmp(x[0], y[0]))) {
@@ -1299,7 +1349,8 @@ export const quote: RuleType<QuoteOptions> = {
     }
 
     const clusters = new Map<number, Unit[]>();
-    for (const u of units) {
+    for (let i = 0; i < n; i++) {
+      const u = units[i]!;
       const r = rootOf(u);
       let c = clusters.get(r);
       if (!c) clusters.set(r, (c = []));
@@ -1311,12 +1362,16 @@ export const quote: RuleType<QuoteOptions> = {
       const r = uf.find(a);
       if (r === uf.find(b)) crossedRoots.add(r);
     }
-    const byQuote = new Map<string, Unit[]>();
-    for (const u of units) {
-      let l = byQuote.get(u.quote);
-      if (!l) byQuote.set(u.quote, (l = []));
-      l.push(u);
-    }
+    const byQuote: Unit[][] = Array.from({ length: quotes }, () => []);
+    for (let i = 0; i < n; i++) byQuote[units[i]!.quote]!.push(units[i]!);
+    // per cluster, each of its quotes' first and last piece in it (inCluster[q] === the cluster's number)
+    const inCluster = new Int32Array(quotes).fill(-1);
+    const firstPiece = new Float64Array(quotes);
+    const lastPiece = new Float64Array(quotes);
+    let clusterNo = 0;
+    // an article's wording: its passages' words, in order (most articles give the wording of an earlier one)
+    const segWords = (s: Unit[]): string[] => (s.length === 1 ? s[0]!.words : s.flatMap((u) => u.words));
+    const segValue = (s: Unit[]): string => (s.length === 1 ? s[0]!.joined : s.map((u) => u.joined).filter((x) => x).join(' '));
     const minHashes = new Map<number, string>();
     const minHashOf = (w: number): string => {
       let h = minHashes.get(w);
@@ -1333,10 +1388,15 @@ export const quote: RuleType<QuoteOptions> = {
 
     const findings: Finding[] = [];
     for (const [root, members] of clusters) {
-      const articles = [...new Set(members.map((u) => u.article))].sort(cmp);
+      // members are in unit order: by article
+      const articles: string[] = [];
+      const wordingsIn = new Set<number>();
       // who is quoted: the most frequent named speaker, else the most frequent inferred one
       const tally = new Map<string, { n: number; named: number; label: string }>();
-      for (const u of members) {
+      for (let i = 0; i < members.length; i++) {
+        const u = members[i]!;
+        if (u.article !== articles[articles.length - 1]) articles.push(u.article);
+        wordingsIn.add(u.wording);
         if (!u.speaker) continue;
         const t = tally.get(u.speaker) ?? { n: 0, named: 0, label: u.speakerLabel ?? u.speaker };
         t.n++;
@@ -1347,55 +1407,59 @@ export const quote: RuleType<QuoteOptions> = {
       const speakerKey = top ? top[0] : 'unknown';
       const speakerLabel = top ? top[1].label : undefined;
       let minHash = 'f'.repeat(12);
-      for (const w of new Set(members.map((u) => u.wording))) {
+      for (const w of wordingsIn) {
         const h = minHashOf(w);
         if (h < minHash) minHash = h;
       }
       const subject = { key: `${speakerKey}:${minHash}`, label: speakerLabel ? `Quote by ${speakerLabel}` : 'Quote (speaker not named)' };
 
       // each article's wording: per quote, the pieces from the first to the last aligned one
-      const perArticle = new Map<string, { segs: Unit[][] }>();
-      const quoteIds = [...new Set(members.map((u) => u.quote))].sort(cmp);
-      const piecesByQuote = new Map<string, number[]>();
-      for (const u of members) {
-        const l = piecesByQuote.get(u.quote);
-        if (l) l.push(u.piece);
-        else piecesByQuote.set(u.quote, [u.piece]);
+      clusterNo++;
+      const quoteIds: number[] = [];
+      for (let i = 0; i < members.length; i++) {
+        const u = members[i]!;
+        const q = u.quote;
+        if (inCluster[q] !== clusterNo) {
+          inCluster[q] = clusterNo;
+          quoteIds.push(q);
+          firstPiece[q] = lastPiece[q] = u.piece;
+        } else {
+          if (u.piece < firstPiece[q]!) firstPiece[q] = u.piece;
+          if (u.piece > lastPiece[q]!) lastPiece[q] = u.piece;
+        }
       }
-      for (const qid of quoteIds) {
-        const inCluster = piecesByQuote.get(qid)!;
-        const lo = Math.min(...inCluster);
-        const hi = Math.max(...inCluster);
-        const seg = byQuote.get(qid)!.filter((u) => u.piece >= lo && u.piece <= hi).sort((x, y) => x.piece - y.piece);
+      const perArticle = new Map<string, Unit[][]>();
+      for (const q of quoteIds.sort((x, y) => x - y)) {
+        const lo = firstPiece[q]!;
+        const hi = lastPiece[q]!;
+        const seg = piecesIn(byQuote[q]!, lo, hi);
         const art = seg[0]!.article;
-        const e = perArticle.get(art) ?? { segs: [] };
-        e.segs.push(seg);
-        perArticle.set(art, e);
+        const segs = perArticle.get(art);
+        if (segs) segs.push(seg);
+        else perArticle.set(art, [seg]);
       }
       const wordings = new Map<string, Wording>();
-      for (const art of articles) {
-        let segs = perArticle.get(art)!.segs.sort((x, y) => x[0]!.fact.evidence.offset - y[0]!.fact.evidence.offset);
-        const segWords = new Map<Unit[], string[]>();
-        const words = (s: Unit[]) => {
-          let w = segWords.get(s);
-          if (!w) segWords.set(s, (w = s.flatMap((u) => u.words)));
-          return w;
-        };
-        // the same words quoted twice in one article count once
-        const all = segs;
-        if (all.length > 1) segs = all.filter((s, i) => !all.some((t, j) => j !== i && containsSequence(words(t), words(s)) && (words(t).length > words(s).length || j < i)));
-        // words(s).join(' '), from each unit's joined words (most articles give the wording of an earlier one)
-        const segValue = (s: Unit[]) => (s.length === 1 ? s[0]!.joined : s.map((u) => u.joined).filter((x) => x).join(' '));
+      for (let a = 0; a < articles.length; a++) {
+        const art = articles[a]!;
+        let segs = perArticle.get(art)!;
+        if (segs.length > 1) {
+          segs.sort((x, y) => x[0]!.fact.evidence.offset - y[0]!.fact.evidence.offset);
+          // the same words quoted twice in one article count once
+          const all = segs;
+          const words = all.map(segWords);
+          segs = all.filter((_, i) => !all.some((_t, j) => j !== i && containsSequence(words[j]!, words[i]!) && (words[j]!.length > words[i]!.length || j < i)));
+        }
         const value = segs.length === 1 ? segValue(segs[0]!) : segs.map(segValue).join(' … ');
         let w = wordings.get(value);
         if (!w) {
           const display = segs.map((s) => s.map((u) => u.fact.display ?? u.fact.raw).join(' ')).join(' … ');
-          w = { value, display, articles: [], evidence: [], segments: segs.map(words), tokens: segs.flatMap((s) => s.flatMap((u) => u.tokens)), post: false, speakers: new Set() };
+          w = { value, display, articles: [], evidence: [], segments: segs.map(segWords), tokens: segs.flatMap((s) => s.flatMap((u) => u.tokens)), post: false, speakers: new Set() };
           wordings.set(value, w);
         }
         w.articles.push(art);
-        for (const s of segs)
-          for (const u of s) {
+        for (let i = 0; i < segs.length; i++)
+          for (let j = 0; j < segs[i]!.length; j++) {
+            const u = segs[i]![j]!;
             w.evidence.push(u.fact.evidence);
             if (u.post) w.post = true;
             if (u.speaker) w.speakers.add(u.speakerLabel ?? u.speaker);
@@ -1408,8 +1472,8 @@ export const quote: RuleType<QuoteOptions> = {
         ws.map((w) => ({
           value: w.value,
           display: w.display,
-          articles: [...w.articles].sort(cmp),
-          evidence: [...w.evidence].sort((a, b) => cmp(a.article, b.article) || a.offset - b.offset),
+          articles: sortedCopy(w.articles, cmp),
+          evidence: sortedCopy(w.evidence, (a, b) => cmp(a.article, b.article) || a.offset - b.offset),
           data: { speakers: [...w.speakers].sort(cmp), ...(w.post ? { post: true } : {}) },
         }));
       const who = speakerLabel ?? 'an unnamed speaker';

@@ -38,6 +38,38 @@ describe('worker threads, cache and facts files give the same report', () => {
     expect(JSON.stringify(again.report)).toBe(JSON.stringify(warm.report));
   });
 
+  it('a warm cache gives the same report and facts file as a cold run, on one thread and on two', () => {
+    const dir = corpus(240);
+    const cache = tempDir();
+    const out = tempDir();
+    const run = (name: string, jobs: string) => {
+      const r = cli(['check', '--rules', rules, '--jobs', jobs, '--cache', '--cache-location', cache, '--format', 'json', '--facts-out', join(out, `${name}.jsonl`), dir]);
+      return { json: r.stdout, facts: readFileSync(join(out, `${name}.jsonl`), 'utf8') };
+    };
+    const cold = run('cold', '1');
+    const warmOne = run('warm1', '1');
+    const warmTwo = run('warm2', '2');
+    expect(JSON.parse(cold.json).findings.length).toBeGreaterThan(0);
+    expect(warmOne).toEqual(cold);
+    expect(warmTwo).toEqual(cold);
+    // without --facts-out the facts stay numbers all the way
+    const plain = cli(['check', '--rules', rules, '--jobs', '2', '--cache', '--cache-location', cache, '--format', 'json', dir]);
+    expect(plain.stdout).toBe(cold.json);
+  });
+
+  it('a damaged cache entry counts as a miss: the article is read again', () => {
+    const dir = corpus(6);
+    const cacheDir = tempDir();
+    const cold = check({ rules, paths: [dir], cacheDir });
+    const entries = readdirSync(cacheDir);
+    expect(entries.length).toBe(6);
+    writeFileSync(join(cacheDir, entries[0]!), JSON.stringify({ info: { id: 'x', path: 'x' }, keys: ['1,1:ab'], facts: [5, 0, 1], sentences: [] }));
+    writeFileSync(join(cacheDir, entries[1]!), '{"info": ');
+    const warm = check({ rules, paths: [dir], cacheDir });
+    expect(warm.cache).toEqual({ hits: 4, misses: 2 });
+    expect(JSON.stringify(warm.report)).toBe(JSON.stringify(cold.report));
+  });
+
   it('check --facts-out then compare gives the same findings, sharded by article', () => {
     const dir = corpus(5);
     const out = tempDir();
