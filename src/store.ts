@@ -210,6 +210,16 @@ export class FactEncoder {
   /** Template keys by id. */
   readonly keys: string[] = [];
 
+  /** Ids of whole keys that came as text (from a worker thread or the cache): flat already, cheap to hash. */
+  private byKey = new Map<string, number>();
+
+  /** The id of a key that came whole (learn(), recode()). */
+  idOfKey(key: string): number {
+    let id = this.byKey.get(key);
+    if (id === undefined) this.byKey.set(key, (id = this.id(key)));
+    return id;
+  }
+
   /** The id of a template key (`near`: its subject key and raw text, see nearKey()). */
   id(key: string, near = nearKey(templateFields(key))): number {
     const hit = this.ids.get(near);
@@ -249,7 +259,7 @@ export class FactEncoder {
   recode(keys: unknown, ints: unknown): Int32Array | undefined {
     if (!Array.isArray(keys) || !Array.isArray(ints) || !keys.every((k) => typeof k === 'string' && k.includes(':'))) return undefined;
     const out = Int32Array.from(ints as number[]);
-    const ids = keys.map((k: string) => this.id(k));
+    const ids = keys.map((k: string) => this.idOfKey(k));
     for (let at = 0; at < out.length; ) {
       const t = out[at]!;
       const next = at + 2 + 2 * (out[at + 1]! + 1);
@@ -429,7 +439,7 @@ export class FactStore {
   learn(source: number, base: number, keys: string[]): void {
     let ours = this.remote.get(source);
     if (!ours) this.remote.set(source, (ours = []));
-    for (let i = 0; i < keys.length; i++) ours[base + i] = this.enc.id(keys[i]!);
+    for (let i = 0; i < keys.length; i++) ours[base + i] = this.enc.idOfKey(keys[i]!);
   }
 
   /** Add one article's facts as encoded by FactEncoder (by worker thread `source`, when given, after learn()). */
