@@ -213,6 +213,16 @@ export class FactEncoder {
   /** Ids of whole keys that came as text (from a worker thread or the cache): flat already, cheap to hash. */
   private byKey = new Map<string, number>();
 
+  /**
+   * Let go of the lookups (the run is done encoding) and of each template
+   * in `done` once its facts are rebuilt: their ids stay, their text goes.
+   */
+  forget(done: Iterable<number> = []): void {
+    this.ids.clear();
+    this.byKey.clear();
+    for (const id of done) this.keys[id] = '';
+  }
+
   /** The id of a key that came whole (learn(), recode()). */
   idOfKey(key: string): number {
     let id = this.byKey.get(key);
@@ -493,20 +503,26 @@ export class FactStore {
     groups.sort((x, y) => x.g.n - y.g.n || (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
     this.byGroup.clear();
     this.groupOf = [];
-    for (const { g } of groups) {
-      const templates = new Map<number, Template>();
-      const facts: Fact[] = [];
-      const b = g.buf;
-      g.buf = new Int32Array(0);
-      for (let at = 0; at < g.n; ) {
-        const id = b[at]!;
-        let t = templates.get(id);
-        if (!t) templates.set(id, (t = templateOf(this.enc.keys[id]!, g.key)));
-        const a = b[at + 1]!;
-        facts.push(factAt(g.rule, t, b, at + 3, this.ids[a]!, this.paths[a]!));
-        at += 5 + 2 * b[at + 2]!;
-      }
-      yield facts;
+    // nothing is encoded from now on, and a template serves one group only
+    this.enc.forget();
+    for (const { g } of groups) yield this.rebuild(g);
+  }
+
+  /** The facts of a group; its numbers and its templates' text are let go. */
+  private rebuild(g: Group): Fact[] {
+    const templates = new Map<number, Template>();
+    const facts: Fact[] = [];
+    const b = g.buf;
+    g.buf = new Int32Array(0);
+    for (let at = 0; at < g.n; ) {
+      const id = b[at]!;
+      let t = templates.get(id);
+      if (!t) templates.set(id, (t = templateOf(this.enc.keys[id]!, g.key)));
+      const a = b[at + 1]!;
+      facts.push(factAt(g.rule, t, b, at + 3, this.ids[a]!, this.paths[a]!));
+      at += 5 + 2 * b[at + 2]!;
     }
+    this.enc.forget(templates.keys());
+    return facts;
   }
 }
