@@ -31,14 +31,19 @@ export function ownCopy(s: string): string {
   return s.length > 12 ? (' ' + s).slice(1) : s;
 }
 
-/** Every compact evidence object reachable from a value (findings, facts...). */
+/**
+ * Every compact evidence object reachable from a value (findings, facts...);
+ * one cited twice is listed twice. `seen` holds only what is not evidence
+ * (a run can cite a million facts).
+ */
 function collect(v: unknown, out: CompactEvidence[], seen: Set<object>): void {
-  if (typeof v !== 'object' || v === null || seen.has(v)) return;
-  seen.add(v);
+  if (typeof v !== 'object' || v === null) return;
   if (isEvidence(v)) {
     if (v.end !== undefined) out.push(v);
     return;
   }
+  if (seen.has(v)) return;
+  seen.add(v);
   if (Array.isArray(v)) for (const x of v) collect(x, out, seen);
   else for (const x of Object.values(v)) collect(x, out, seen);
 }
@@ -75,7 +80,9 @@ export function hydrate(root: unknown, files: SourceFile[], warnings: string[] =
     const bytes = src ? readBytes(src, warnings) : undefined;
     const quote = bytes && src ? quoter(src, bytes, sentences(path), sidecars) : undefined;
     for (const ev of list) {
-      const end = ev.end!;
+      const end = ev.end;
+      // listed twice (cited twice)
+      if (end === undefined) continue;
       delete ev.end;
       const q = quote?.(ev.offset, end);
       ev.text = q ? own(q.text) : '';
