@@ -403,6 +403,8 @@ export async function checkParallel(options: CheckOptions = {}): Promise<CheckRe
   try {
     // two batches in flight per worker: it starts the next while this thread takes the last one's results
     await Promise.all([here(), ...Array.from({ length: 2 * (jobs - 1) }, worker)]);
+    // the workers' memory (their parsers, their templates) is not needed to compare
+    await pool.destroy();
     return collector.finish(options.cacheDir ? { hits: hits + cache!.hits, misses: misses + cache!.misses } : undefined);
   } catch (e) {
     const msg = (e as Error).message ?? String(e);

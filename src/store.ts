@@ -181,6 +181,22 @@ function templateKey(f: Fact, positions: number[]): string {
   return `${rule.length},${subject.key.length},${subject.label.length},${value.length},${display?.length ?? -1},${raw.length},${note?.length ?? -1}:${rule}${subject.key}${subject.label}${value}${display ?? ''}${raw}${note ?? ''}${data}`;
 }
 
+/** Whether a string read back (from the cache) is a template key templateOf() can read. */
+function wellFormed(key: string): boolean {
+  const colon = key.indexOf(':');
+  if (colon < 0) return false;
+  const lengths = key.slice(0, colon).split(',').map(Number);
+  if (lengths.length !== 7 || !lengths.every((n, i) => Number.isInteger(n) && n >= (i === 4 || i === 6 ? -1 : 0))) return false;
+  const data = key.length - colon - 1 - lengths.reduce((sum, n) => sum + Math.max(0, n), 0);
+  if (data < 0) return false;
+  try {
+    if (data > 0) JSON.parse(key.slice(key.length - data));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What templates are first looked up by: their subject key and raw text. */
 function nearKey(f: { subjectKey: string; raw: string }): string {
   return `${f.subjectKey}\u0000${f.raw}`;
@@ -274,16 +290,16 @@ export class FactEncoder {
    * together (a damaged entry).
    */
   recode(keys: unknown, ints: unknown): Int32Array | undefined {
-    if (!Array.isArray(keys) || !Array.isArray(ints) || !keys.every((k) => typeof k === 'string' && k.includes(':'))) return undefined;
+    if (!Array.isArray(keys) || !Array.isArray(ints) || !keys.every((k) => typeof k === 'string' && (this.byKey.has(k) || wellFormed(k)))) return undefined;
     const out = Int32Array.from(ints as number[]);
-    const ids = keys.map((k: string) => this.idOfKey(k));
     for (let at = 0; at < out.length; ) {
       const t = out[at]!;
       const next = at + 2 + 2 * (out[at + 1]! + 1);
-      if (t < 0 || t >= ids.length || out[at + 1]! < 0 || next > out.length) return undefined;
-      out[at] = ids[t]!;
+      if (t < 0 || t >= keys.length || out[at + 1]! < 0 || next > out.length) return undefined;
       at = next;
     }
+    const ids = keys.map((k: string) => this.idOfKey(k));
+    for (let at = 0; at < out.length; at += 2 + 2 * (out[at + 1]! + 1)) out[at] = ids[out[at]!]!;
     return out;
   }
 

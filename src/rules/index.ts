@@ -10,14 +10,15 @@ import { title } from './title.js';
 import { attribution } from './attribution.js';
 import { quote } from './quote.js';
 
-export const ruleTypes: Record<string, RuleType<any>> = {
+// no prototype: a rule of type "valueOf" or "constructor" is unknown, not Object's
+export const ruleTypes: Record<string, RuleType<any>> = Object.assign(Object.create(null) as Record<string, RuleType<any>>, {
   count,
   date,
   name,
   title,
   attribution,
   quote,
-};
+});
 
 export function ruleTypeNames(): string[] {
   return Object.keys(ruleTypes).sort();

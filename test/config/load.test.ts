@@ -27,6 +27,11 @@ describe('rules.yaml errors name the line, the column and what to write', () => 
     const msg = errorOf(`${ENTITY}rules:\n  - id: toll\n    type: cuont\n`);
     expect(msg).toBe('rules.yaml:6:11: rule "toll": unknown rule type "cuont". Did you mean "count"? Rule types: ' + msg.split('Rule types: ')[1]);
   });
+  it('a rule type named like a property every object has', () => {
+    for (const type of ['valueOf', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: ${type}\n`)).toMatch(new RegExp(`^rules\\.yaml:6:11: rule "toll": unknown rule type "${type}"\\.`));
+    }
+  });
   it('a misspelt option, with a suggestion and the allowed ones', () => {
     const msg = errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cue: [killed]\n`);
     expect(msg).toMatch(/^rules\.yaml:9:5: rule "toll": unknown option "cue" for a count rule\. Did you mean "cues"\? Allowed: /);

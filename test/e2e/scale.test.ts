@@ -61,13 +61,24 @@ describe('worker threads, cache and facts files give the same report', () => {
     const dir = corpus(6);
     const cacheDir = tempDir();
     const cold = check({ rules, paths: [dir], cacheDir });
-    const entries = readdirSync(cacheDir);
+    const entries = readdirSync(cacheDir).sort();
     expect(entries.length).toBe(6);
-    writeFileSync(join(cacheDir, entries[0]!), JSON.stringify({ info: { id: 'x', path: 'x' }, keys: ['1,1:ab'], facts: [5, 0, 1], sentences: [] }));
-    writeFileSync(join(cacheDir, entries[1]!), '{"info": ');
+    const damage = () => {
+      // numbers that point past the templates; text that is not JSON; a template whose lengths overrun it; one whose data is not JSON
+      writeFileSync(join(cacheDir, entries[0]!), JSON.stringify({ info: { id: 'x', path: 'x' }, keys: ['1,1:ab'], facts: [5, 0, 1], sentences: [] }));
+      writeFileSync(join(cacheDir, entries[1]!), '{"info": ');
+      writeFileSync(join(cacheDir, entries[2]!), JSON.stringify({ info: { id: 'x', path: 'x' }, keys: ['9,1,1,1,-1,1,-1:ab'], facts: [0, 0, 0, 1], sentences: [] }));
+      writeFileSync(join(cacheDir, entries[3]!), JSON.stringify({ info: { id: 'x', path: 'x' }, keys: ['1,1,1,1,-1,1,-1:abcde{bad'], facts: [0, 0, 0, 1], sentences: [] }));
+    };
+    damage();
     const warm = check({ rules, paths: [dir], cacheDir });
-    expect(warm.cache).toEqual({ hits: 4, misses: 2 });
+    expect(warm.cache).toEqual({ hits: 2, misses: 4 });
     expect(JSON.stringify(warm.report)).toBe(JSON.stringify(cold.report));
+    // facts kept whole are rebuilt from the entries: the same checks apply
+    damage();
+    const whole = check({ rules, paths: [dir], cacheDir, keepFacts: true });
+    expect(whole.cache).toEqual({ hits: 2, misses: 4 });
+    expect(JSON.stringify(whole.report)).toBe(JSON.stringify(cold.report));
   });
 
   it('check --facts-out then compare gives the same findings, sharded by article', () => {
