@@ -113,11 +113,11 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
     },
   });
   const failOn = values['fail-on']!;
-  if (!(failOn in LEVELS) && failOn !== 'never') usage(`--fail-on ${failOn}: use error, warning, info or never`);
+  if (!Object.hasOwn(LEVELS, failOn) && failOn !== 'never') usage(`--fail-on ${failOn}: use error, warning, info or never`);
   const maxFindings = values['max-findings'] === undefined ? undefined : Number(values['max-findings']);
   if (maxFindings !== undefined && (!Number.isInteger(maxFindings) || maxFindings < 0)) usage(`--max-findings ${values['max-findings']}: give a whole number`);
   const formatList = (values.format ?? (values.out ? 'markdown,json' : 'text')).split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of formatList) if (!formats[f]) usage(`--format ${f}: unknown format; use ${Object.keys(formats).join(', ')}`);
+  for (const f of formatList) if (!Object.hasOwn(formats, f)) usage(`--format ${f}: unknown format; use ${Object.keys(formats).join(', ')}`);
   if (!values.out && formatList.length > 1) usage('several formats need --out DIR (one file each)');
 
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);

@@ -83,6 +83,14 @@ describe('bad input gets one clear line and exit 2', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^factlint: Unknown option '--colour'/);
   });
+  it('a format or level named like a property every object has', () => {
+    const format = cli(['check', '--format', 'valueOf', join(ROOT, 'seeds')]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/^factlint: --format valueOf: unknown format; use /);
+    const level = cli(['check', '--fail-on', 'constructor', join(ROOT, 'seeds')]);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toMatch(/^factlint: --fail-on constructor: use error, warning, info or never/);
+  });
   it('an empty article and a binary file are skipped with a warning; the rest is checked', () => {
     const dir = tempDir(QUAKE);
     writeFileSync(join(dir, 'empty.md'), '');
