@@ -83,16 +83,11 @@ export function processFile(src: SourceFile, env: ProcessEnv): FileResult {
   const facts = extractArticle(article, env.rules, env.config, warnings);
   const sentences = sentenceBounds(article);
   const store = key !== undefined && warnings.length === 0;
-  if (env.encoder) {
-    const encoded = env.encoder.encode(facts);
-    if (store) env.cache!.set(key!, { info, ...env.encoder.localForm(encoded), sentences: [...sentences] });
-    return { info, facts: [], encoded, warnings, sentences };
-  }
-  if (store) {
-    const enc = new FactEncoder();
-    env.cache!.set(key!, { info, ...enc.localForm(enc.encode(facts)), sentences: [...sentences] });
-  }
-  return { info, facts, warnings, sentences };
+  // as numbers for the store (env.encoder), and for the cache entry
+  const enc = env.encoder ?? (store ? new FactEncoder() : undefined);
+  const encoded = enc?.encode(facts);
+  if (store) env.cache!.set(key!, { info, ...enc!.localForm(encoded!), sentences: [...sentences] });
+  return env.encoder ? { info, facts: [], encoded, warnings, sentences } : { info, facts, warnings, sentences };
 }
 
 /** A cache entry as a result: its facts as numbers (or whole, rebuilt); undefined when it is damaged. */

@@ -291,18 +291,18 @@ class Collector {
   }
 }
 
-/** What processFile() needs in this thread, built once per run. */
-function processEnv(p: Plan, sidecars: Map<string, Sidecar>, cache: FactsCache | undefined, collector: Collector): ProcessEnv {
+/** A run's collector, cache and what processFile() needs in this thread, built once. */
+function start(p: Plan, options: CheckOptions): { collector: Collector; cache?: FactsCache; env: ProcessEnv } {
+  const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
+  const collector = new Collector(p, options);
   const encoder = collector.encoder;
-  return { config: p.config, rules: p.rules, sidecars, ...(cache ? { cache, rulesHash: p.rulesHash } : {}), ...(encoder ? { encoder } : {}) };
+  const env = { config: p.config, rules: p.rules, sidecars: new Map<string, Sidecar>(), ...(cache ? { cache, rulesHash: p.rulesHash } : {}), ...(encoder ? { encoder } : {}) };
+  return { collector, ...(cache ? { cache } : {}), env };
 }
 
 export function check(options: CheckOptions = {}): CheckResult {
   const p = plan(options);
-  const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
-  const sidecars = new Map<string, Sidecar>();
-  const collector = new Collector(p, options);
-  const env = processEnv(p, sidecars, cache, collector);
+  const { collector, cache, env } = start(p, options);
   p.files.forEach((f, i) => {
     collector.add(processFile(f, env));
     options.onArticle?.(i + 1, p.files.length);
@@ -316,10 +316,7 @@ export function check(options: CheckOptions = {}): CheckResult {
  */
 export async function checkAsync(options: CheckOptions = {}): Promise<CheckResult> {
   const p = plan(options);
-  const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
-  const sidecars = new Map<string, Sidecar>();
-  const collector = new Collector(p, options);
-  const env = processEnv(p, sidecars, cache, collector);
+  const { collector, cache, env } = start(p, options);
   let last = performance.now();
   for (let i = 0; i < p.files.length; i++) {
     collector.add(processFile(p.files[i]!, env));
@@ -355,9 +352,7 @@ export async function checkParallel(options: CheckOptions = {}): Promise<CheckRe
   const size = Math.max(1, Math.min(50, Math.ceil(p.files.length / (jobs * 32))));
   const batches: SourceFile[][] = [];
   for (let i = 0; i < p.files.length; i += size) batches.push(p.files.slice(i, i + size));
-  const cache = options.cacheDir ? new FactsCache(options.cacheDir) : undefined;
-  const sidecars = new Map<string, Sidecar>();
-  const collector = new Collector(p, options);
+  const { collector, cache, env } = start(p, options);
   const ready = new Map<number, FileResult[]>();
   let taken = 0;
   let next = 0;
@@ -383,7 +378,6 @@ export async function checkParallel(options: CheckOptions = {}): Promise<CheckRe
       deliver(i, r.results);
     }
   };
-  const env = processEnv(p, sidecars, cache, collector);
   const here = async () => {
     let last = performance.now();
     while (taken < batches.length) {
