@@ -1169,7 +1169,10 @@ function attachBeside(
   }
 }
 
-/** Descriptive clauses: "the Secretary of State and, of course, now our national security advisor as well, Marco Rubio". */
+/**
+ * Descriptive clauses: "the Secretary of State and, of course, now our national
+ * security advisor as well, Marco Rubio"; "Pakistan’s prime minister, Shahbaz Sharif".
+ */
 function attachClauses(
   sText: string,
   sStart: number,
@@ -1182,7 +1185,8 @@ function attachClauses(
 ): void {
   for (let p = 0; p < phrases.length; p++) {
     const ph = phrases[p]!;
-    if (attached.has(ph) || !ph.definite) continue;
+    // "the Secretary of State, …, Marco Rubio"; a possessive is a determiner too: "Portugal’s president, Luis Montenegro"
+    if (attached.has(ph) || !(ph.definite || (tokens[ph.first]!.possessive && ph.first < ph.last))) continue;
     const chain = [ph];
     let q = p;
     while (phrases[q + 1] && !attached.has(phrases[q + 1]!) && CHAIN_FILLER.test(sText.slice(phrases[q]!.end - sStart, phrases[q + 1]!.start - sStart))) {

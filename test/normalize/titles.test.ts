@@ -95,6 +95,19 @@ describe('indexPeople on a story of its own', () => {
     // and "Okafor" alone is the same person as "Rachel Okafor"
     expect(ix.mentions.filter((m) => m.person.label === 'Rachel Okafor').map((m) => m.text)).toEqual(expect.arrayContaining(['Rachel Okafor', 'Okafor']));
   });
+  it('reads a title after a possessive, then a comma and the name, as that person’s title', () => {
+    const b = parseArticle({
+      id: 'b',
+      path: 'b.txt',
+      text: 'Norway’s prime minister, Ingrid Solberg, opened the summit. The city’s mayor, Tomas Berg, welcomed her.',
+    });
+    const found = indexPeople(b, empty).titles.map((t) => `${t.person.label}: ${t.title.display} (${t.how})`);
+    expect(found).toEqual(expect.arrayContaining(['Ingrid Solberg: Prime Minister (clause)', 'Tomas Berg: Mayor (clause)']));
+  });
+  it('does not give a possessive title to a name that is not beside it', () => {
+    const c = parseArticle({ id: 'c', path: 'c.txt', text: 'Norway’s prime minister, Sweden’s foreign minister and the Danish envoy met on Friday.' });
+    expect(indexPeople(c, empty).titles).toEqual([]);
+  });
   it('does not read a headline word as a name', () => {
     const body = 'The storm moved east overnight, and the river was expected to crest on Monday morning above the flood stage.';
     const h = parseArticle({ id: 'h', path: 'h.txt', text: `Mayor Speaks to Both Flooded Towns\n${body}` });

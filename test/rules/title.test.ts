@@ -123,6 +123,23 @@ describe('title on another story (a storm)', () => {
     ]);
   });
 });
+describe('title with no vocabulary (a dock fire)', () => {
+  it('reports a person one article calls prime minister and another “Portugal’s president, …”', () => {
+    const a = art('wire', 'Prime Minister Luis Navarro visited the docks on Wednesday morning.');
+    const b = art('daily', 'Portugal’s president, Luis Navarro, toured the docks on Wednesday.');
+    const { findings } = run([a, b], mkRule(), noVocab);
+    expect(findings.map((f) => [f.subject.label, f.values.map((v) => [v.display, v.articles])])).toEqual([
+      [
+        'Luis Navarro',
+        [
+          ['President', ['daily']],
+          ['Prime Minister', ['wire']],
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('title options', () => {
   it('rejects unknown people and entities that are not people, naming the option', () => {
     const vocab: Vocabulary = { entities: [{ id: 'port', name: 'Port Allen', aliases: [], kind: 'place' }], titles: {} };
