@@ -4,8 +4,9 @@
  * A CI run where one article changed re-parses only that article.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ArticleInfo } from './types.js';
 import { VERSION } from './version.js';
 
@@ -27,9 +28,29 @@ export interface CachedArticle {
   sentences: number[];
 }
 
-/** Key of one article's facts: the tool version, the rules, and everything read about the file. */
+let code: string | undefined;
+
+/**
+ * A hash of factlint's own code (every module in this folder and below): a
+ * build that extracts differently (a fixed rule type, new built-in rules)
+ * never reads what an older build cached, even under the same version.
+ */
+function codeHash(): string {
+  if (code === undefined) {
+    const root = dirname(fileURLToPath(import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(?:js|ts)$/.test(f) && !f.endsWith('.d.ts'))
+      .sort();
+    const h = createHash('sha256');
+    for (const f of files) h.update(`${f}\u0000`).update(readFileSync(join(root, f)));
+    code = h.digest('hex');
+  }
+  return code;
+}
+
+/** Key of one article's facts: the tool (version and code), the rules, and everything read about the file. */
 export function cacheKey(rulesHash: string, path: string, bytes: Buffer, sidecar: string): string {
-  return createHash('sha256').update(`${VERSION}\u0000${FORMAT}\u0000${rulesHash}\u0000${path}\u0000${sidecar}\u0000`).update(bytes).digest('hex');
+  return createHash('sha256').update(`${VERSION}\u0000${codeHash()}\u0000${FORMAT}\u0000${rulesHash}\u0000${path}\u0000${sidecar}\u0000`).update(bytes).digest('hex');
 }
 
 export function hashRules(rulesText: string, only: string[] = []): string {

@@ -245,6 +245,9 @@ export function distinctForms(a: string, b: string): boolean {
   return wa.some((w, i) => w !== wb[i] && (isInflection(w, wb[i]!) || differsInFinalVowel(w, wb[i]!)));
 }
 
+/** How alike (Jaro-Winkler) two skeletons must be to count as one name spelled two ways, unless a rule says otherwise. */
+export const SAME_NAME_THRESHOLD = 0.86;
+
 /** Whether two skeletons are spellings of one name: identical, or alike enough and not distinct forms. */
 export function sameName(a: string, b: string, threshold: number): boolean {
   const x = a.replace(/ /g, '');

@@ -23,6 +23,7 @@ import {
   lookupKey,
   nameKeys,
   nameSource,
+  SAME_NAME_THRESHOLD,
   stripPossessive,
   type NameKeys,
 } from '../normalize/names.js';
@@ -43,7 +44,7 @@ export interface NameOptions {
   prefixes: string[];
 }
 
-const DEFAULTS = { threshold: 0.86, min_length: 4 } as const;
+const DEFAULTS = { threshold: SAME_NAME_THRESHOLD, min_length: 4 } as const;
 /** Above this many distinct skeletons in one phonetic bucket, only identical skeletons are joined. */
 const MAX_BUCKET = 40;
 /** Occurrences of one spelling in one article kept as evidence (the rest are counted). */

@@ -23,6 +23,7 @@
 import { evidence, isWrapped, sentenceAt } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, listArticles, makeFinding, outliersOf } from '../findings.js';
+import { nameKeys, SAME_NAME_THRESHOLD, sameName } from '../normalize/names.js';
 import {
   alignWords,
   containsSequence,
@@ -251,6 +252,8 @@ interface Speaker {
   label: string;
   how: How;
   note: string;
+  /** How a surname sounds (not for vocabulary entities): "Marques" and "Marquez" sound alike. */
+  sound?: string;
 }
 interface Attribution {
   speaker?: Speaker;
@@ -332,10 +335,10 @@ function cleanPhrase(phrase: string): string[] {
 /** A name phrase → canonical speaker: a vocabulary entity when one is named in it, else the surname. */
 function resolveName(phrase: string, vocab: Vocabulary, how: How, why: string, minTokens = 1): Speaker | undefined {
   const who = whoIs(phrase, vocab, minTokens);
-  return who ? { key: who.key, label: who.label, how, note: `speaker ${who.label} (${why})` } : undefined;
+  return who ? { key: who.key, label: who.label, how, note: `speaker ${who.label} (${why})`, ...(who.sound ? { sound: who.sound } : {}) } : undefined;
 }
 
-type Who = { key: string; label: string } | null;
+type Who = { key: string; label: string; sound?: string } | null;
 /** whoIs per vocabulary and phrase (a pure function of both; names recur). */
 const whoMemo = new WeakMap<Vocabulary, Map<string, Who>>();
 
@@ -370,7 +373,9 @@ function findWho(phrase: string, vocab: Vocabulary, minTokens: number): Who {
   const surname = last.replace(/\.+$/, '');
   if (surname.replace(/[^\p{L}]/gu, '').length < 2) return null;
   const key = foldText(surname).replace(/[^\p{L}\p{N}-]/gu, '');
-  return { key, label: surname };
+  // a surname of four letters or more has a sound (shorter ones, "Lee" and "Li", are too alike to tell apart)
+  const sound = /^\p{L}[\p{L}\p{M}'’-]{3,}$/u.test(surname) ? nameKeys(surname).key : '';
+  return { key, label: surname, ...(sound ? { sound } : {}) };
 }
 
 function attributionFromMatch(m: string, the: boolean, vocab: Vocabulary, how: How, why: string): Attribution | undefined {
@@ -720,6 +725,36 @@ function oneLine(s: string): string {
 }
 
 /* ------------------------------------------------------------------ comparison */
+
+/**
+ * One speaker whose surname the articles spell in different ways ("Marques",
+ * "Marquez": the same sound, see nameKeys, and alike as the name rule judges
+ * spellings) is one speaker: each other spelling → the most cited one of its
+ * sound (ties: the first in key order), with its label. Only surnames have a
+ * sound; vocabulary entities are one speaker already.
+ */
+function oneSpelling(facts: Fact[]): Map<string, { key: string; label: string }> {
+  const bySound = new Map<string, Map<string, { n: number; label: string }>>();
+  for (let i = 0; i < facts.length; i++) {
+    const d = facts[i]!.data;
+    const sound = d?.speakerSound;
+    const key = d?.speaker;
+    if (typeof sound !== 'string' || typeof key !== 'string') continue;
+    let keys = bySound.get(sound);
+    if (!keys) bySound.set(sound, (keys = new Map()));
+    const k = keys.get(key);
+    if (k) k.n++;
+    else keys.set(key, { n: 1, label: typeof d!.speakerLabel === 'string' ? d!.speakerLabel : key });
+  }
+  const out = new Map<string, { key: string; label: string }>();
+  for (const keys of bySound.values()) {
+    if (keys.size < 2) continue;
+    const [key, top] = [...keys].sort((x, y) => y[1].n - x[1].n || cmp(x[0], y[0]))[0]!;
+    const skeleton = nameKeys(key).skeleton;
+    for (const k of keys.keys()) if (k !== key && sameName(nameKeys(k).skeleton, skeleton, SAME_NAME_THRESHOLD)) out.set(k, { key, label: top.label });
+  }
+  return out;
+}
 
 /** What every unit of one quote template shares (its data and its words). */
 interface UnitMeta {
@@ -1122,6 +1157,7 @@ export const quote: RuleType<QuoteOptions> = {
           data: {
             speaker: sp?.key ?? null,
             speakerLabel: sp?.label ?? null,
+            ...(sp?.sound ? { speakerSound: sp.sound } : {}),
             attribution: sp?.how ?? 'unknown',
             quote: qi,
             piece: pi,
@@ -1164,7 +1200,9 @@ export const quote: RuleType<QuoteOptions> = {
       }
       return q;
     };
-    const units: Unit[] = (sorted ? facts : [...facts].sort(order))
+    const inOrder = sorted ? facts : [...facts].sort(order);
+    const spelledAs = oneSpelling(inOrder);
+    const units: Unit[] = inOrder
       .map((f, id) => {
         let read = byRaw.get(f.raw);
         if (!read) {
@@ -1183,11 +1221,13 @@ export const quote: RuleType<QuoteOptions> = {
         // facts of one template share their data: what a unit reads from it and its words is made once
         let m = f.data ? metaByData.get(f.data) : undefined;
         if (!m || m.raw !== f.raw) {
+          const speaker = typeof d.speaker === 'string' ? d.speaker : null;
+          const as = speaker === null ? undefined : spelledAs.get(speaker);
           m = {
             raw: f.raw,
             piece: typeof d.piece === 'number' ? d.piece : 0,
-            speaker: typeof d.speaker === 'string' ? d.speaker : null,
-            speakerLabel: typeof d.speakerLabel === 'string' ? d.speakerLabel : null,
+            speaker: as ? as.key : speaker,
+            speakerLabel: as ? as.label : typeof d.speakerLabel === 'string' ? d.speakerLabel : null,
             how: (d.attribution as How | 'unknown') ?? 'unknown',
             form: typeof d.form === 'string' ? d.form : 'inline',
             post: d.post === true,

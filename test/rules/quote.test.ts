@@ -214,6 +214,24 @@ describe('quote on another story', () => {
     expect(f.map((x) => [x.kind, x.severity])).toEqual([['single-source', 'info']]);
   });
 });
+describe('quote of a speaker whose name is spelled two ways', () => {
+  const X = art('x', '“We have recovered fourteen bodies and we expect that number to rise,” civil protection chief Rui Marques told reporters.');
+  const Y = art('y', 'Civil protection commander Rui Marquez said: “We have recovered fourteen bodies and we fear the number will rise.”');
+  const Z = art('z', 'Rui Marquez said: “We have recovered fourteen bodies and we expect that number to rise.”');
+  it('compares the quotes of “Marques” and “Marquez” as one speaker’s', () => {
+    const { findings } = pipeline([X, Y], makeRule());
+    expect(findings.map((f) => [f.kind, f.subject.label, f.details?.speaker])).toEqual([['variant', 'Quote by Marques', 'marques']]);
+    expect(findings[0]!.message).toContain('y changes “expect that” to “fear the”');
+  });
+  it('does not report the same words as credited to different people', () => {
+    expect(pipeline([X, Z], makeRule()).findings).toEqual([]);
+  });
+  it('still tells apart surnames that do not sound alike', () => {
+    const W = art('w', 'Rui Moreno said: “We have recovered fourteen bodies and we expect that number to rise.”');
+    expect(pipeline([X, W], makeRule()).findings.map((f) => f.kind)).toEqual(['contradiction']);
+  });
+});
+
 describe('quote findings are stable', () => {
   it('gives the same findings whatever the order of the facts, and fingerprints that ignore positions', () => {
     const r = makeRule();
