@@ -111,13 +111,21 @@ export function compareFacts(facts: Fact[], rules: Rule[], articles: Map<string,
 export function compareGroups(groups: Iterable<Fact[]>, rules: Rule[], articles: Map<string, ArticleInfo>): Finding[] {
   const byRule = new Map(rules.map((r) => [r.id, r]));
   const findings: Finding[] = [];
+  // findings of rules whose type settles them across subjects, by rule
+  const unsettled = new Map<Rule, Finding[]>();
   for (const group of groups) {
     group.sort((a, b) => cmp(a.article, b.article) || a.evidence.offset - b.evidence.offset);
     const rule = byRule.get(group[0]!.rule);
     if (!rule) continue;
     const t = ruleTypes[rule.type]!;
-    for (const f of (t.compare ?? compareValues)(group, rule as never, { articles })) findings.push(f);
+    let out = findings;
+    if (t.settle) {
+      out = unsettled.get(rule) ?? [];
+      unsettled.set(rule, out);
+    }
+    for (const f of (t.compare ?? compareValues)(group, rule as never, { articles })) out.push(f);
   }
+  for (const [rule, list] of unsettled) for (const f of ruleTypes[rule.type]!.settle!(list, rule as never)) findings.push(f);
   return sortFindings(findings);
 }
 

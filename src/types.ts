@@ -204,6 +204,8 @@ export interface RuleType<O = Record<string, unknown>> {
   extract(article: Article, rule: Rule<O>, vocab: Vocabulary): Fact[];
   /** Facts of one subject (all articles) in, findings out. Defaults to compareValues(). */
   compare?(facts: Fact[], rule: Rule<O>, ctx: CompareContext): Finding[];
+  /** All of one rule's findings (every subject) in, the ones to report out: for what one subject cannot see alone. */
+  settle?(findings: Finding[], rule: Rule<O>): Finding[];
 }
 
 export interface Report {

@@ -586,7 +586,12 @@ export function titleKeyOf(phrase: string): TitleKey {
   words = words.flatMap((w) => w.split(' '));
   words = dropCountries(words);
   // "Department of State" → "state department", "Ministry of Defence" → "defence ministry"
-  const joined = words.join(' ').replace(/\b(department|ministry) of (?:the )?([a-z]+(?: affairs| security| staff)?)/g, '$2 $1');
+  let joined = words.join(' ').replace(/\b(department|ministry) of (?:the )?([a-z]+(?: affairs| security| staff)?)/g, '$2 $1');
+  // "Minister of Transport", "minister for foreign affairs" → "transport minister", "foreign affairs minister"
+  // ("Minister of State" is a rank of its own, and "Secretary of State" an office: both stay as written)
+  joined = joined.replace(/\bminister (?:of|for) (?:the )?([a-z]+)( affairs| security| resources| development)?$/, (all, w: string, more = '') =>
+    w !== 'state' && ORG_WORDS.has(w) ? `${w}${more} minister` : all,
+  );
   words = joined.split(' ');
   // "spokesperson of the us state department" → "state department spokesperson"
   const ofThe = words.findIndex((w, i) => w === 'of' && words[i + 1] === 'the');

@@ -725,6 +725,27 @@ export const name: RuleType<NameOptions> = {
     rule.options = o;
   },
 
+  /**
+   * A surname spelled two ways in the same articles as the full name it ends
+   * (“Harald” / “Haraldt” beside “Ilse Harald” / “Ilse Haraldt”) is one
+   * misspelling: reported once, with the full name.
+   */
+  settle(findings) {
+    const signature = (f: Finding, word: (display: string) => string) =>
+      f.values
+        .map((v) => `${word(v.display)}\u0000${v.articles.join(',')}`)
+        .sort(cmp)
+        .join('\u0001');
+    const lastWord = (d: string) => d.slice(d.lastIndexOf(' ') + 1);
+    const covered = new Set<string>();
+    for (const f of findings) {
+      const words = f.values.map((v) => v.display.split(' ').length);
+      if (words.every((n) => n >= 2 && n <= 3)) covered.add(signature(f, lastWord));
+    }
+    if (covered.size === 0) return findings;
+    return findings.filter((f) => !(f.values.every((v) => !v.display.includes(' ')) && covered.has(signature(f, (d) => d))));
+  },
+
   extract(article: Article, rule: Rule<NameOptions>, vocab: Vocabulary): Fact[] {
     const c = compile(rule, vocab);
     // An article that cannot contain the pattern's literal start ("Operation ") is skipped unread.

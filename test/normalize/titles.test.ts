@@ -30,6 +30,13 @@ describe('titleKeyOf', () => {
     expect(titleKeyOf('U.S. Department of State spokesperson').key).toBe('state department spokesperson');
     expect(titleKeyOf('Secretary of State').display).toBe('Secretary of State');
   });
+  it('puts a minister’s portfolio first, with or without “the”, but keeps “Minister of State” as written', () => {
+    expect(titleKeyOf('minister of transport').key).toBe('transport minister');
+    expect(titleKeyOf('Minister for Foreign Affairs').key).toBe(titleKeyOf('Foreign Affairs Minister').key);
+    expect(titleKeyOf('Minister of the Interior').key).toBe('interior minister');
+    expect(titleKeyOf('Minister of State').key).toBe('minister of state');
+    expect(titleKeyOf('Secretary of Defense').key).toBe('secretary of defense');
+  });
   it('maps synonyms from the vocabulary to their canonical title', () => {
     const t = titleTable(withSynonyms);
     expect(normalizeTitle('US National Security Advisor', t).display).toBe('National Security Adviser');

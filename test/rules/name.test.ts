@@ -3,6 +3,7 @@ import { article, seedArticles } from '../helpers.js';
 import { RuleError } from '../../src/errors.js';
 import { name, properNameEnd, type NameOptions } from '../../src/rules/name.js';
 import { DEFAULT_PARTICLES, dropSet, nameSource } from '../../src/normalize/names.js';
+import { compareFacts } from '../../src/runner.js';
 import type { Article, Fact, Finding, Rule, Vocabulary } from '../../src/types.js';
 
 const noVocab: Vocabulary = { entities: [], titles: {} };
@@ -198,6 +199,37 @@ describe('name on another story (Libya, Ukraine, Iraq)', () => {
       titles: {},
     };
     expect(check([a], {}, vocab)).toEqual([]);
+  });
+});
+
+describe('a misspelt person named in full, then by surname', () => {
+  const a = article('a', 'Opposition leader Ilse Haraldt rejected the result. Haraldt called for protests.');
+  const b = article('b', 'Opposition leader Ilse Harald rejected the result. Harald called for protests.');
+  /** Every subject of the rule, then settled across subjects, as a run does. */
+  const run = (articles: Article[]) => {
+    const r = nameRule();
+    return compareFacts(facts(articles, r), [r as unknown as Rule], new Map()).map(shown);
+  };
+  it('is reported once, with the full name', () => {
+    expect(run([a, b])).toEqual([
+      [
+        ['Ilse Harald', ['b']],
+        ['Ilse Haraldt', ['a']],
+      ],
+    ]);
+  });
+  it('keeps the surname finding when it says more: an article that gives only the surname', () => {
+    const c = article('c', 'Haraldt later called for calm.');
+    expect(run([a, b, c])).toEqual([
+      [
+        ['Ilse Harald', ['b']],
+        ['Ilse Haraldt', ['a']],
+      ],
+      [
+        ['Haraldt', ['a', 'c']],
+        ['Harald', ['b']],
+      ],
+    ]);
   });
 });
 
