@@ -8,9 +8,11 @@
  * "she added"), an inverted verb ("…, stated Bruce"), or "according to X". The
  * statement is the quote the cue belongs to (split per sentence when it runs over
  * several) or, for reported speech, the clause after the verb. Pronouns resolve
- * to the last named speaker of the article; "the spokesperson" to the person the
- * article gives that title. One fact per statement: value = the speaker, data =
- * the statement text. All facts share one subject, so compare() sees every
+ * to the person last named as the subject of a sentence since the last named
+ * speaker, else to that speaker (as in the quote rule); "the spokesperson" to the
+ * person the article gives that title. One fact per statement: value = the
+ * speaker, data = the statement text (and `inferred` when the speaker was read
+ * from a pronoun: such a guess alone never makes a finding). All facts share one subject, so compare() sees every
  * statement of every article, groups those that say the same thing (content
  * words and word pairs, through an index), and reports a group whose articles
  * credit different speakers.
@@ -394,6 +396,8 @@ interface Ctx {
 interface Carry {
   statements: Statement[];
   lastNamed: Speaker | undefined;
+  /** Index of the sentence lastNamed was credited in (-1 before any). */
+  lastNamedSentence: number;
   pendingAccording: Cue | undefined;
   lastQuote: { cue: Cue; paragraph: number } | undefined;
 }
@@ -413,7 +417,7 @@ function extractStatements(article: Article, rule: Rule<AttributionOptions>, voc
     quotes: findQuotes(article.text),
   };
   const verbs = verbRegExps(o);
-  const carry: Carry = { statements: [], lastNamed: undefined, pendingAccording: undefined, lastQuote: undefined };
+  const carry: Carry = { statements: [], lastNamed: undefined, lastNamedSentence: -1, pendingAccording: undefined, lastQuote: undefined };
   for (const s of article.sentences) sentenceStatements(ctx, carry, s, verbs);
   return statementFacts(ctx, rule, carry.statements);
 }
@@ -445,7 +449,7 @@ function sentenceStatements(ctx: Ctx, carry: Carry, s: Sentence, verbs: VerbPatt
     for (const v of found) {
       // verbs inside quotes are the quoted speaker's words
       if (quotes.some((q) => v.start > q.open && v.end < q.close)) continue;
-      const c = cueOf(ctx, s, v, cues, carry.lastNamed);
+      const c = cueOf(ctx, s, v, cues, carry);
       if (c) cues.push(c);
     }
   }
@@ -473,11 +477,15 @@ function sentenceStatements(ctx: Ctx, carry: Carry, s: Sentence, verbs: VerbPatt
     if (pendingAccording.verbStart < s.start) statements.push({ start: s.start, end: s.end, speaker: pendingAccording.speaker, cue: pendingAccording });
     carry.pendingAccording = undefined;
   } else if (pendingAccording && pendingAccording.verbStart < s.start) carry.pendingAccording = undefined;
-  for (const c of cues) if (!c.speaker.via.startsWith('“')) carry.lastNamed = { ...c.speaker };
+  for (const c of cues)
+    if (!isInferred(c.speaker)) {
+      carry.lastNamed = { ...c.speaker };
+      carry.lastNamedSentence = s.index;
+    }
 }
 
 /** The cue a verb of the sentence makes, given the cues before it: "according to X", an inverted verb (“…,” said X) or a subject and its verb. */
-function cueOf(ctx: Ctx, s: Sentence, v: VerbMatch, cues: Cue[], lastNamed: Speaker | undefined): Cue | undefined {
+function cueOf(ctx: Ctx, s: Sentence, v: VerbMatch, cues: Cue[], carry: Carry): Cue | undefined {
   const { text, article, ix, orgs } = ctx;
   if (/^according to$/i.test(v.verb)) {
     const pos = v.end + spacesAt(text, v.end);
@@ -493,11 +501,11 @@ function cueOf(ctx: Ctx, s: Sentence, v: VerbMatch, cues: Cue[], lastNamed: Spea
       return { speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'inverted', verb: v.verb };
     }
   }
-  return subjectCue(ctx, s, v, before, cues, lastNamed);
+  return subjectCue(ctx, s, v, before, cues, carry);
 }
 
 /** The subject before the verb: a person, a pronoun, an organisation or an unknown name. */
-function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: Cue[], lastNamed: Speaker | undefined): Cue | undefined {
+function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: Cue[], carry: Carry): Cue | undefined {
   const { text, ix, orgs } = ctx;
   let windowStart = s.start;
   for (const q of ctx.quotes) if (q.close <= v.start && q.close > windowStart) windowStart = q.close;
@@ -506,8 +514,16 @@ function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: C
   const prevCue = cues[cues.length - 1];
   if (prevCue) windowStart = Math.max(windowStart, prevCue.verbEnd);
   windowStart = Math.max(windowStart, v.start - 140);
-  const win = text.slice(windowStart, v.start);
-  const persons = ix.mentions.filter((m) => m.start >= windowStart && m.end <= v.start);
+  // a relative clause set off by commas right before the verb describes the subject and is not it:
+  // “Fitzroy Amadi, who heads the emergency office, said” (the subject is read before the clause)
+  let win = text.slice(windowStart, v.start);
+  let subjectEnd = v.start;
+  const rel = RELATIVE_CLAUSE.exec(win);
+  if (rel && rel.index > 0) {
+    subjectEnd = windowStart + rel.index;
+    win = `${win.slice(0, rel.index)} `;
+  }
+  const persons = ix.mentions.filter((m) => m.start >= windowStart && m.end <= subjectEnd);
   const lastPerson = persons[persons.length - 1];
   let pronounAt = -1;
   let pronoun = '';
@@ -518,16 +534,63 @@ function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: C
   }
   let sp: Speaker | undefined;
   if (pronounAt >= 0 && (!lastPerson || pronounAt > lastPerson.end)) {
-    const ref = lastNamed ?? lastPersonBefore(ix, pronounAt);
-    if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, the last named speaker` };
+    // as in the quote rule: a person who became the subject of a sentence since the last named speaker takes over
+    const recent = recentSubject(ctx, carry.lastNamedSentence, s.index);
+    const ref = recent ?? carry.lastNamed ?? lastPersonBefore(ix, pronounAt);
+    const why = recent ? 'the person last named as a subject' : 'the last named speaker';
+    if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, ${why}` };
   } else if (lastPerson) {
     sp = personSpeaker(ix, lastPerson.start, lastPerson.end);
   } else {
-    sp = lastOrgWithin(orgs, windowStart, v.start) ?? unknownSubject(win, windowStart);
+    sp = lastOrgWithin(orgs, windowStart, subjectEnd) ?? unknownSubject(win, windowStart);
   }
   if (!sp && prevCue && /(?:^|[,”"\s])(?:and\s*)?$/.test(win) && /ing$|^(?:and\s+)?\w+ed$/.test(v.verb)) sp = prevCue.speaker; // "…, adding that"
   if (!sp && prevCue && /\band\s*$/.test(win)) sp = prevCue.speaker; // "… and said"
   return sp ? { speaker: sp, verbStart: v.start, verbEnd: v.end, kind: 'verb', verb: v.verb } : undefined;
+}
+
+/** “, who heads the emergency office, ” (or which, whose) ending the text before a verb; no comma inside. */
+const RELATIVE_CLAUSE = /,\s+(?:who|which|whose)\s[^,;:“”"()]*,\s*$/;
+
+/**
+ * Words that may stand before a sentence's subject: titles ("Transport Minister
+ * Helga Marrow", "railway spokesman Ivo Rask"), not a preposition or a verb that
+ * makes the name an object or a circumstance ("After meeting Ivo Rask, …").
+ */
+const SUBJECT_LEAD = /^(?:(?!(?:after|before|with|by|to|for|from|of|in|on|at|against|and|or|but|when|while|as|than|about|under|over|during|since|until|like|near|without|meeting|met|told|asked|called|thanked|joined|unlike)\s)[\p{L}.'’-]+\s+){0,6}$/iu;
+
+/**
+ * The person named as the subject of a sentence after sentence `after` and
+ * before sentence `before` (the nearest, at most six sentences back, as the quote
+ * rule looks): a person the article knows opening a sentence without quotes,
+ * after nothing but title words (“Transport Minister Helga Marrow called the
+ * crash a national tragedy.”). A pronoun after such a sentence is far more
+ * likely that person than the last one credited with a statement. The first
+ * mention of each sentence is found by binary search: no scan of all mentions.
+ */
+function recentSubject(ctx: Ctx, after: number, before: number): Speaker | undefined {
+  const { article, ix, text } = ctx;
+  for (let i = before - 1; i > after && i >= before - 6; i--) {
+    const s = article.sentences[i]!;
+    if (/[“”"]/.test(s.text)) continue;
+    const m = ix.mentions[firstMentionFrom(ix, s.start)];
+    if (!m || m.end > s.end || m.start - s.start > 60) continue;
+    if (!SUBJECT_LEAD.test(text.slice(s.start, m.start)) || /^['’]s\b/.test(text.slice(m.end, m.end + 3))) continue;
+    return personSpeaker(ix, m.start, m.end);
+  }
+  return undefined;
+}
+
+/** Index of the first mention (sorted by position) starting at or after pos. */
+function firstMentionFrom(ix: PeopleIndex, pos: number): number {
+  let lo = 0;
+  let hi = ix.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ix.mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last organisation mention within [start, end). */
@@ -639,11 +702,20 @@ function statementFacts(ctx: Ctx, rule: Rule<AttributionOptions>, statements: St
         display: sp.label,
         raw,
         evidence: evidence(article, a, b, `credited to ${sp.label} by ${how}${via}${cueText}`),
-        data: { speaker: sp.label, speakerKind: sp.kind, via: sp.via, cue: st.cue.kind, verb: st.cue.verb },
+        data: { speaker: sp.label, speakerKind: sp.kind, via: sp.via, cue: st.cue.kind, verb: st.cue.verb, ...(isInferred(sp) ? { inferred: true } : {}) },
       });
     }
   }
   return facts;
+}
+
+/**
+ * A speaker read from a pronoun (“she said”), or from a quote continuing one so
+ * read: the article does not name them at the statement. A quote continuing a
+ * named one keeps its speaker named, as in the quote rule.
+ */
+function isInferred(sp: Speaker): boolean {
+  return sp.via.startsWith('“');
 }
 
 function lastPersonBefore(ix: PeopleIndex, pos: number): Speaker | undefined {
@@ -691,7 +763,8 @@ export function compareAttributions(facts: Fact[], rule: Rule<AttributionOptions
   const watch = new Set(o.speakers ?? []);
   const findings: Finding[] = [];
   for (const idx of clusters) {
-    const group = sameSpeakers(idx.map((i) => sorted[i]!));
+    // as in the quote rule, only speakers the articles name can disagree: a speaker read from a pronoun is a guess
+    const group = sameSpeakers(idx.map((i) => sorted[i]!).filter((f) => (f.data as { inferred?: boolean } | undefined)?.inferred !== true));
     const articles = new Set(group.map((f) => f.article));
     if (articles.size < 2) continue;
     const speakers = new Set(group.map((f) => f.value));

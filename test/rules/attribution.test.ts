@@ -248,3 +248,48 @@ describe('places are not speakers', () => {
     expect(facts.map((f) => f.display)).toEqual([]);
   });
 });
+
+describe('a pronoun after a sentence whose subject is another person (a rail crash)', () => {
+  const a = art('a', '“It is a tragedy for the whole country and we will not rest until we know the cause,” Transport Minister Helga Marrow said.');
+  it('takes the person last named as a subject, not the last named speaker', () => {
+    const b = art(
+      'b',
+      'Railway spokesman Ivo Rask said the train was late. Transport Minister Helga Marrow called the crash a national tragedy. “It is a tragedy for the whole country, and we will not rest until we know the cause,” she said.',
+    );
+    const { facts, findings } = run([a, b], mkRule(), noVocab);
+    const fb = facts.find((f) => f.article === 'b' && f.raw.startsWith('It is a tragedy'))!;
+    expect(fb.display).toBe('Helga Marrow');
+    expect(fb.evidence.note).toContain('“she” → Helga Marrow, the person last named as a subject');
+    expect(credited(facts, 'b', 'the train was late')).toEqual([]); // 5 words: too short to compare
+    expect(findings).toEqual([]);
+  });
+  it('does not take a name after a preposition as the subject, and a speaker only read from a pronoun makes no finding', () => {
+    const b = art(
+      'b',
+      'Railway spokesman Ivo Rask said the train was late. The crash was later described by Transport Minister Helga Marrow as a national tragedy. “It is a tragedy for the whole country, and we will not rest until we know the cause,” she said.',
+    );
+    const { facts, findings } = run([a, b], mkRule(), noVocab);
+    // the pronoun goes back to the last named speaker: a guess, marked as one
+    const fb = facts.find((f) => f.article === 'b' && f.raw.startsWith('It is a tragedy'))!;
+    expect(fb.display).toBe('Ivo Rask');
+    expect(fb.data).toMatchObject({ inferred: true });
+    expect(findings).toEqual([]);
+    // named in both: still a disagreement
+    const c = art('c', '“It is a tragedy for the whole country, and we will not rest until we know the cause,” railway spokesman Ivo Rask said.');
+    expect(run([a, c], mkRule(), noVocab).findings.map((f) => f.values.map((v) => v.display))).toEqual([['Helga Marrow', 'Ivo Rask']]);
+  });
+});
+
+describe('a relative clause between the speaker and the verb (a storm story)', () => {
+  it('credits the person it describes, not the office it names', () => {
+    const a = art('a', 'Fitzroy Amadi, head of the emergency office, said 1,200 homes had been destroyed.');
+    const b = art('b', 'Fitzroy Amadi, who heads the emergency office, said 1,200 homes had been destroyed.');
+    const c = art('c', 'Dana Whitlock, who chairs the flood council, said the river would not reach the old town before Friday.');
+    const d = art('d', 'Officials at the Harbour Authority, which runs the ferry office, said three hundred passengers had been stranded overnight.');
+    const { facts, findings } = run([a, b, c, d], mkRule(), noVocab);
+    expect(credited(facts, 'b', '1,200 homes')).toEqual(['Fitzroy Amadi']);
+    expect(credited(facts, 'c', 'the river would not reach')).toEqual(['Dana Whitlock']);
+    expect(credited(facts, 'd', 'passengers had been stranded')).toEqual(['the Harbour Authority']);
+    expect(findings).toEqual([]);
+  });
+});
