@@ -726,24 +726,32 @@ export const name: RuleType<NameOptions> = {
   },
 
   /**
-   * A surname spelled two ways in the same articles as the full name it ends
-   * (“Harald” / “Haraldt” beside “Ilse Harald” / “Ilse Haraldt”) is one
-   * misspelling: reported once, with the full name.
+   * A surname spelled two ways only in articles that spell the full name it
+   * ends the same two ways (“Harald” / “Haraldt” beside “Ilse Harald” / “Ilse
+   * Haraldt”) is one misspelling: reported once, with the full name. A surname
+   * finding that names an article the full name's does not is kept.
    */
   settle(findings) {
-    const signature = (f: Finding, word: (display: string) => string) =>
-      f.values
-        .map((v) => `${word(v.display)}\u0000${v.articles.join(',')}`)
-        .sort(cmp)
-        .join('\u0001');
-    const lastWord = (d: string) => d.slice(d.lastIndexOf(' ') + 1);
-    const covered = new Set<string>();
+    const spellings = (displays: string[]) => [...new Set(displays)].sort(cmp).join('\u0000');
+    // full names of two or three words, by the spellings of their last word: which articles give each
+    const full = new Map<string, Map<string, Set<string>>[]>();
     for (const f of findings) {
-      const words = f.values.map((v) => v.display.split(' ').length);
-      if (words.every((n) => n >= 2 && n <= 3)) covered.add(signature(f, lastWord));
+      if (!f.values.every((v) => /^\S+( \S+){1,2}$/.test(v.display))) continue;
+      const byLast = new Map<string, Set<string>>();
+      for (const v of f.values) {
+        const last = v.display.slice(v.display.lastIndexOf(' ') + 1);
+        const set = byLast.get(last) ?? new Set<string>();
+        for (const a of v.articles) set.add(a);
+        byLast.set(last, set);
+      }
+      const k = spellings([...byLast.keys()]);
+      full.set(k, [...(full.get(k) ?? []), byLast]);
     }
-    if (covered.size === 0) return findings;
-    return findings.filter((f) => !(f.values.every((v) => !v.display.includes(' ')) && covered.has(signature(f, (d) => d))));
+    if (full.size === 0) return findings;
+    const covered = (f: Finding): boolean =>
+      f.values.every((v) => !v.display.includes(' ')) &&
+      (full.get(spellings(f.values.map((v) => v.display))) ?? []).some((byLast) => f.values.every((v) => v.articles.every((a) => byLast.get(v.display)!.has(a))));
+    return findings.filter((f) => !covered(f));
   },
 
   extract(article: Article, rule: Rule<NameOptions>, vocab: Vocabulary): Fact[] {

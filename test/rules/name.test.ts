@@ -218,6 +218,15 @@ describe('a misspelt person named in full, then by surname', () => {
       ],
     ]);
   });
+  it('is reported once when the surname’s spellings come from fewer of the articles', () => {
+    const d = article('d', 'Ilse Haraldt won the vote in the north.');
+    expect(run([a, b, d])).toEqual([
+      [
+        ['Ilse Haraldt', ['a', 'd']],
+        ['Ilse Harald', ['b']],
+      ],
+    ]);
+  });
   it('keeps the surname finding when it says more: an article that gives only the surname', () => {
     const c = article('c', 'Haraldt later called for calm.');
     expect(run([a, b, c])).toEqual([
