@@ -8,7 +8,8 @@
  * subject of each figure is found in the text: the event noun (earthquake,
  * attack, flood…) the number belongs to — in its own clause, else the nearest
  * one in the sentence, else in the `window` sentences before, else the first
- * event the article names. "people killed in the earthquake" and "people killed
+ * event the article names (in its title or a sentence up to the figure's, never
+ * after). "people killed in the earthquake" and "people killed
  * in the attack" are then compared separately.
  *
  * In a candidate, a quantity followed by one of the unit words ("26 people",
@@ -79,6 +80,7 @@ const EVENT_NOUNS: Record<string, string[]> = {
   collapse: ['collapse', 'building collapse', 'cave-in'],
   stampede: ['stampede', 'crowd crush'],
   clashes: ['clashes', 'clash', 'riots', 'riot', 'unrest', 'fighting'],
+  protests: ['protests', 'protest', 'demonstrations', 'demonstration'],
   war: ['war'],
   conflict: ['conflict'],
   operation: ['operation', 'offensive'],
@@ -143,6 +145,11 @@ const AFTER_BARE = new Set(
 );
 /** What can happen to people or homes in an event: a number nearer one of these than to the rule's own cue is another count. */
 const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalities|perished|injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|missing|unaccounted|arrested|arrests|detained|displaced|evacuated|homeless|rescued|survivors|destroyed|damaged|flattened|collapsed)(?![\p{L}])/giu;
+/**
+ * What parts a number from a word of another clause or another subject: a clause break, or "and"/"or" joining a
+ * new subject ("Seven people died and 43 passengers were hurt"). Breaks a tie between two outcome words as near.
+ */
+const LINK_BREAK = /[;:()—–]|,(?!\d)|(?<![\p{L}])(?:and|or|but|while|whereas|after|before|when|as)(?![\p{L}])/iu;
 /** "climbed to 23", "rose to 31": a figure a toll reached. */
 const RISE_TO_BEFORE = /(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|soared|swelled|mounted|grew|grown|went\s+up|gone\s+up)\s+(?:to\s+)?$/i;
 const FROM_BEFORE = /(?:up\s+|down\s+)?from\s+(?:an?\s+)?(?:(?:earlier|initial|previous|first)\s+)?(?:(?:figure|toll|count|estimate|tally)\s+(?:of\s+)?)?$/i;
@@ -606,6 +613,8 @@ export function sourceOf(text: string, at: number): string | undefined {
 interface ArticleEvents {
   perSentence: EventHit[][];
   first?: EventHit;
+  /** The sentence that names `first`, -1 for the title: a figure before it does not take it. */
+  firstAt?: number;
 }
 
 /**
@@ -626,8 +635,10 @@ function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   const fix = (hs: EventHit[]) =>
     hs.filter((h) => h.kind !== 'named').map((h) => (only && h.event !== only && (h.kind === 'verb' || h.kind === 'generic') ? { ...h, event: only } : h));
   const perSentence = raw.map(fix);
-  const first = fix(title)[0] ?? perSentence.find((x) => x.length)?.[0];
-  memo.events = first ? { perSentence, first } : { perSentence };
+  const titleFirst = fix(title)[0];
+  const firstAt = titleFirst ? -1 : perSentence.findIndex((x) => x.length);
+  const first = titleFirst ?? perSentence[firstAt]?.[0];
+  memo.events = first ? { perSentence, first, firstAt } : { perSentence };
   return memo.events;
 }
 
@@ -635,7 +646,7 @@ function labelFor(o: CountOptions, event: string | undefined): string {
   const template = o.label ?? `${o.unit} ${o.cues[0] ?? ''} in the {event}`.replace(/\s+/g, ' ');
   if (!template.includes('{event}')) return template;
   if (event) return template.replaceAll('{event}', event);
-  return `${template.replace(/\s*(?:\b(?:in|of|by|from|at|during|after)\s+)?(?:the\s+)?\{event\}/g, '').trim()} (no event named)`;
+  return `${template.replace(/\s*(?:\b(?:in|of|by|from|at|during|after|over)\s+)?(?:the\s+)?\{event\}/g, '').trim()} (no event named)`;
 }
 
 interface Hit {
@@ -763,7 +774,12 @@ export const count: RuleType<CountOptions> = {
       candidates = ss.map((s) => s.index);
     }
     const eventsAt = (i: number) => articleEvents(article, memo).perSentence[i]!;
-    const articleEvent = () => articleEvents(article, memo).first;
+    // the first event the article names, when it names it before the figure's sentence (or in the title): an event
+    // named only later ("Police arrested 57 people. … injured in clashes.") is another figure's, not this one's
+    const articleEvent = (i: number) => {
+      const ev = articleEvents(article, memo);
+      return ev.firstAt !== undefined && ev.firstAt <= i ? ev.first : undefined;
+    };
 
     const facts: Fact[] = [];
     for (const i of candidates) {
@@ -786,9 +802,21 @@ export const count: RuleType<CountOptions> = {
         return dateOrTimePart(s.text, at + a, at + b) !== undefined;
       };
       const ownCue = (w: string) => cues.some((c) => c.text.toLowerCase().split(/\s+/).includes(w));
-      const takenByOther = (numAt: number, numEnd: number, cueDist: number) =>
-        outcomes.some((x) => !ownCue(x.word) && (x.at < numAt ? numAt - x.at - 1 : x.at - numEnd) < cueDist);
       const distTo = (c: { at: number; len: number }, numAt: number, numEnd: number) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd);
+      // parted from the number [start, end) by a clause break or a new subject ("died and 43 passengers")
+      const parted = (wordStart: number, wordEnd: number, start: number, end: number) =>
+        LINK_BREAK.test(wordEnd <= start ? s.text.slice(wordEnd, start) : s.text.slice(end, wordStart));
+      // another outcome word nearer the number than its cue takes it; one as near takes it when the cue is parted
+      // from the number and it is not ("Seven people died and 43 passengers were hurt": 43 are the hurt)
+      const takenByOther = (numAt: number, numEnd: number, near: { at: number; len: number; start: number; end: number }, start: number, end: number) => {
+        const cueDist = distTo(near, numAt, numEnd);
+        return outcomes.some((x) => {
+          if (ownCue(x.word)) return false;
+          const d = x.at < numAt ? numAt - x.at - 1 : x.at - numEnd;
+          if (d !== cueDist) return d < cueDist;
+          return parted(near.start, near.end, start, end) && !parted(x.start, x.start + x.word.length, start, end);
+        });
+      };
       const nearCue = (numAt: number, numEnd: number) =>
         o.cues.length ? cues.find((c) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd) <= o.cue_distance) : { text: '' };
       const units = mayMatch(unitFilter, s.text);
@@ -799,7 +827,8 @@ export const count: RuleType<CountOptions> = {
         const numEnd = wordAt(m.index + m[0].length);
         const near = nearCue(numAt, numEnd);
         if (!near) continue;
-        if ('at' in near && takenByOther(numAt, numEnd, distTo(near, numAt, numEnd))) continue;
+        // a measure with its unit word ("150 mph") is no count of people: a death cue near it cannot take it
+        if ('at' in near && !measure && takenByOther(numAt, numEnd, near, m.index, m.index + m[0].length)) continue;
         hits.push({ start: m.index, end: m.index + m[0].length, quantityText: m[1]!, unitWord: m[3]!, q, cue: near.text, numAt });
       }
       if (unitFirst && units) {
@@ -843,7 +872,7 @@ export const count: RuleType<CountOptions> = {
             return false;
           });
           if (!near) continue;
-          if (takenByOther(numAt, numEnd, distTo(near, numAt, numEnd))) continue;
+          if (takenByOther(numAt, numEnd, near, start, end)) continue;
           hits.push({ start, end, quantityText: m[1]!, q, cue: near.text, numAt });
         }
       }
@@ -861,7 +890,7 @@ export const count: RuleType<CountOptions> = {
         if (!subject) {
           const before: EventHit[][] = [];
           for (let k = Math.max(0, i - o.window); k < i; k++) before.push(eventsAt(k));
-          event = eventFor(s, h.start, h.end, eventsAt(i), before) ?? articleEvent();
+          event = eventFor(s, h.start, h.end, eventsAt(i), before) ?? articleEvent(i);
           subject = { key: `${o.unit.toLowerCase()}:${event?.event ?? '-'}`, label: labelFor(o, event?.event) };
         }
         const clause = clauseAround(s.text, h.start, h.end);
@@ -1082,7 +1111,11 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   let why = '';
   if (sameTime && (distinctTimes > 1 || undated.length > 0)) {
     const slotFacts = sameTime.map((t) => t.fact);
-    const sides = clustersOf(slotFacts, groupValues(slotFacts)).map((c) => listArticles(c.articles));
+    const slotGroups = groupValues(slotFacts);
+    const slotClusters = clustersOf(slotFacts, slotGroups);
+    // an article that gives figures on two sides would be listed twice ("b against b and c"): then each side leads with its figure
+    const twice = new Set(slotClusters.flatMap((c) => c.articles)).size < slotClusters.reduce((n, c) => n + c.articles.length, 0);
+    const sides = slotClusters.map((c) => (twice ? `${slotGroups.find((g) => g.value === c.lead)!.display} (${listArticles(c.articles)})` : listArticles(c.articles)));
     why += ` Articles published at the same time (${when({ published: sameTime[0]!.published ?? null })}) give figures that cannot all be true: ${sides.join(' against ')}.`;
   }
   if (wentDown) {

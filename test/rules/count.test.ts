@@ -271,3 +271,54 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     ]);
   });
 });
+
+describe('count: the nearest outcome, events named later, measures by a death cue', () => {
+  const day = '2023-11-04';
+  const deaths = () =>
+    rule('count', { unit: 'people', unit_words: ['people', 'passengers'], cues: ['killed', 'killing', 'dead', 'died'], label: 'people killed in the {event}', bare: true }, { id: 'deaths' });
+  const arrests = () =>
+    rule('count', { unit: 'people', unit_words: ['people', 'suspects'], cues: ['arrested', 'detained'], label: 'people arrested over the {event}', bare: true, cue_distance: 5 }, { id: 'arrests' });
+  const facts = (r: object, text: string) => {
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    return countType.extract(article('x', text, day), r as never, { entities: [], titles: {} });
+  };
+
+  it('a figure as near another outcome as its cue goes to the one in its own clause: "Two died and 31 passengers were hurt"', () => {
+    expect(facts(deaths(), 'Two people died and 31 passengers were hurt when the ferry capsized.').map((f) => f.value)).toEqual(['2']);
+    // the cue in the figure's own clause still wins a tie: "killing 5 passengers, injuring"
+    expect(facts(deaths(), 'The ferry capsized off Dunmore, killing 5 passengers, injuring dozens.').map((f) => f.value)).toEqual(['5']);
+    const a = article('a', 'Two people died and 31 passengers were hurt when the ferry capsized.', day);
+    const b = article('b', 'Two people died when the ferry capsized and 31 passengers were hurt.', day);
+    expect(run([a, b], deaths())).toEqual([]);
+  });
+
+  it('never takes its event from a later sentence: "arrested 18 people. … hurt in a stampede."', () => {
+    const a = article('a', 'Officers detained 18 people near the stadium on Saturday. Nine people were hurt in a stampede at the gates.', day);
+    const b = article('b', 'Officers detained 26 people near the stadium on Saturday.', day);
+    expect(facts(arrests(), a.text).map((f) => f.subject.key)).toEqual(['people:-']);
+    const [f] = run([a, b], arrests());
+    expect(f).toMatchObject({ kind: 'contradiction', subject: { key: 'people:-', label: 'people arrested (no event named)' } });
+    // the first event still serves a figure after it
+    expect(facts(deaths(), 'A stampede broke out at the gates. Police later said 4 people had died.').map((f) => f.subject.key)).toEqual(['people:stampede']);
+  });
+
+  it('protests are an event: "arrested 18 people after protests"', () => {
+    expect(facts(arrests(), 'Police arrested 18 people after protests in Varna. At least 6 people were hurt in clashes.').map((f) => f.subject.key)).toEqual(['people:protests']);
+  });
+
+  it('a measure with its unit word is not taken by a death cue beside it: "winds of 130 mph, killing two people"', () => {
+    const wind = rule('count', { unit: 'km/h', unit_words: ['km/h', 'mph'], cues: ['winds', 'sustained winds'], max_gap: 0, cue_distance: 3, label: 'wind speed of the {event}' }, { id: 'wind' });
+    const a = article('a', 'The cyclone came ashore with sustained winds of 130 mph, killing two people.', day);
+    const b = article('b', 'The cyclone came ashore with winds of 160 km/h.', day);
+    expect(facts(wind, a.text).map((f) => f.raw)).toEqual(['130 mph']);
+    expect(run([a, b], wind)[0]).toMatchObject({ kind: 'contradiction', subject: { label: 'wind speed of the storm' } });
+  });
+
+  it('articles at the same time whose sides share an article are told apart by their figures, not "a against a"', () => {
+    const a = article('a', 'The bridge collapse killed 6 people. Police said 9 people died in the collapse.', day);
+    const b = article('b', 'The bridge collapse killed 9 people.', day);
+    const c = article('c', 'The bridge collapse killed 9 people.', '2023-11-05');
+    const [f] = run([a, b, c], deaths());
+    expect(f!.message).toMatch(/give figures that cannot all be true: 9 people \(a and b\) against 6 people \(a\)\./);
+  });
+});
