@@ -168,6 +168,11 @@ export function displayQuantity(q: Quantity, unit: string, raw?: string): string
   if (q.min === q.max || !q.hedge || !raw) return base;
   if (['at least', 'more than', 'up to', 'fewer than'].includes(q.hedge)) return base;
   if (q.hedge === 'between') return base;
+  // a converted figure is a range only because the original was rounded: show it as one number, as written beside it
+  if (q.hedge === 'converted' && q.max !== Infinity) {
+    const mid = (q.min + q.max) / 2;
+    return `${(mid >= 10 ? Math.round(mid) : Math.round(mid * 10) / 10).toLocaleString('en-US')}${u} (${raw.trim().replace(/\s+/g, ' ')})`;
+  }
   const as = raw.trim().replace(/\s+/g, ' ');
   return `${base} (${as.charAt(0).toLowerCase()}${as.slice(1)})`;
 }

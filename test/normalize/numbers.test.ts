@@ -68,6 +68,10 @@ describe('hedges as ranges, shown to editors', () => {
     expect(rangesOverlap([convertQuantity(parseQuantity('90')!, 'mph', 'km/h')!, parseQuantity('120')!])).toBe(false);
     expect(convertQuantity(parseQuantity('5')!, 'people', 'km/h')).toBeUndefined();
   });
+  it('shows a converted figure as one number beside the figure as written', () => {
+    expect(displayQuantity(convertQuantity(parseQuantity('150')!, 'mph', 'km/h')!, 'km/h', '150 mph')).toBe('241 km/h (150 mph)');
+    expect(displayQuantity(convertQuantity(parseQuantity('3')!, 'miles', 'km')!, 'km', '3 miles')).toBe('4.8 km (3 miles)');
+  });
 });
 
 describe('dateOrTimePart: numbers in dates and times are never quantities', () => {
