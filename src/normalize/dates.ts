@@ -264,6 +264,24 @@ export interface FindOptions {
 /** Something every day-date needs: a month or weekday name, a number, or a relative day word. */
 const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow)/i;
 
+/** A count that chrono joins to a following weekday as an hour: "rose to 12 on Wednesday", "killed 11 on Tuesday". */
+const COUNT_BEFORE_WEEKDAY = /^\d{1,2}\s+(?=on\s+(?:mon|tue|wed|thu|fri|sat|sun))/i;
+
+/**
+ * A dateline opens a story with its place and publication date, not an event's:
+ * "DROVNA, March 12 (Wire) - …", "PORTLAND, Ore., May 8 (AP) — …". The date
+ * stands after one to four capitalised words (and a state or country) and a
+ * comma at the start of the sentence, and before a dash, an agency in brackets
+ * between. It still serves as the reference date when nothing else gives one
+ * (latestFullDate).
+ */
+const DATELINE_BEFORE = /^\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’-]*){0,3},[ \t]*(?:\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*)?,[ \t]*)?$/u;
+const DATELINE_AFTER = /^[ \t]*(?:\([^()]{1,40}\)[ \t]*)?[-–—]/;
+
+export function isDateline(text: string, start: number, end: number): boolean {
+  return start < 60 && DATELINE_BEFORE.test(text.slice(0, start)) && DATELINE_AFTER.test(text.slice(end, end + 50));
+}
+
 /** chrono reads the instant in local time: noon keeps the day right in every time zone. */
 function localNoon(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -304,19 +322,28 @@ export function findDates(text: string, ref: Reference | undefined, opts: FindOp
 
   // 1. chrono results that name a day, without what chrono reads wrongly in news
   const raws: Raw[] = [];
-  for (const r of chrono.casual.parse(text, { instant })) {
-    const s = r.start;
-    if (!s.isCertain('day') && !s.isCertain('weekday')) continue; // "May", "at 3 pm", "this week"
-    const tags = [...s.tags()];
+  for (let r of chrono.casual.parse(text, { instant })) {
+    if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) continue; // "May", "at 3 pm", "this week"
+    const tags = [...r.start.tags()];
     // "a week after", "the next day", "within a week": not relative to the dateline in news
     if (tags.includes('result/relativeDate') && !/\bago\b|^in\b/i.test(r.text)) continue;
     let start = r.index;
     let end = r.index + r.text.length;
     if (offsets.some((o) => start < o.end && end > o.start)) continue;
+    // "rose to 12 on Wednesday": chrono takes the count for a clock time; only the weekday is the date's (the raw text shows it)
+    const count = COUNT_BEFORE_WEEKDAY.exec(r.text);
+    if (count) {
+      const w = chrono.casual.parse(r.text.slice(count[0].length), { instant })[0];
+      if (!w) continue;
+      start += count[0].length + w.index;
+      end = start + w.text.length;
+      r = w;
+    }
+    if (isDateline(text, start, end)) continue;
     while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
     // chrono drops "early"/"late"; keep them in the raw text (they do not move the day)
     const before = /\b(?:early|late)\s+(?:on\s+)?$/i.exec(text.slice(Math.max(0, start - 20), start));
-    if (before && (s.isCertain('weekday') || s.isCertain('day'))) start -= before[0].length;
+    if (before && (r.start.isCertain('weekday') || r.start.isCertain('day'))) start -= before[0].length;
     raws.push({ start, end, r });
   }
 
@@ -519,9 +546,9 @@ export interface NamedEvent {
   start: number;
   end: number;
   text: string;
-  /** Normalised key: case, quotes, hyphens and "the" folded ("operation sindoor", "pahalgam attack", "april 22 attack"). */
+  /** Normalised key: case, quotes, hyphens and "the" folded ("operation sindoor", "pahalgam attack", "attack" for "the April 22 attack"). */
   key: string;
-  /** How a report names it: "Operation Sindoor", "the Pahalgam attack", "the April 22 attack". */
+  /** How a report names it: "Operation Sindoor", "the Pahalgam attack", "the attack" (dated by its April 22). */
   label: string;
 }
 
@@ -581,9 +608,10 @@ export function namedEvents(text: string): NamedEvent[] {
     if (place && placeOk(place)) {
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(`${place} ${cls}`), label: `the ${place} ${cls}` });
     } else if (m[1] && /^\p{Lu}/u.test(m[1])) {
-      const month = m[1][0]!.toUpperCase() + m[1].slice(1).toLowerCase();
+      // the date is the event's date, not its name: "the March 2 election" and "the March 9 election" are one
+      // election dated two ways, so the key and label leave it out (as they leave out the year of "the 2008 …")
       const end = m[4] ? m.index + m[0].lastIndexOf(m[4]) - 1 : m.index + m[0].length;
-      const label = `the ${month} ${Number(m[2])} ${cls}`;
+      const label = `the ${cls}`;
       found.push({ start: m.index, end, text: text.slice(m.index, end), key: eventKey(label), label });
     }
   }

@@ -7,7 +7,9 @@
  * date expression goes to the nearest mention of an event (the subject or one
  * of `others`), so "after Operation Sindoor on May 7, following the Pahalgam
  * attack" gives May 7 to the operation, not to the attack. The subject takes
- * the nearest date it won. "a fortnight after … on April 22" is an offset from
+ * the nearest date it won that is written as its own ("the collapse on
+ * Tuesday", "Tuesday's collapse", "the collapse struck on Tuesday"), not one
+ * of another verb ("the toll from the collapse rose on Wednesday"). "a fortnight after … on April 22" is an offset from
  * its anchor; weeks, fortnights and months are approximate (a range), days exact.
  *
  * Each article is resolved against its own date: meta.published, else the
@@ -167,7 +169,64 @@ function clauseEndOf(anchor: DateExpr, ms: EventMention[], text: string): number
   return anchor.end;
 }
 
-/** The date of the subject in one sentence: the nearest date that is nearer to the subject than to any other event. */
+// ---------------------------------------------------------------- is the date the event's own?
+
+/** Words that do not stand between a date and the event noun it dates ("on Tuesday the …", "March 1 we marked the …"). */
+const FUNCTION_WORDS = 'the|a|an|of|on|in|at|by|for|with|to|from|after|before|since|during|and|or|but|as|we|they|he|she|it|was|were|is|are|has|have|had|said|says';
+/** A date written before the mention, as its modifier: "the March 10 collapse", "Tuesday’s deadly collapse". */
+const MODIFIES = new RegExp(`^(?:['’]s)?[ \\t]+(?:(?!(?:${FUNCTION_WORDS})[ \\t])\\p{Ll}[\\p{Ll}-]*[ \\t]+){0,2}$`, 'u');
+/** A date opening the sentence, the mention the subject right after it: "On Tuesday, the collapse killed nine". */
+const FRONTED = /^[ \t]*,?[ \t]*(?:[Tt]he[ \t]+)?['‘“"]?$/;
+/** A date right after the mention, a place between: "the collapse on Tuesday", "the flood of May 2", "… near Kessa in Orlin on May 2". */
+const FOLLOWS = /^[’'”"]?(?:[ \t]+(?:in|at|near|off)[ \t]+\p{Lu}[\p{L}\p{M}&.’'-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}&.’'-]*){0,2})*[ \t]*(?:on|of)?[ \t]*$/u;
+/**
+ * What ends the clause a mention is in: punctuation, a conjunction, a relative
+ * pronoun, a reporting verb. "and"/"or" before a past-tense verb only join two
+ * predicates of one subject ("killed seven and injured 20 on Monday").
+ */
+const CLAUSE_BREAK = /[,;:()—–]|[ \t]-[ \t]|\b(?:and|or)\b(?![ \t]+\p{Ll}+ed\b)|\b(?:but|while|whereas|when|after|before|since|as|because|until|although|though|where|who|whose|which|that|said|says|say|told)\b/iu;
+/** The mention's own relative clause: "the collapse, which happened on Tuesday", "the flood that struck on May 2". */
+const RELATIVE = /^[’'”"]?[ \t]*,?[ \t]*(?:which|that)[ \t]+/i;
+/**
+ * The mention opens its clause as its subject: nothing before it since a clause
+ * break but a determiner or possessive and up to two lower-case words ("The
+ * deadly …", "India’s …", "- The …", "said the …"). "The death toll from the
+ * collapse" does not: the collapse is not what "rose to 12 on Wednesday".
+ */
+const SUBJECT_BEFORE = new RegExp(
+  `(?:^|[,;:()—–][ \\t]*|[ \\t]-[ \\t]+|\\b(?:and|but|after|before|when|while|since|as|because|until|although|though|where|that|which|said|says|say)[ \\t]+)` +
+    `(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)[ \\t]+|[\\p{L}\\p{M}.-]+['’]s[ \\t]+)?` +
+    `(?:(?!(?:${FUNCTION_WORDS})[ \\t])\\p{Ll}[\\p{Ll}-]*[ \\t]+){0,2}['‘“"]?$`,
+  'u',
+);
+
+/**
+ * Whether a date is written as the date of this mention, not merely near it:
+ * inside it ("the March 10 collapse"), modifying it ("Tuesday’s collapse"),
+ * right after it ("the collapse on Tuesday"), in its relative clause ("the
+ * collapse, which happened on Tuesday"), in the predicate of the clause it is
+ * the subject of ("the collapse killed nine people late Tuesday"), or opening
+ * the sentence it is the subject of ("On Tuesday, the collapse …"). A date in
+ * another clause ("Aid landed on Wednesday, a day after the collapse") or of
+ * another verb ("the toll from the collapse rose to 12 on Wednesday") is not.
+ */
+function attached(d: DateExpr, m: Mention, text: string): boolean {
+  if (d.start < m.end && d.end > m.start) return true;
+  if (d.end <= m.start) {
+    const between = text.slice(d.end, m.start);
+    return MODIFIES.test(between) || (FRONTED.test(between) && /^[\s'‘“"]*$/.test(text.slice(0, d.start)));
+  }
+  const between = text.slice(m.end, d.start);
+  if (FOLLOWS.test(between)) return true;
+  const relative = RELATIVE.exec(between);
+  if (relative) return !CLAUSE_BREAK.test(between.slice(relative[0].length));
+  return !CLAUSE_BREAK.test(between) && SUBJECT_BEFORE.test(text.slice(0, m.start));
+}
+
+/**
+ * The date of the subject in one sentence: the nearest date that is nearer to
+ * the subject than to any other event and is written as one of its mentions'.
+ */
 function pickInSentence(text: string, dates: DateExpr[], ms: EventMention[]): DateExpr | undefined {
   let best: { d: DateExpr; dist: number } | undefined;
   for (const d of dates) {
@@ -176,6 +235,7 @@ function pickInSentence(text: string, dates: DateExpr[], ms: EventMention[]): Da
     ds.sort((a, b) => a.dist - b.dist || a.m.start - b.m.start || Number(b.m.mine) - Number(a.m.mine));
     const owner = ds[0]!;
     if (!owner.m.mine) continue;
+    if (!ds.some((x) => x.m.mine && attached(d, x.m, text))) continue;
     if (!best || owner.dist < best.dist || (owner.dist === best.dist && d.start < best.d.start)) best = { d, dist: owner.dist };
   }
   return best?.d;

@@ -248,8 +248,11 @@ describe('date on another story (a flood, a summit)', () => {
     // people and places do not take dates from an event by default
     const c = article('c', 'The Valmora flood swept the Orla valley on Wednesday, Brandt said on Friday.', '2024-03-01');
     expect(facts([c], flood(), vocab).map((f) => f.value)).toEqual(['2024-02-28']);
-    // with `others: []` the nearest date is taken, whatever it belongs to
-    expect(facts([b], flood({ others: [] }), vocab).map((f) => f.value)).toEqual(['2024-03-01']);
+    // a date written as both events' ("the flood delayed the summit on March 1") goes to the nearer one;
+    // with `others: []` it is taken for the flood, whatever else it may belong to
+    const d = article('d', 'The Valmora flood delayed the Sarn summit on March 1.', '2024-03-05');
+    expect(facts([d], flood(), vocab)).toEqual([]);
+    expect(facts([d], flood({ others: [] }), vocab).map((f) => f.value)).toEqual(['2024-03-01']);
   });
 
   it('tolerates an approximate "a fortnight after" that brackets the exact date, and not one that does not', () => {
@@ -282,7 +285,7 @@ describe('date on another story (a flood, a summit)', () => {
   });
 
   it('skips sentences matching an ignore pattern', () => {
-    const a = article('a', 'On March 1 we marked the anniversary of the Valmora flood. The Valmora flood struck on Wednesday.', '2024-03-01');
+    const a = article('a', 'We marked the anniversary of the Valmora flood on March 1. The Valmora flood struck on Wednesday.', '2024-03-01');
     expect(facts([a], flood(), vocab).map((f) => f.value)).toEqual(['2024-03-01', '2024-02-28']);
     expect(facts([a], flood({ ignore: ['anniversary'] }), vocab).map((f) => f.value)).toEqual(['2024-02-28']);
   });
@@ -398,7 +401,8 @@ describe('date without a subject (events named in the text)', () => {
   it('does not take demonyms, months or weekdays for places, and reads "the <Month> <day> attack" as its own event', () => {
     const a = article('a', 'The Israeli attack on Tuesday hit a depot. The Monday flood on May 2 was small. The March 3 bombing killed four.', '2024-05-10');
     const fs = facts([a], noSubject(), none);
-    expect(fs.map((f) => [f.subject.key, f.subject.label, f.value])).toEqual([['march 3 bombing', 'the date of the March 3 bombing', '2024-03-03']]);
+    // the date is the bombing's date, not part of its name (see "the March 2 … election" below)
+    expect(fs.map((f) => [f.subject.key, f.subject.label, f.value])).toEqual([['bombing', 'the date of the bombing', '2024-03-03']]);
   });
 
   it('label may use {event}; prepare accepts no subject and fills the defaults', () => {
@@ -408,5 +412,68 @@ describe('date without a subject (events named in the text)', () => {
     const [fact] = date.extract(shieldA, r, none);
     expect(fact!.subject.label).toBe('when Operation Northern Shield happened');
     expect(() => date.prepare!(rule('date', { subject: '' }), none)).toThrow(RuleError);
+  });
+});
+
+// ---------------------------------------------------------------- only a date written as the event's own
+
+describe('date: a date counts only when it is written as the event’s own', () => {
+  const none: Vocabulary = { entities: [], titles: {} };
+  const noSubject = () => rule('date', {});
+  const published = '2024-10-10'; // a Thursday
+  const said = article('s', 'The Velsk dam collapse happened on Monday.', published);
+  const rows = (fs: Fact[]) => fs.map((f) => [f.article, f.subject.key, f.raw, f.value]);
+
+  it('does not date the event with a date of another verb in its sentence ("the toll from the collapse rose to 14 on Thursday")', () => {
+    const a = article('a', 'The death toll from the Velsk dam collapse rose to 14 on Thursday.', published);
+    expect(facts([a], noSubject(), none)).toEqual([]);
+    expect(run([a, said], noSubject(), none)).toEqual([]);
+    // the same with an entity as the subject
+    expect(facts([article('b', 'The toll from the Valmora flood rose to 40 on Friday.', '2024-03-02')], flood(), vocab)).toEqual([]);
+    // nor a date of another clause joined by "and": a new subject ("and the toll …") starts it
+    expect(facts([article('c', 'The Valmora flood cut the road and the toll rose to 40 on Friday.', '2024-03-02')], flood(), vocab)).toEqual([]);
+  });
+
+  it('skips a dateline: its date is the story’s, the event takes the date of its own clause', () => {
+    for (const line of ['VELSK, October 10 (Newswire) — The Velsk dam collapse killed seven people early Monday.', 'Velsk, Oct. 10 - The Velsk dam collapse killed seven people early Monday.']) {
+      const a = article('a', line, published);
+      expect(rows(facts([a], noSubject(), none))).toEqual([['a', 'velsk collapse', 'early Monday', '2024-10-07']]);
+      expect(run([a, said], noSubject(), none)).toEqual([]);
+    }
+  });
+
+  it('does not date the event with the date of another clause ("convoys arrived on Thursday, two days after the collapse")', () => {
+    const a = article('a', 'Relief convoys arrived on Thursday, two days after the Velsk dam collapse.', published);
+    expect(facts([a], noSubject(), none)).toEqual([]);
+    expect(run([a, said], noSubject(), none)).toEqual([]);
+  });
+
+  it('still dates the event from a date before it, after it, in its relative clause or in its own predicate', () => {
+    const texts = [
+      'Wednesday’s Valmora flood destroyed 300 homes.',
+      'Rescuers reached the Valmora flood zone late. Crews mapped the Valmora flood on Wednesday.',
+      'Officials said the Valmora flood, which struck on Wednesday, was the worst in decades.',
+      'The deadly Valmora flood swept away the Orla bridge early on Wednesday.',
+      'The Valmora flood killed nine people and destroyed 300 homes on Wednesday.',
+      'On Wednesday, the Valmora flood cut the only road.',
+    ];
+    for (const t of texts) expect(facts([article('a', t, '2024-03-01')], flood(), vocab).map((f) => f.value)).toEqual(['2024-02-28']);
+  });
+
+  it('keeps a count out of the date: "killed 11 on Wednesday" is "on Wednesday" (chrono reads 11 o’clock)', () => {
+    const [f, ...rest] = facts([article('a', 'The Valmora flood killed 11 on Wednesday.', '2024-03-01')], flood(), vocab);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ raw: 'on Wednesday', value: '2024-02-28' });
+  });
+
+  it('keeps the date out of the event’s name: "the October 6 regional vote" and "the October 13 regional vote" are one vote dated two ways', () => {
+    const a = article('a', 'Crowds gathered after the October 6 regional vote.', '2024-10-14');
+    const b = article('b', 'Crowds gathered after the October 13 regional vote.', '2024-10-14');
+    const f = one(run([a, b], noSubject(), none));
+    expect(f).toMatchObject({ kind: 'contradiction', subject: { key: 'election', label: 'the date of the election' } });
+    expect(f.values.map((v) => [v.value, v.articles])).toEqual([
+      ['2024-10-06', ['a']],
+      ['2024-10-13', ['b']],
+    ]);
   });
 });
