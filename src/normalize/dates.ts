@@ -498,17 +498,20 @@ const EVENT_NOUN_CLASS: Record<string, string[]> = {
   eruption: ['eruption'],
   crash: ['crash', 'air crash', 'plane crash', 'derailment'],
   collapse: ['collapse'],
-  stampede: ['stampede'],
+  stampede: ['stampede', 'crush', 'crowd crush'],
+  sinking: ['sinking', 'capsizing', 'shipwreck'],
   summit: ['summit', 'talks', 'conference'],
   election: ['election', 'elections', 'vote', 'referendum', 'poll', 'polls'],
   riots: ['riot', 'riots'],
+  protests: ['protest', 'protests', 'demonstration', 'demonstrations', 'rally'],
+  verdict: ['verdict', 'sentencing'],
   accord: ['accord', 'agreement', 'treaty', 'ceasefire'],
 };
 const NOUN_CLASS = new Map<string, string>();
 for (const [c, forms] of Object.entries(EVENT_NOUN_CLASS)) for (const f of forms) NOUN_CLASS.set(f, c);
 const NOUNS_SOURCE = [...NOUN_CLASS.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+')).join('|');
 /** Lower-case words that may stand between a place and its event noun: "the Pahalgam terror attack". */
-const MODIFIERS = 'terror|terrorist|militant|suicide|mass|deadly|car|truck|train|bomb|flash|peace|climate|trade|general|presidential|parliamentary|local|snap|school|church|mosque|temple|market|stadium|hotel|factory|mine|bridge|dam|forest|bush';
+const MODIFIERS = 'terror|terrorist|militant|suicide|mass|deadly|car|truck|train|bus|ferry|boat|crowd|bomb|flash|peace|climate|trade|general|presidential|parliamentary|local|snap|school|church|mosque|temple|market|stadium|hotel|factory|plant|chemical|gas|mine|bridge|dam|forest|bush|court|corruption|murder';
 const MONTHS_FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 /** A capitalised word: "Pahalgam", "Bunyan-un-Marsoos", "Karlsby", "O'Hare". */

@@ -139,6 +139,14 @@ describe('named events', () => {
       ['the July 9 bombing', 'bombing', 'the bombing'],
     ]);
   });
+  it('names sinkings, crowd crushes, protests and verdicts', () => {
+    expect(named('After the Santa Irene sinking and the Arnhold Stadium crush, the Halloran verdict and the Varna protests')).toEqual([
+      ['the Santa Irene sinking', 'santa irene sinking', 'the Santa Irene sinking'],
+      ['the Arnhold Stadium crush', 'arnhold stadium stampede', 'the Arnhold Stadium stampede'],
+      ['the Halloran verdict', 'halloran verdict', 'the Halloran verdict'],
+      ['the Varna protests', 'varna protests', 'the Varna protests'],
+    ]);
+  });
   it('does not name events after demonyms, weekdays or lower-case words', () => {
     expect(named('The Russian attack, the Sunday election and operation northern shield')).toEqual([]);
   });
