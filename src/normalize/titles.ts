@@ -131,7 +131,8 @@ const LOWER_MODIFIERS = new Set(
     'staff joint sports culture tourism science technology economic human rights water resources railways power ' +
     'petroleum housing urban rural development legal media political top permanent special high parliamentary ' +
     'presidential campaign research medical managing general chief field crown majority minority floor house ' +
-    'justice interior homeland veterans army navy air first second lead spokesperson'
+    'justice interior homeland veterans army navy air first second lead spokesperson coast guard border customs ' +
+    'prison hospital airport port harbour harbor railway rail transit airline ferry company club team league'
   ).split(' '),
 );
 

@@ -111,6 +111,11 @@ describe('indexPeople on a story of its own', () => {
     const found = indexPeople(b, empty).titles.map((t) => `${t.person.label}: ${t.title.display} (${t.how})`);
     expect(found).toEqual(expect.arrayContaining(['Ingrid Solberg: Prime Minister (clause)', 'Tomas Berg: Mayor (clause)']));
   });
+  it('reads lower-case organisation words before a head: “a coast guard spokesman”, “hospital director”', () => {
+    const d = parseArticle({ id: 'd', path: 'd.txt', text: 'Lt. Commander Rafael Dunmore, a coast guard spokesman, said the search continued. Hospital director Ana Velk said four were treated.' });
+    const found = indexPeople(d, empty).titles.map((t) => `${t.person.label}: ${t.title.display} (${t.how})`);
+    expect(found).toEqual(expect.arrayContaining(['Rafael Dunmore: Coast Guard Spokesperson (apposition)', 'Ana Velk: Hospital Director (before-name)']));
+  });
   it('does not give a possessive title to a name that is not beside it', () => {
     const c = parseArticle({ id: 'c', path: 'c.txt', text: 'Norway’s prime minister, Sweden’s foreign minister and the Danish envoy met on Friday.' });
     expect(indexPeople(c, empty).titles).toEqual([]);
