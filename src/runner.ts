@@ -126,7 +126,24 @@ export function compareGroups(groups: Iterable<Fact[]>, rules: Rule[], articles:
     for (const f of (t.compare ?? compareValues)(group, rule as never, { articles })) out.push(f);
   }
   for (const [rule, list] of unsettled) for (const f of ruleTypes[rule.type]!.settle!(list, rule as never)) findings.push(f);
-  return sortFindings(findings);
+  return onceEach(sortFindings(findings));
+}
+
+/**
+ * Findings of two rules that split the same articles the same way over the same
+ * words (a quote credited to two people, caught by both the quote and the
+ * credits rule) are one discrepancy: the first (most severe, then by rule id) stays.
+ */
+function onceEach(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.values.some((v) => v.evidence.length === 0)) return true;
+    const sides = f.values.map((v) => `${v.articles.join(',')}:${v.evidence.map((e) => `${e.article}@${e.offset}`).join(',')}`).sort(cmp);
+    const key = sides.join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Split findings into kept and silenced by the articles' disable comments and sidecar entries. */
