@@ -36,7 +36,7 @@ rules:
     description: How many people an event killed.
     unit: people
     unit_words: [people, persons, individuals, civilians, residents, villagers, tourists, victims, passengers, pilgrims]
-    cues: [killed, killing, kills, dead, died, deaths, death toll, toll, lives of, lives, fatalities, perished, lost their lives, bodies]
+    cues: [killed, killing, kills, dead, died, deaths, death toll, toll, lives of, lives, fatalities, perished, lost their lives]
     label: "people killed in the {event}"
     bare: true
     cue_distance: 6
@@ -76,7 +76,7 @@ rules:
     description: How many people an event displaced or forced to evacuate.
     unit: people
     unit_words: [people, persons, residents, villagers, individuals]
-    cues: [displaced, evacuated, evacuate, evacuation, fled, homeless, forced from their homes, shelters]
+    cues: [displaced, evacuated, evacuate, evacuation, flee, fled, fleeing, homeless, forced from their homes, shelters]
     label: "people displaced by the {event}"
     bare: true
     cue_distance: 6

@@ -17,7 +17,11 @@
  * stands within `cue_distance` words of it. With `bare: true` a number with no
  * unit word counts too when it stands right by a cue ("14 had died", "the
  * death toll rose to 40", "killing 14"); with `unit_first: true` the unit may
- * come first ("magnitude 6.8").
+ * come first ("magnitude 6.8"). A number goes to the outcome word (killed,
+ * injured, evacuated, fled…) of its own clause, else the nearest: in "Two died
+ * and 3,000 residents were evacuated" the 3,000 are not a death toll. A figure
+ * a sentence calls the toll ("the death toll has risen to 11") leaves out the
+ * parts it names in other clauses ("after two victims died in hospital").
  *
  * Values are ranges, so hedged figures ("at least 40") contradict only figures
  * they cannot agree with. A figure that rises from an earlier article to a
@@ -129,6 +133,12 @@ const COMMON_SOURCES = new Set(['police', 'officials', 'authorities', 'rescuers'
 
 /** Words that say a figure changed: "rose to", "climbed to", "revised", "the latest figures". */
 const RISE_RE = /(?<![\p{L}])(rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|went up|has grown|grew|revised|updated|latest|now stands|now stood|has reached|reached|mounted|swelled|soared)(?![\p{L}])/iu;
+/**
+ * "now" in a figure's own clause ("15 people had now been arrested", "are now confirmed dead") gives the figure as it
+ * stands at the time of writing: a change, like "latest". Elsewhere in the sentence it is another clause's ("who now
+ * live in shelters").
+ */
+const NOW_RE = /(?<![\p{L}])(now)(?![\p{L}])/iu;
 /** Words that mark a figure as an earlier one: "initially", "earlier reports". */
 const EARLIER_RE = /(?<![\p{L}])(initially|originally|previously|earlier|first reported|preliminary|at first)(?![\p{L}])/iu;
 const EARLIER_JUST_BEFORE = /(?:from|initially|originally|previously|earlier|first|had\s+been|at\s+first\s+said)(?:\s+(?:said|reported|put|gave|an?|the))?\s*$/i;
@@ -144,12 +154,16 @@ const AFTER_BARE = new Set(
   'and or in on at as after when while during including with were was had have has are is been more others by across from since so far according people reported said'.split(' '),
 );
 /** What can happen to people or homes in an event: a number nearer one of these than to the rule's own cue is another count. */
-const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalities|perished|injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|missing|unaccounted|arrested|arrests|detained|displaced|evacuated|homeless|rescued|survivors|destroyed|damaged|flattened|collapsed)(?![\p{L}])/giu;
+const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalities|perished|injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|missing|unaccounted|arrested|arrests|detained|displaced|evacuated|flee|fled|fleeing|homeless|rescued|survivors|destroyed|damaged|flattened|collapsed)(?![\p{L}])/giu;
 /**
  * What parts a number from a word of another clause or another subject: a clause break, or "and"/"or" joining a
  * new subject ("Seven people died and 43 passengers were hurt"). Breaks a tie between two outcome words as near.
  */
 const LINK_BREAK = /[;:()—–]|,(?!\d)|(?<![\p{L}])(?:and|or|but|while|whereas|after|before|when|as)(?![\p{L}])/iu;
+/** A word for the total of a count: "the death toll", "the tally". */
+const TOLL_RE = /(?<![\p{L}])(?:toll|tally)(?![\p{L}])/iu;
+/** Right before a figure its clause calls the toll: "the toll … has risen to", "stands at", "a death toll of". */
+const TOTAL_BEFORE = /(?:(?:rose|rises|risen|rising|climbed|climbs|jumped|increased|reached|reaches|soared|swelled|mounted|grew|grown|went\s+up|gone\s+up|stands?|stood|is|was|of)\s+(?:to\s+|at\s+)?)$/i;
 /** "climbed to 23", "rose to 31": a figure a toll reached. */
 const RISE_TO_BEFORE = /(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|soared|swelled|mounted|grew|grown|went\s+up|gone\s+up)\s+(?:to\s+)?$/i;
 const FROM_BEFORE = /(?:up\s+|down\s+)?from\s+(?:an?\s+)?(?:(?:earlier|initial|previous|first)\s+)?(?:(?:figure|toll|count|estimate|tally)\s+(?:of\s+)?)?$/i;
@@ -662,9 +676,9 @@ interface Hit {
 function stageOf(text: string, at: number, clause: [number, number]): { stage?: 'earlier'; change?: string } {
   const justBefore = text.slice(Math.max(clause[0], at - 40), at);
   const clauseText = text.slice(clause[0], clause[1]);
-  const rise = RISE_RE.exec(clauseText) ?? RISE_RE.exec(text);
+  const rise = RISE_RE.exec(clauseText) ?? RISE_RE.exec(text) ?? NOW_RE.exec(clauseText);
   if (EARLIER_JUST_BEFORE.test(justBefore)) return { stage: 'earlier' };
-  if (EARLIER_RE.test(clauseText) && !RISE_RE.test(clauseText)) return { stage: 'earlier' };
+  if (EARLIER_RE.test(clauseText) && !RISE_RE.test(clauseText) && !NOW_RE.test(clauseText)) return { stage: 'earlier' };
   return rise ? { change: rise[1]!.toLowerCase() } : {};
 }
 
@@ -807,14 +821,21 @@ export const count: RuleType<CountOptions> = {
       const parted = (wordStart: number, wordEnd: number, start: number, end: number) =>
         LINK_BREAK.test(wordEnd <= start ? s.text.slice(wordEnd, start) : s.text.slice(end, wordStart));
       // another outcome word nearer the number than its cue takes it; one as near takes it when the cue is parted
-      // from the number and it is not ("Seven people died and 43 passengers were hurt": 43 are the hurt)
+      // from the number and it is not ("Seven people died and 43 passengers were hurt": 43 are the hurt). Farther off
+      // too, within cue_distance: when only one of the two shares the number's clause, that one takes it ("died and
+      // about 3,000 residents have been evacuated": the evacuated; "167 passengers had been rescued and seven people
+      // were confirmed dead": the dead)
       const takenByOther = (numAt: number, numEnd: number, near: { at: number; len: number; start: number; end: number }, start: number, end: number) => {
         const cueDist = distTo(near, numAt, numEnd);
+        let cueParted: boolean | undefined;
         return outcomes.some((x) => {
           if (ownCue(x.word)) return false;
           const d = x.at < numAt ? numAt - x.at - 1 : x.at - numEnd;
-          if (d !== cueDist) return d < cueDist;
-          return parted(near.start, near.end, start, end) && !parted(x.start, x.start + x.word.length, start, end);
+          if (d > Math.max(cueDist, o.cue_distance)) return false;
+          cueParted ??= parted(near.start, near.end, start, end);
+          const xParted = parted(x.start, x.start + x.word.length, start, end);
+          if (cueParted !== xParted) return cueParted;
+          return d < cueDist;
         });
       };
       const nearCue = (numAt: number, numEnd: number) =>
@@ -876,7 +897,27 @@ export const count: RuleType<CountOptions> = {
           hits.push({ start, end, quantityText: m[1]!, q, cue: near.text, numAt });
         }
       }
-      for (const h of hits.sort((a, b) => a.start - b.start)) {
+      const read = hits
+        .sort((a, b) => a.start - b.start)
+        .map((h) => {
+          let subject = entitySubject;
+          let event: EventHit | undefined;
+          if (!subject) {
+            const before: EventHit[][] = [];
+            for (let k = Math.max(0, i - o.window); k < i; k++) before.push(eventsAt(k));
+            event = eventFor(s, h.start, h.end, eventsAt(i), before) ?? articleEvent(i);
+            subject = { key: `${o.unit.toLowerCase()}:${event?.event ?? '-'}`, label: labelFor(o, event?.event) };
+          }
+          const clause = clauseAround(s.text, h.start, h.end);
+          const lead = s.text.slice(clause[0], h.start);
+          return { h, subject, event, clause, stage: stageOf(s.text, h.start, clause), toll: TOTAL_BEFORE.test(lead) && TOLL_RE.test(lead) };
+        });
+      // a figure its clause calls the toll ("the death toll … has risen to 11"): the rule's other figures on the same
+      // subject in other clauses of the sentence are parts of it ("… after two victims died in hospital"), not the
+      // total, and are dropped; its earlier value ("officials had initially said nine") is kept
+      const tolls = read.filter((r) => r.toll);
+      for (const { h, subject, event, clause, stage, toll } of read) {
+        if (!toll && !stage.stage && tolls.some((t) => t.subject.key === subject.key && t.clause[0] !== clause[0])) continue;
         let q = h.q;
         let converted = '';
         if (measure && h.unitWord) {
@@ -885,16 +926,6 @@ export const count: RuleType<CountOptions> = {
           if (c !== q) converted = `${h.quantityText.trim()} ${h.unitWord}`;
           q = c;
         }
-        let subject = entitySubject;
-        let event: EventHit | undefined;
-        if (!subject) {
-          const before: EventHit[][] = [];
-          for (let k = Math.max(0, i - o.window); k < i; k++) before.push(eventsAt(k));
-          event = eventFor(s, h.start, h.end, eventsAt(i), before) ?? articleEvent(i);
-          subject = { key: `${o.unit.toLowerCase()}:${event?.event ?? '-'}`, label: labelFor(o, event?.event) };
-        }
-        const clause = clauseAround(s.text, h.start, h.end);
-        const stage = stageOf(s.text, h.start, clause);
         const source = sourceOf(s.text, h.start);
         const raw = s.text.slice(h.start, h.end);
         const start = s.start + h.start;
@@ -1019,8 +1050,8 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     const a = articleSet[0]!;
     const msg =
       shown.length === 2
-        ? `${a} gives both ${shown[0]} and ${shown[1]} for ${subject.label}; no other article gives a figure.`
-        : `${a} gives ${shown.length} different figures for ${subject.label}: ${listArticles(shown)}; no other article gives a figure.`;
+        ? `${a} gives both ${shown[0]} and ${shown[1]} for ${subject.label}; no other article gives a figure for this subject.`
+        : `${a} gives ${shown.length} different figures for ${subject.label}: ${listArticles(shown)}; no other article gives a figure for this subject.`;
     return [makeFinding(rule, 'contradiction', subject, groups, msg, clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {})];
   }
 

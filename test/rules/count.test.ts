@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { article, ROOT, rule, run, SEEDS, seedArticles } from '../helpers.js';
 import { count as countType } from '../../src/rules/count.js';
 import { runStory } from '../../src/bench/stories.js';
+import { defaultConfig } from '../../src/config/load.js';
 
 const STORIES = join(ROOT, 'test', 'fixtures', 'stories');
 const ruleTypesCount = () => ({ count: countType });
@@ -320,5 +321,72 @@ describe('count: the nearest outcome, events named later, measures by a death cu
     const c = article('c', 'The bridge collapse killed 9 people.', '2023-11-05');
     const [f] = run([a, b, c], deaths());
     expect(f!.message).toMatch(/give figures that cannot all be true: 9 people \(a and b\) against 6 people \(a\)\./);
+  });
+});
+
+describe('count: figures of another clause, parts of a toll, "now" (built-in rules)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+  const facts = (id: string, text: string) => {
+    const r = builtIn(id);
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    return countType.extract(article('x', text), r as never, { entities: [], titles: {} }).map((f) => f.value);
+  };
+
+  it('people who fled are displaced, not killed: "forced 3,200 residents to flee and killed two people"', () => {
+    const a = article('a', 'The fire forced 3,200 residents to flee and killed two people, officials said.');
+    const b = article('b', 'The fire killed two people, officials said. About 3,000 residents were evacuated.');
+    expect(facts('default-deaths', a.text)).toEqual(['2']);
+    expect(facts('default-displaced', a.text)).toEqual(['3200']);
+    expect(run([a, b], builtIn('default-deaths'))).toEqual([]);
+    expect(run([a, b], builtIn('default-displaced'))).toEqual([]); // 3,200 and about 3,000 agree
+  });
+
+  it('an outcome in the figure’s own clause takes it from a cue in the clause before: "died and about 3,000 residents have been evacuated"', () => {
+    const a = article('a', 'Two people have died and about 3,000 residents have been evacuated, officials said.');
+    const b = article('b', 'The fire has killed two people, officials said.');
+    expect(facts('default-deaths', a.text)).toEqual(['2']);
+    expect(facts('default-displaced', a.text)).toEqual(['2700..3301']);
+    expect(run([a, b], builtIn('default-deaths'))).toEqual([]);
+  });
+
+  it('and an outcome in the clause before does not take it from its own cue: "167 passengers had been rescued and seven people were confirmed dead"', () => {
+    expect(facts('default-deaths', 'The coast guard said 167 passengers had been rescued and seven people were confirmed dead.')).toEqual(['7']);
+  });
+
+  it('an article alone with figures that cannot agree: "no other article gives a figure for this subject"', () => {
+    const a = article('a', 'The landslide killed 12 people. Police said 14 people died in the landslide.');
+    const b = article('b', 'Two people died, police said.');
+    const f = run([a, b], builtIn('default-deaths')).find((x) => x.subject.key === 'people:landslide')!;
+    expect(f.message).toMatch(/a gives both 12 people and 14 people for people killed in the landslide; no other article gives a figure for this subject\./);
+  });
+
+  it('figures that make up a toll are not the toll: "the death toll has risen to 11 people after two victims died in hospital"', () => {
+    const a = article('a', 'Nine people were killed in the crush at the Arnhold Stadium, police said.', '2025-05-03');
+    const b = article('b', 'The death toll from the crush at the Arnhold Stadium has risen to 11 people after two victims died in hospital, officials said.', '2025-05-05');
+    expect(facts('default-deaths', b.text)).toEqual(['11']);
+    const [f] = run([a, b], builtIn('default-deaths'));
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.message).toMatch(/9 people \(a, 2025-05-03\) → 11 people \(b, 2025-05-05\)/);
+    // the toll's earlier value is kept, marked earlier
+    const c = 'The death toll from the crush has risen to 11 people; officials had initially said nine people died.';
+    expect(facts('default-deaths', c)).toEqual(['11', '9']);
+  });
+
+  it('bodies recovered are not the toll: "Divers have recovered 12 bodies from the hull"', () => {
+    const a = article('a', 'Seven people died in the ferry sinking, the coast guard said.', '2025-05-03');
+    const b = article('b', 'Nineteen people are now confirmed dead after the ferry sinking, the coast guard said. Divers have recovered 12 bodies from the hull.', '2025-05-05');
+    expect(facts('default-deaths', b.text)).toEqual(['19']);
+    expect(run([a, b], builtIn('default-deaths'))[0]).toMatchObject({ kind: 'update' });
+  });
+
+  it('"now" gives the figure as it stands: "15 people had now been arrested" is an update', () => {
+    const a = article('a', 'Police said 12 people had been arrested.', '2025-05-03');
+    const b = article('b', 'Police said 15 people had now been arrested.', '2025-05-05');
+    const [f] = run([a, b], builtIn('default-arrests'));
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.message).toMatch(/b \(“now”\) says the figure changed/);
+    // "now" of another clause says nothing of the figure
+    const c = article('c', 'Police said 15 people had been arrested, and shops in the town are now closed.', '2025-05-05');
+    expect(run([a, c], builtIn('default-arrests'))[0]).toMatchObject({ kind: 'contradiction' });
   });
 });
