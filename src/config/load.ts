@@ -10,6 +10,8 @@ import { FactlintError, RuleError } from '../errors.js';
 import { ruleTypes, ruleTypeNames } from '../rules/index.js';
 import type { Entity, Rule, RuleExample, Severity, SourcePos, Vocabulary } from '../types.js';
 import safeRegex from 'safe-regex2';
+import { DEFAULT_PARTICLES, nameSource } from '../normalize/names.js';
+import { slowPattern, type PatternToProbe } from './probe.js';
 import { DEFAULT_RULES_NAME, DEFAULT_RULES_YAML } from './defaults.js';
 import { commonRuleFields, rulesSchema } from './schema.js';
 
@@ -214,9 +216,15 @@ function validate(p: Parsed, problems: Problems): void {
 /** Options that hold the user's regular expressions, whatever the rule type. */
 const PATTERN_OPTIONS = ['pattern', 'patterns', 'ignore'];
 
-/** A user pattern must compile and must not backtrack exponentially (checked at load, before any article is read). */
+/**
+ * A user pattern must compile and must not backtrack exponentially (checked at
+ * load, before any article is read): statically for nested repetitions, then
+ * by running the patterns that pass on texts made to make them backtrack
+ * (src/config/probe.ts).
+ */
 function checkPatterns(p: Parsed, problems: Problems): void {
   if (trusted) return;
+  const probe: (PatternToProbe & { path: Path; label: string; src: string })[] = [];
   const rules = (p.data.rules as Record<string, unknown>[] | undefined) ?? [];
   rules.forEach((rule, i) => {
     for (const key of PATTERN_OPTIONS) {
@@ -234,10 +242,22 @@ function checkPatterns(p: Parsed, problems: Problems): void {
         }
         if (!safeRegex(plain)) {
           problems.add(path, `${ruleLabel(p.data, i)}: pattern ${JSON.stringify(src)} can take exponential time on some texts (a repetition inside a repetition, like (a+)+): rewrite it without the nested repetition`);
+          return;
         }
+        // as the name rule runs it: {name} is a proper name
+        const source = src.replace(/\{name\}/g, `(?<name>${nameSource(DEFAULT_PARTICLES)})`);
+        probe.push({ source, flags: key === 'ignore' ? 'iu' : 'u', path, label: ruleLabel(p.data, i), src });
       });
     }
   });
+  const slow = slowPattern(probe);
+  if (slow !== undefined) {
+    const { path, label, src } = probe[slow]!;
+    problems.add(
+      path,
+      `${label}: pattern ${JSON.stringify(src)} takes exponential time on some texts (tried on a test text, it did not finish): make the alternatives inside a repetition unable to match the same text, e.g. (a|b)* rather than (\\w|a)*`,
+    );
+  }
 }
 
 function loadVocabulary(p: Parsed, problems: Problems, vocab: Vocabulary, stack: string[]): void {

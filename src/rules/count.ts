@@ -82,7 +82,7 @@ const EVENT_NOUNS: Record<string, string[]> = {
   accident: ['accident', 'accidents', 'industrial accident'],
   sinking: ['sinking', 'capsizing', 'shipwreck'],
   collapse: ['collapse', 'building collapse', 'cave-in'],
-  stampede: ['stampede', 'crowd crush'],
+  stampede: ['stampede', 'crowd crush', 'crush'],
   clashes: ['clashes', 'clash', 'riots', 'riot', 'unrest', 'fighting'],
   protests: ['protests', 'protest', 'demonstrations', 'demonstration'],
   war: ['war'],

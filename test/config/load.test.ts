@@ -78,4 +78,12 @@ describe('user patterns', () => {
   it('a pattern that can backtrack exponentially is refused before any article is read', () => {
     expect(errorOf(`${ENTITY}rules:\n  - id: ops\n    type: name\n    pattern: "Operation (\\\\w+\\\\s?)+!"\n`)).toMatch(/^rules\.yaml:7:14: rule "ops": pattern .* can take exponential time/);
   });
+  it('so is one whose alternatives overlap under a repetition, which the static check passes: it is tried on test texts', () => {
+    expect(errorOf(`${ENTITY}rules:\n  - id: chiefs\n    type: name\n    pattern: "Chief (\\\\w|\\\\w)*X"\n`)).toMatch(/^rules\.yaml:7:14: rule "chiefs": pattern .* takes exponential time on some texts \(tried on a test text/);
+  }, 20_000);
+  it('a pattern that is fast on the test texts loads', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'rules.yaml'), `${ENTITY}rules:\n  - id: chiefs\n    type: name\n    pattern: "(?:Chief|Commander) {name}"\n`);
+    expect(parseConfig(join(dir, 'rules.yaml')).rules.map((r) => r.id)).toEqual(['chiefs']);
+  });
 });
