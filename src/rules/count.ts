@@ -463,14 +463,16 @@ function wordIndexIn(info: SentenceInfo, text: string, offset: number): number {
 /**
  * The matches of a global quantity regex in a sentence, in order, found by trying its sticky copy only
  * where a quantity may start: the leftmost match from each point on is the same, so the same matches.
+ * A match whose number is not a quantity (`notQuantity`: a date's "4" in "on March 4 killed eight
+ * people") is passed over without swallowing the quantity it spans: the next start is tried.
  */
-function* quantityMatches(at: Matcher, info: SentenceInfo, text: string): Generator<Match> {
+function* quantityMatches(at: Matcher, info: SentenceInfo, text: string, notQuantity: (m: Match) => boolean): Generator<Match> {
   if (!info.quantityStarts) readWords(info, text);
   let from = 0;
   for (const start of info.quantityStarts!) {
     if (start < from) continue;
     const { m } = execFrom(at, info, text, start);
-    if (m) {
+    if (m && !notQuantity(m)) {
       from = m.index + m[0].length;
       yield m;
     }
@@ -841,9 +843,9 @@ export const count: RuleType<CountOptions> = {
       const nearCue = (numAt: number, numEnd: number) =>
         o.cues.length ? cues.find((c) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd) <= o.cue_distance) : { text: '' };
       const units = mayMatch(unitFilter, s.text);
-      for (const m of units ? quantityMatches(quantityAt, info, s.text) : []) {
+      for (const m of units ? quantityMatches(quantityAt, info, s.text, (x) => isDatePart(x.index, x[1]!)) : []) {
         const q = parseQuantity(m[1]!);
-        if (!q || isDatePart(m.index, m[1]!)) continue;
+        if (!q) continue;
         const numAt = wordAt(m.index);
         const numEnd = wordAt(m.index + m[0].length);
         const near = nearCue(numAt, numEnd);
@@ -865,12 +867,12 @@ export const count: RuleType<CountOptions> = {
         }
       }
       if (bareAt) {
-        for (const m of quantityMatches(bareAt, info, s.text)) {
+        for (const m of quantityMatches(bareAt, info, s.text, (x) => isDatePart(x.index, x[1]!))) {
           const start = m.index;
           const end = start + m[0].length;
           if (hits.some((h) => start < h.end && end > h.start)) continue;
           const q = parseQuantity(m[1]!);
-          if (!q || isDatePart(start, m[1]!)) continue;
+          if (!q) continue;
           if (q.min === q.max && !q.hedge && /^(?:1[89]|20)\d\d$/.test(m[1]!.trim())) continue; // a year
           const next = /^\s*([\p{L}]+)/u.exec(s.text.slice(end));
           if (next && !AFTER_BARE.has(next[1]!.toLowerCase()) && !cues.some((c) => c.start >= end && c.start <= end + next[0].length)) continue;

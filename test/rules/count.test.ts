@@ -208,6 +208,12 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     return countType.extract(article('x', text, published), r as never, { entities: [], titles: {} });
   };
 
+  it('reads a figure written in words right after a date: "the blast on March 4 killed eight people"', () => {
+    // the date's "4" with "killed eight" as a gap before the unit word must not swallow "eight people"
+    expect(facts('The Velcor blast on March 4 killed eight people.').map((f) => f.value)).toEqual(['8']);
+    expect(facts('The Velcor blast of 4 March killed eight people.').map((f) => f.value)).toEqual(['8']);
+    expect(facts('The Velcor blast in 2025 killed eight passengers.').map((f) => f.value)).toEqual(['8']);
+  });
   it('never reads a day, a year or a time as a toll: "on June 7, killing nine", "7 June", "at 21:15"', () => {
     expect(facts('A ferry capsized off Port Maren on June 7, killing nine people.').map((f) => f.value)).toEqual(['9']);
     expect(facts('Nine people died on Friday, 7 June, when the ferry capsized.').map((f) => f.value)).toEqual(['9']);
