@@ -199,8 +199,12 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
   return EXIT.ok;
 }
 
+/** Options every subcommand takes besides its own: --help, and --no-color (their output has no colour to turn off). */
+const COMMON = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } } as const;
+
 function runTest(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, rule: { type: 'string', multiple: true } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON, rules: { type: 'string' }, rule: { type: 'string', multiple: true } } });
+  if (values.help) return help();
   if (positionals.length > 1) usage('test takes one rules file');
   const config = loadConfig(positionals[0] ?? values.rules, false);
   if (config.rules.length === 0) throw new FactlintError(`${config.file ? relative(process.cwd(), config.file) : 'rules'}: no rule to test; write or uncomment at least one rule under rules:`);
@@ -210,7 +214,8 @@ function runTest(args: string[]): number {
 }
 
 function runExplain(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON, rules: { type: 'string' } } });
+  if (values.help) return help();
   const [target, ...paths] = positionals;
   if (!target) usage('explain needs a finding fingerprint or a rule id');
   const result = check({ paths, keepFacts: true, ...(values.rules ? { rules: values.rules } : {}) });
@@ -219,7 +224,8 @@ function runExplain(args: string[]): number {
 }
 
 function runInit(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON, out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  if (values.help) return help();
   const paths = positionals.length ? positionals : ['.'];
   const { articles, warnings } = loadArticles(findArticleFiles(paths));
   for (const w of warnings) process.stderr.write(`factlint: warning: ${w}\n`);
@@ -237,6 +243,11 @@ function runInit(args: string[]): number {
   if (existsSync(out) && !values.force) throw new FactlintError(`${out}: already exists; use --force to replace it, or --out - to print`);
   writeAtomic(resolve(out), text);
   process.stderr.write(`factlint: wrote ${out}: check the entities it lists, then uncomment a rule\n`);
+  return EXIT.ok;
+}
+
+function help(): number {
+  process.stdout.write(`${USAGE}\n`);
   return EXIT.ok;
 }
 
@@ -281,7 +292,9 @@ if (isMain || process.env.FACTLINT_CLI === '1') {
       process.stderr.write(`factlint: ${e.message.split('\n').join('\nfactlint: ')}\n`.replace(/factlint: Run `factlint --help`/, 'Run `factlint --help`'));
       code = e.exitCode;
     } else if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`factlint: ${e.message}\nRun \`factlint --help\` for usage.\n`);
+      // node's own wording ("… To specify a positional argument starting with a '-' …") is not for our users
+      const unknown = /^Unknown option '([^']+)'/.exec(e.message);
+      process.stderr.write(`factlint: ${unknown ? `unknown option ${unknown[1]}` : e.message}\nRun \`factlint --help\` for usage.\n`);
       code = EXIT.usage;
     } else {
       process.stderr.write(`factlint: internal error: ${(e as Error)?.message ?? String(e)} (please report this)\n`);

@@ -122,13 +122,19 @@ function readYaml(file: string, display: string, given?: string): Parsed {
   return { file, display, doc, lines, data: data as Record<string, unknown> };
 }
 
+/** What a value of each JSON Schema type looks like in YAML, for error messages. */
+const TYPE_EXAMPLES: Record<string, string> = { integer: '5', number: '0.8', boolean: 'true', array: '[first, second]', string: 'some text' };
+
 function describeAjvError(e: ErrorObject): string {
   const where = e.instancePath.split('/').filter(Boolean).pop() ?? 'value';
   switch (e.keyword) {
     case 'enum':
       return `"${where}" must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'type':
-      return `"${where}" must be ${(e.params as { type: string }).type === 'array' ? 'a list' : `a ${(e.params as { type: string }).type}`}`;
+    case 'type': {
+      const type = (e.params as { type: string }).type;
+      const example = TYPE_EXAMPLES[type];
+      return `"${where}" must be ${type === 'array' ? 'a list' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`}${example ? `, e.g. ${where}: ${example}` : ''}`;
+    }
     case 'required':
       return `missing "${(e.params as { missingProperty: string }).missingProperty}"`;
     case 'minimum':
@@ -201,8 +207,11 @@ function validate(p: Parsed, problems: Problems): void {
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(rulesSchema());
   if (validator(p.data)) return;
   const seen = new Set<string>();
+  // a value of the wrong type for a list of choices: the choices say it all
+  const choices = new Set((validator.errors ?? []).filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
   for (const e of validator.errors ?? []) {
     if (e.keyword === 'if' || e.keyword === 'additionalProperties' || e.keyword === 'oneOf') continue;
+    if (e.keyword === 'type' && choices.has(e.instancePath)) continue;
     const path: Path = e.instancePath.split('/').filter(Boolean).map((s: string) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     const label = path[0] === 'rules' && typeof path[1] === 'number' ? `${ruleLabel(p.data, path[1])}: ` : '';
     const line = `${label}${describeAjvError(e)}`;
@@ -325,8 +334,10 @@ export function parseConfig(file: string, displayName?: string, text?: string): 
   rawRules.forEach((r, i) => {
     const t = ruleTypes[String(r.type)]!;
     const { id, type, severity, description, single_source, examples, ...options } = r;
-    if (rules.some((x) => x.id === id)) {
-      problems.add(['rules', i, 'id'], `rule id "${String(id)}" is used twice: ids must be unique`);
+    const first = rawRules.findIndex((x) => x.id === id);
+    if (first < i) {
+      const at = problems.pos(['rules', first, 'id']);
+      problems.add(['rules', i, 'id'], `rule id "${String(id)}" is used twice (first at line ${at.line}): ids must be unique; rename one of them`);
       return;
     }
     for (const [name, def] of Object.entries(t.options)) {

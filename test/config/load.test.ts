@@ -40,7 +40,13 @@ describe('rules.yaml errors name the line, the column and what to write', () => 
     expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n`)).toMatch(/^rules\.yaml:5:5: rule "toll": missing "cues"/);
   });
   it('a wrong value type', () => {
-    expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cues: [killed]\n    window: many\n`)).toMatch(/^rules\.yaml:10:13: rule "toll": "window" must be a integer|^rules\.yaml:10:13: rule "toll": "window" must be an? integer/);
+    expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cues: [killed]\n    window: many\n`)).toBe('rules.yaml:10:13: rule "toll": "window" must be an integer, e.g. window: 5');
+  });
+  it('a choice of the wrong type gets one line, with the choices', () => {
+    expect(errorOf('rules:\n  - id: titles\n    type: title\n    omissions: 7\n')).toBe('rules.yaml:4:16: rule "titles": "omissions" must be one of "contradiction", "variant", "ignore"');
+  });
+  it('a list given as a number shows what a list looks like', () => {
+    expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cues: 5\n`)).toBe('rules.yaml:9:11: rule "toll": "cues" must be a list, e.g. cues: [first, second]');
   });
   it('an entity that does not exist', () => {
     expect(errorOf(`${ENTITY}rules:\n  - id: toll\n    type: count\n    subject: flod\n    unit: people\n    cues: [killed]\n`)).toMatch(
@@ -52,7 +58,7 @@ describe('rules.yaml errors name the line, the column and what to write', () => 
   });
   it('a duplicate rule id', () => {
     const rule = '  - id: toll\n    type: count\n    subject: flood\n    unit: people\n    cues: [killed]\n';
-    expect(errorOf(`${ENTITY}rules:\n${rule}${rule}`)).toMatch(/^rules\.yaml:10:9: rule id "toll" is used twice/);
+    expect(errorOf(`${ENTITY}rules:\n${rule}${rule}`)).toMatch(/^rules\.yaml:10:9: rule id "toll" is used twice \(first at line 5\)/);
   });
   it('an include that is missing', () => {
     expect(errorOf('include: [people.yaml]\n')).toMatch(/people\.yaml: cannot read the rules file \(no such file\)/);

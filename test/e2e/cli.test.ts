@@ -81,7 +81,15 @@ describe('bad input gets one clear line and exit 2', () => {
   it('an unknown option', () => {
     const r = cli(['check', '--colour']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^factlint: Unknown option '--colour'/);
+    expect(r.stderr).toBe('factlint: unknown option --colour\nRun `factlint --help` for usage.\n');
+  });
+  it('every command takes --help (and --no-color, as check does)', () => {
+    for (const command of ['init', 'test', 'explain']) {
+      const r = cli([command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: factlint <command>/);
+    }
+    expect(cli(['init', '--no-color', '--out', '-', join(ROOT, 'seeds')]).code).toBe(0);
   });
   it('a format or level named like a property every object has', () => {
     const format = cli(['check', '--format', 'valueOf', join(ROOT, 'seeds')]);
