@@ -36,19 +36,22 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 /** Expand paths, directories and globs into article files, sorted, without duplicates. */
 export function findArticleFiles(patterns: string[], baseDir = process.cwd()): SourceFile[] {
   const files = new Set<string>();
+  const fromHere = resolve(baseDir) === resolve(process.cwd());
   for (const pattern of patterns) {
     const abs = resolve(baseDir, pattern);
+    // a rules file's articles: are relative to its folder: say where that is
+    const shown = fromHere ? pattern : displayPath(abs);
     if (/[*?[\]{}]/.test(pattern)) {
       const matches = globSync(pattern, { cwd: baseDir, absolute: true, onlyFiles: true, followSymbolicLinks: false });
       const articles = matches.filter((m) => ARTICLE_EXTENSIONS.includes(extname(m).toLowerCase()));
-      if (articles.length === 0) throw new FactlintError(`${pattern}: no article matches this pattern (articles are ${ARTICLE_EXTENSIONS.join(', ')} files)`);
+      if (articles.length === 0) throw new FactlintError(`${shown}: no article matches this pattern (articles are ${ARTICLE_EXTENSIONS.join(', ')} files)`);
       articles.forEach((m) => files.add(resolve(m)));
       continue;
     }
-    if (!existsSync(abs)) throw new FactlintError(`${pattern}: no such file or directory`);
+    if (!existsSync(abs)) throw new FactlintError(`${shown}: no such file or directory`);
     if (statSync(abs).isDirectory()) {
       const matches = globSync(ARTICLE_EXTENSIONS.map((e) => `**/*${e}`), { cwd: abs, absolute: true, onlyFiles: true, followSymbolicLinks: false });
-      if (matches.length === 0) throw new FactlintError(`${pattern}: the directory holds no article (${ARTICLE_EXTENSIONS.join(', ')} files)`);
+      if (matches.length === 0) throw new FactlintError(`${shown}: the directory holds no article (${ARTICLE_EXTENSIONS.join(', ')} files)`);
       matches.forEach((m) => files.add(resolve(m)));
     } else {
       files.add(abs);

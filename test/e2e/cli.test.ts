@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers.js';
@@ -82,6 +82,14 @@ describe('bad input gets one clear line and exit 2', () => {
     const r = cli(['check', '--colour']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('factlint: unknown option --colour\nRun `factlint --help` for usage.\n');
+  });
+  it('a rules file’s articles: glob that matches nothing is shown where it looked (relative to the rules file)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, 'rules', 'x.yaml'), 'articles: ["articles/*.md"]\nrules:\n  - id: t\n    type: title\n');
+    const r = cli(['check', '--rules', 'rules/x.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^factlint: rules\/articles\/\*\.md: no article matches this pattern/);
   });
   it('every command takes --help (and --no-color, as check does)', () => {
     for (const command of ['init', 'test', 'explain']) {
