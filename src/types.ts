@@ -145,6 +145,8 @@ export interface RuleExample {
   expect?: { kind?: FindingKind; values?: string[]; subject?: string }[];
   /** When true, the example must produce no finding. */
   expectNone?: boolean;
+  /** Where the example is in the rules file (for `factlint test` failures). */
+  pos?: SourcePos;
 }
 
 export interface Rule<O = Record<string, unknown>> {

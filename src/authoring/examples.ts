@@ -92,7 +92,9 @@ export function exampleArticles(example: RuleExample): Article[] {
 /** Run one example of one rule. `fired` tells the caller whether any fact was read. */
 export function runExample(rule: Rule, example: RuleExample, index: number, config: Config): { result: ExampleResult; fired: boolean } {
   const name = example.name ?? `example ${index + 1}`;
-  const base = { rule: rule.id, status: 'example' as const, name, ...(where(rule) ? { where: where(rule)! } : {}), expected: example.expect ?? [], expectNone: example.expectNone === true };
+  // a failing example is shown where it is written, not where its rule starts
+  const at = example.pos ? `${example.pos.file}:${example.pos.line}:${example.pos.column}` : where(rule);
+  const base = { rule: rule.id, status: 'example' as const, name, ...(at ? { where: at } : {}), expected: example.expect ?? [], expectNone: example.expectNone === true };
   const articles = exampleArticles(example);
   const ids = new Set<string>();
   for (const a of articles) {
@@ -190,7 +192,7 @@ export function formatExampleResults(results: ExampleResult[]): string {
     }
     lines.push(`${r.ok ? '✓' : '✗'} ${r.rule} › ${r.name}`);
     if (!r.ok) {
-      if (r.where) lines.push(`    rule at ${r.where}`);
+      if (r.where) lines.push(`    example at ${r.where}`);
       for (const d of r.diff) lines.push(`    ${d}`);
     }
   }

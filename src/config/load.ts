@@ -300,10 +300,11 @@ function loadVocabulary(p: Parsed, problems: Problems, vocab: Vocabulary, stack:
   });
 }
 
-function toExamples(raw: unknown): RuleExample[] {
+function toExamples(raw: unknown, pos?: (j: number) => SourcePos): RuleExample[] {
   if (!Array.isArray(raw)) return [];
-  return raw.map((ex: Record<string, unknown>) => {
+  return raw.map((ex: Record<string, unknown>, j) => {
     const out: RuleExample = { articles: (ex.articles as RuleExample['articles']) ?? [] };
+    if (pos) out.pos = pos(j);
     if (ex.name) out.name = String(ex.name);
     if (ex.expect) out.expect = ex.expect as RuleExample['expect'];
     if (ex.expect_none) out.expectNone = true;
@@ -349,7 +350,7 @@ export function parseConfig(file: string, displayName?: string, text?: string): 
       severity: (severity as Severity | undefined) ?? t.defaultSeverity,
       singleSource: single_source === true,
       options,
-      examples: toExamples(examples),
+      examples: toExamples(examples, (j) => problems.pos(['rules', i, 'examples', j])),
       pos: problems.pos(['rules', i]),
     };
     if (description) rule.description = String(description);

@@ -34,7 +34,7 @@ describe('factlint test: the examples of rules.yaml run as tests', () => {
     expect(out).toContain(
       [
         '✗ flood-deaths › deliberately wrong expectation',
-        '    rule at flood/rules.yaml:16:5',
+        '    example at flood/rules.yaml:42:9',
         '    - contradiction [12 people | 15 people]',
         '    + contradiction [12 people | 14 people] subject “people killed in the Karven River flood”',
         '      facts read: one → 12 people; two → 14 people',
