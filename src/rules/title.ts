@@ -236,10 +236,14 @@ export function compareTitles(facts: Fact[], rule: Rule<TitleOptions>): Finding[
     }
     return bits.length > 2 ? `${bits.slice(0, -1).join(', ')}, and ${bits[bits.length - 1]}` : bits.join(', while ');
   });
+  // with no article denying a title, the disputes mirror each other (A gives X where B gives only Y, and the
+  // other way round): the title sets side by side say it once
   const message =
     kind === 'variant'
       ? `Sources give ${subject.label} different titles: ${describeGroups(groups)}.`
-      : `Sources disagree on the titles of ${subject.label}: ${parts.join('; ')}.`;
+      : disputes.some((d) => d.deniers.length)
+        ? `Sources disagree on the titles of ${subject.label}: ${parts.join('; ')}.`
+        : `Sources disagree on the titles of ${subject.label}: ${describeGroups(groups)}.`;
   return [
     makeFinding(rule, kind, subject, groups, message, {
       outliers,
