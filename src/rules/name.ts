@@ -831,7 +831,8 @@ export const name: RuleType<NameOptions> = {
             (b.data!.occurrences as number) - (a.data!.occurrences as number) ||
             cmp(a.value, b.value),
         );
-      const top = groups[0]!;
+      // named after the spelling rules.yaml lists when there is one, else the most common
+      const top = groups.find((g) => g.data!.entity) ?? groups[0]!;
       const subject = { key, label: `spelling of ${top.display}` };
       const listed = groups.filter((g) => g.data!.entity).map((g) => `“${g.display}”`);
       const known = groups.filter((g) => g.data!.variantOf).map((g) => `“${g.display}”`);
@@ -839,7 +840,7 @@ export const name: RuleType<NameOptions> = {
       const ways = groups.map((g) => `“${g.display}” (${listArticles(g.articles)}${(g.data!.occurrences as number) > 1 ? `, ${g.data!.occurrences}×` : ''})`);
       let message = `One name is spelled ${groups.length} ways: ${ways.join(', ')}.`;
       if (listed.length) {
-        const parts = [`${listed.join(', ')} ${listed.length > 1 ? 'are' : 'is'} listed in rules.yaml`];
+        const parts = [`${listed.join(', ')} ${listed.length > 1 ? 'are spelled as rules.yaml lists them' : 'is spelled as rules.yaml lists it'}`];
         if (known.length) parts.push(`${known.join(', ')} ${known.length > 1 ? 'are known variants' : 'is a known variant'} (still reported)`);
         if (unlisted.length) parts.push(`${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} not`);
         message += ` ${parts.join('; ')}.`;

@@ -184,8 +184,19 @@ describe('name on another story (Libya, Ukraine, Iraq)', () => {
     // An unlisted spelling is still reported, and the message says which spellings rules.yaml knows.
     const partial: Vocabulary = { entities: [{ id: 'gaddafi', name: 'Gaddafi', aliases: ['Qaddafi'] }], titles: {} };
     const f = check([wire, daily, radio], {}, partial).find((x) => x.values.some((v) => v.value === 'kadhafi'))!;
-    expect(f.message).toContain('“Gaddafi”, “Qaddafi” are listed in rules.yaml; “Kadhafi” is not.');
+    expect(f.message).toContain('“Gaddafi”, “Qaddafi” are spelled as rules.yaml lists them; “Kadhafi” is not.');
+    expect(f.subject.label).toBe('spelling of Gaddafi');
     expect(f.values.find((v) => v.value === 'qaddafi')!.data).toMatchObject({ entity: 'gaddafi' });
+  });
+
+  it('a finding is named after the spelling rules.yaml lists, even when another is more common', () => {
+    const vocab: Vocabulary = { entities: [{ id: 'okonkwo', name: 'Ruth Okonkwo', aliases: ['Okonkwo'] }], titles: {} };
+    const a = article('a', 'Fire Chief Ruth Okonkwo spoke.');
+    const b = article('b', 'Fire Chief Ruth Okonkow spoke. Later Chief Ruth Okonkow left.');
+    const c = article('c', 'Fire Chief Ruth Okonkow spoke.');
+    const [f] = check([a, b, c], { pattern: 'Chief {name}' }, vocab);
+    expect(f!.subject.label).toBe('spelling of Chief Ruth Okonkwo');
+    expect(f!.message).toContain('“Chief Ruth Okonkwo” is spelled as rules.yaml lists it; “Chief Ruth Okonkow” is not.');
   });
 
   it('two entities declared distinct in the vocabulary are not a variant', () => {
