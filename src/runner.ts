@@ -130,16 +130,18 @@ export function compareGroups(groups: Iterable<Fact[]>, rules: Rule[], articles:
 }
 
 /**
- * Findings of two rules that split the same articles the same way over the same
+ * Findings of one kind that split the same articles the same way over the same
  * words (a quote credited to two people, caught by both the quote and the
- * credits rule) are one discrepancy: the first (most severe, then by rule id) stays.
+ * credits rule) are one discrepancy: the first (most severe, then by rule id)
+ * stays. Findings of different kinds say different things and both stay (a
+ * quote credited to two people and worded differently by them).
  */
 function onceEach(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     if (f.values.some((v) => v.evidence.length === 0)) return true;
     const sides = f.values.map((v) => `${v.articles.join(',')}:${v.evidence.map((e) => `${e.article}@${e.offset}`).join(',')}`).sort(cmp);
-    const key = sides.join('\u0000');
+    const key = `${f.kind}\u0000${sides.join('\u0000')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -25,6 +25,10 @@ describe('factlint check on the seeds', () => {
     expect(toll.values[1].evidence[0]).toMatchObject({ article: '002', path: 'seeds/002_df112d5052861120.txt', line: 2, column: 45, text: '27 people' });
     // the nine sites struck agree: no finding for that rule
     expect(json.findings.some((f: { rule: string }) => f.rule === 'sindoor-sites-struck')).toBe(false);
+    // the statement credited to Leavitt in 001 and to Bruce in 003 is one discrepancy, though the quote and the
+    // credits rules both find it: reported once, by the quote rule (an error, above the credits rule's warning)
+    const credited = json.findings.filter((f: { message: string }) => /credit/.test(f.message) && /Bruce/.test(f.message));
+    expect(credited.map((f: { rule: string; kind: string }) => [f.rule, f.kind])).toEqual([['quotes', 'contradiction']]);
   });
 
   it('exits 0 when failing only on a level above the findings', () => {
