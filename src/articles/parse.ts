@@ -90,8 +90,58 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/** Cheap test: can the text hold anything setAside() removes? */
+const MAY_SET_ASIDE = /correction|clarification|editor['’]s note|earlier version|related|read more|see also|more on this|recommended|you may also|most read|more from|\]\(/i;
+/** A line that corrects the article itself: about the article, not the story. */
+const CORRECTION_LINE = /^[ \t>*_]*(?:correction|clarification|editor['’]s note)s?\s*[:.—–-]|^[ \t>*_]*an earlier version of this (?:article|story|report|piece)/i;
+/** A heading (Markdown, or a line of its own) over links to other stories. */
+const LINKS_HEADING = /^[ \t]*(?:(#{1,6})[ \t]+)?[*_]*(?:related(?: stories| articles| coverage| content| reading)?|read more|read next|see also|more on this(?: story)?|recommended(?: stories)?|you may also like|most read|more from [^\n]{1,40})[*_]*:?[ \t]*$/i;
+/** A list item that is only a link: another story's headline. */
+const LINK_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\n]*\)[ \t]*$/;
+const HEADING = /^[ \t]*(#{1,6})[ \t]/;
+
+/**
+ * The text with what is not the story replaced by spaces (offsets, lines and
+ * columns stay as in the file): correction notes ("Correction: an earlier
+ * version of this article said 14…"), lists of links to other stories under
+ * "Related stories" or "Read more", and list items that are only a link.
+ * Their names and figures are other stories', or the article's own mistakes.
+ */
+export function setAside(text: string): string {
+  if (!MAY_SET_ASIDE.test(text)) return text;
+  const lines = text.split('\n');
+  let out: string[] | undefined;
+  const blank = (i: number) => {
+    out ??= [...lines];
+    out[i] = lines[i]!.replace(/[^\r]/g, ' ');
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (CORRECTION_LINE.test(line) || LINK_ITEM.test(line)) {
+      blank(i);
+      continue;
+    }
+    const h = LINKS_HEADING.exec(line);
+    if (!h) continue;
+    blank(i);
+    // a Markdown heading: up to the next heading of its level or above; a plain line: the links and blank lines after it
+    const level = h[1]?.length;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (level !== undefined) {
+        const next = HEADING.exec(l);
+        if (next && next[1]!.length <= level) break;
+      } else if (l.trim() && !LINK_ITEM.test(l) && !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(l)) break;
+      blank(j);
+    }
+    i = j - 1;
+  }
+  return out ? (out as string[]).join('\n') : text;
+}
+
 export function parseArticle(input: ParseInput): Article {
-  const text = input.text;
+  const text = setAside(input.text);
   return {
     id: input.id,
     path: input.path,

@@ -444,6 +444,8 @@ function complementEnd(tokens: Token[], k: number, text: string, base: number, h
   let lastOrg = -1;
   for (const j of run) if (ORG_WORDS.has(tokens[j]!.norm)) lastOrg = j;
   if (lastOrg >= 0) return lastOrg;
+  // "spokesperson for Marek Valdt": a person the title serves, not part of it ("for" takes organisations only)
+  if (prep.text === 'for') return -1;
   const firstTok = tokens[run[0]!]!;
   if (!firstTok.capital) return -1;
   // "of New York", "to Sri Lanka": a two-word place

@@ -658,6 +658,26 @@ function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   return memo.events;
 }
 
+/** A year in a clause ("in a 2019 blaze", "The fire of 2019 killed 30"), not after "since" ("the worst since 2019"). */
+const YEAR_IN = /(?<!\bsince\s)(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu;
+const PAST_WORDS = /\b(?:last year|years ago|a year ago|in the past)\b/i;
+/** "In 2019, …" or "In March 2019, …" opening the sentence. */
+const YEAR_LEAD = /^\s*(?:In|During|Back in)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b/;
+
+/**
+ * Whether the clause of a figure is about another, past event: it names a year
+ * before the article's own ("30 people were killed in a 2019 blaze"), or says
+ * "last year" / "years ago". Such a figure is history, not this event's count.
+ */
+function ofThePast(text: string, clause: [number, number], year: number | undefined): boolean {
+  const part = text.slice(clause[0], clause[1]);
+  if (PAST_WORDS.test(part)) return true;
+  if (year === undefined) return false;
+  for (const m of part.matchAll(YEAR_IN)) if (Number(m[1]) < year) return true;
+  const lead = YEAR_LEAD.exec(text);
+  return lead !== null && Number(lead[1]) < year;
+}
+
 function labelFor(o: CountOptions, event: string | undefined): string {
   const template = o.label ?? `${o.unit} ${o.cues[0] ?? ''} in the {event}`.replace(/\s+/g, ' ');
   if (!template.includes('{event}')) return template;
@@ -797,6 +817,7 @@ export const count: RuleType<CountOptions> = {
       return ev.firstAt !== undefined && ev.firstAt <= i ? ev.first : undefined;
     };
 
+    const year = Number(String(article.meta.published ?? '').slice(0, 4)) || undefined;
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;
@@ -920,6 +941,7 @@ export const count: RuleType<CountOptions> = {
       const tolls = read.filter((r) => r.toll);
       for (const { h, subject, event, clause, stage, toll } of read) {
         if (!toll && !stage.stage && tolls.some((t) => t.subject.key === subject.key && t.clause[0] !== clause[0])) continue;
+        if (ofThePast(s.text, clause, year)) continue;
         let q = h.q;
         let converted = '';
         if (measure && h.unitWord) {

@@ -586,6 +586,10 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
       first = k;
     }
     if (first === li) continue;
+    // the article's opening lines over "— Name" are a headline and its byline, not a post
+    let opening = 0;
+    while (opening < li && !text.slice(...lineAt(opening)).trim()) opening++;
+    if (first === opening) continue;
     const start = lineAt(first)[0];
     let end = lineAt(li - 1)[1];
     while (end > start && /\s/.test(text[end - 1]!)) end--;

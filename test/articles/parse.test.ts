@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidence, parseArticle } from '../../src/articles/parse.js';
+import { evidence, parseArticle, setAside } from '../../src/articles/parse.js';
 import { article } from '../helpers.js';
 
 describe('sentences', () => {
@@ -45,3 +45,43 @@ describe('positions', () => {
     expect(evidence(a, at, at + 1).column).toBe(at + 1);
   });
 });
+
+describe('what is not the story is set aside (offsets kept)', () => {
+  it('correction notes, “Related stories” sections and link-only list items become spaces', () => {
+    const text = [
+      'Police said 12 people were killed in the Castavel crash.',
+      '',
+      'Correction: An earlier version of this article said 14 people had been killed.',
+      '',
+      '## Related stories',
+      '',
+      '- [Warehouse fire in Dastra kills 8 people](https://example.com/d)',
+      '- Another headline about 60 people injured',
+      '',
+      '## What happens next',
+      'Investigators arrive on Monday.',
+    ].join('\n');
+    const kept = setAside(text);
+    expect(kept.length).toBe(text.length);
+    expect(kept.split('\n').map((l) => l.trim())).toEqual([
+      'Police said 12 people were killed in the Castavel crash.',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '## What happens next',
+      'Investigators arrive on Monday.',
+    ]);
+    const a = parseArticle({ id: 'a', path: 'a.md', text });
+    expect(a.sentences.map((s) => s.text).join(' ')).not.toMatch(/14 people|Dastra|60 people/);
+  });
+  it('leaves an article without such parts as it is', () => {
+    const text = 'The related agencies said more on this would follow. Read the report.';
+    expect(setAside(text)).toBe(text);
+  });
+});
+

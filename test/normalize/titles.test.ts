@@ -116,6 +116,12 @@ describe('indexPeople on a story of its own', () => {
     const found = indexPeople(d, empty).titles.map((t) => `${t.person.label}: ${t.title.display} (${t.how})`);
     expect(found).toEqual(expect.arrayContaining(['Rafael Dunmore: Coast Guard Spokesperson (apposition)', 'Ana Velk: Hospital Director (before-name)']));
   });
+  it('does not make the person a spokesperson speaks for part of the title: “a spokesperson for Marek Valdt”', () => {
+    const e = parseArticle({ id: 'e', path: 'e.txt', text: 'Fire chief Marek Valdt spoke first.\n\nAnna Blum, a spokesperson for Marek Valdt, said the fire was under control.' });
+    const found = indexPeople(e, empty).titles.map((t) => `${t.person.label}: ${t.title.display}`);
+    expect(found).not.toContain('Marek Valdt: Spokesperson for Marek');
+    expect(found).toContain('Marek Valdt: Fire Chief');
+  });
   it('does not give a possessive title to a name that is not beside it', () => {
     const c = parseArticle({ id: 'c', path: 'c.txt', text: 'Norway’s prime minister, Sweden’s foreign minister and the Danish envoy met on Friday.' });
     expect(indexPeople(c, empty).titles).toEqual([]);

@@ -214,6 +214,14 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     expect(facts('The Velcor blast of 4 March killed eight people.').map((f) => f.value)).toEqual(['8']);
     expect(facts('The Velcor blast in 2025 killed eight passengers.').map((f) => f.value)).toEqual(['8']);
   });
+  it('leaves out figures of a past event: "in a 2019 blaze", "last year", "In March 2019, …"', () => {
+    const now = '2025-06-03';
+    expect(facts('Relatives wait outside the factory, where 30 people were killed in a 2019 blaze.', now)).toEqual([]);
+    expect(facts('Last year 8 people were killed in the Dastra fire.', now)).toEqual([]);
+    expect(facts('In March 2019, 30 people were killed in a fire at the same factory.', now)).toEqual([]);
+    // this year's, and a comparison with a past year, stay
+    expect(facts('At least 23 people were killed in the 2025 Orlen fire, the deadliest since 2019.', now).map((f) => f.value)).toEqual(['23..']);
+  });
   it('never reads a day, a year or a time as a toll: "on June 7, killing nine", "7 June", "at 21:15"', () => {
     expect(facts('A ferry capsized off Port Maren on June 7, killing nine people.').map((f) => f.value)).toEqual(['9']);
     expect(facts('Nine people died on Friday, 7 June, when the ferry capsized.').map((f) => f.value)).toEqual(['9']);

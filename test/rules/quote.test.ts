@@ -232,6 +232,17 @@ describe('quote of a speaker whose name is spelled two ways', () => {
   });
 });
 
+describe('a headline over a dash byline', () => {
+  it('is not a quoted post signed by the reporter', () => {
+    const head = 'Landslide in Terevo buries homes as rescuers search through the night';
+    const a = art('a', `${head}\n— Anna Blum\n\nAt least 15 people were killed in the Terevo landslide.`);
+    const b = art('b', `${head}\n— Piotr Lang\n\nAt least 15 people were killed in the Terevo landslide.`);
+    const { facts, findings } = pipeline([a, b], makeRule({ min_words: 3 }));
+    expect(facts).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('quote findings are stable', () => {
   it('gives the same findings whatever the order of the facts, and fingerprints that ignore positions', () => {
     const r = makeRule();
