@@ -658,6 +658,33 @@ function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   return memo.events;
 }
 
+/** A live blog's entry time opening a paragraph: "10:42 GMT —", "4.05pm:", "**16:05** –". */
+const ENTRY_TIME = /^[\s*_]*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*(GMT|UTC|Z)?[\s*_]*[—–:-]/i;
+
+/**
+ * The time of the live-blog entry a sentence is in ("10:42" or "10:42Z" when
+ * given in GMT/UTC), read from the start of its paragraph: a blog that updates a
+ * toll through the day gives each figure its own time, not the article's.
+ */
+function entryTime(article: Article, s: Sentence): string | undefined {
+  let first = s;
+  for (let k = s.index - 1; k >= 0 && article.sentences[k]!.paragraph === s.paragraph; k--) first = article.sentences[k]!;
+  const m = ENTRY_TIME.exec(first.text);
+  if (!m) return undefined;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  if (m[3]) h = (h % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
+  if (h > 23 || min > 59) return undefined;
+  return `${String(h).padStart(2, '0')}:${m[2]}${m[4] ? 'Z' : ''}`;
+}
+
+/** The published time with a live-blog entry's time of day put in (the date, and the zone unless the entry gives one). */
+function atEntry(published: string | undefined, entry: unknown): string | undefined {
+  if (!published || typeof entry !== 'string' || !/^\d{4}-\d\d-\d\d/.test(published)) return published;
+  const zone = entry.endsWith('Z') ? 'Z' : (/(?:Z|[+-]\d\d:?\d\d)$/.exec(published)?.[0] ?? 'Z');
+  return `${published.slice(0, 10)}T${entry.slice(0, 5)}:00${zone}`;
+}
+
 /** A year in a clause ("in a 2019 blaze", "The fire of 2019 killed 30"), not after "since" ("the worst since 2019"). */
 const YEAR_IN = /(?<!\bsince\s)(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu;
 const PAST_WORDS = /\b(?:last year|years ago|a year ago|in the past)\b/i;
@@ -953,6 +980,7 @@ export const count: RuleType<CountOptions> = {
         const source = sourceOf(s.text, h.start);
         const raw = s.text.slice(h.start, h.end);
         const start = s.start + h.start;
+        const entry = entryTime(article, s);
         const shown = displayQuantity(q, o.unit, converted || (h.q.hedge ? h.quantityText : undefined));
         const notes: string[] = [];
         if (h.cue) notes.push(`cue “${h.cue}”`);
@@ -976,6 +1004,7 @@ export const count: RuleType<CountOptions> = {
             ...(source ? { source } : {}),
             ...(stage.stage ? { stage: stage.stage } : {}),
             ...(stage.change ? { change: stage.change } : {}),
+            ...(entry ? { entry } : {}),
           },
         });
       }
@@ -1081,7 +1110,7 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
 
   // time order: each article's published time; an article's "initially…" figures come just before its own
   const timed: Timed[] = facts.map((f) => {
-    const published = publishedOf(ctx, f.article);
+    const published = atEntry(publishedOf(ctx, f.article), f.data?.entry);
     const t: Timed = { fact: f, ...rangeOf(f), earlier: f.data?.stage === 'earlier' };
     const time = timeOf(published);
     if (published) t.published = published;

@@ -214,6 +214,13 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     expect(facts('The Velcor blast of 4 March killed eight people.').map((f) => f.value)).toEqual(['8']);
     expect(facts('The Velcor blast in 2025 killed eight passengers.').map((f) => f.value)).toEqual(['8']);
   });
+  it('gives each figure of a live blog its entry’s time: a toll rising through the day is an update', () => {
+    const blog = article('blog', '10:42 GMT — Police said 9 people were killed in the Terevo landslide.\n\n16:05 GMT — Officials now say 15 people were killed in the Terevo landslide.', '2025-04-08T18:30:00Z');
+    const wire = article('wire', 'At least 15 people were killed in the Terevo landslide, officials said.', '2025-04-08T17:00:00Z');
+    const [f] = run([blog, wire], deaths());
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.message).toContain('9 people (blog, 2025-04-08T10:42:00Z) → 15 people (blog, 2025-04-08T16:05:00Z) → at least 15 people (wire, 2025-04-08T17:00:00Z)');
+  });
   it('leaves out figures of a past event: "in a 2019 blaze", "last year", "In March 2019, …"', () => {
     const now = '2025-06-03';
     expect(facts('Relatives wait outside the factory, where 30 people were killed in a 2019 blaze.', now)).toEqual([]);
