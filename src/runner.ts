@@ -137,13 +137,21 @@ export function compareGroups(groups: Iterable<Fact[]>, rules: Rule[], articles:
  * quote credited to two people and worded differently by them).
  */
 function onceEach(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
+  // a cheap key first (a run can cite a million places); the whole split of articles and places only on a clash
+  const cheap = (f: Finding) => `${f.kind}|${f.values.map((v) => `${v.articles.length}:${v.evidence[0]!.article}@${v.evidence[0]!.offset}`).sort(cmp).join('|')}`;
+  const whole = (f: Finding) => f.values.map((v) => `${v.articles.join(',')}:${v.evidence.map((e) => `${e.article}@${e.offset}`).join(',')}`).sort(cmp).join('\u0000');
+  const seen = new Map<string, Finding[]>();
   return findings.filter((f) => {
     if (f.values.some((v) => v.evidence.length === 0)) return true;
-    const sides = f.values.map((v) => `${v.articles.join(',')}:${v.evidence.map((e) => `${e.article}@${e.offset}`).join(',')}`).sort(cmp);
-    const key = `${f.kind}\u0000${sides.join('\u0000')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = cheap(f);
+    const same = seen.get(key);
+    if (!same) {
+      seen.set(key, [f]);
+      return true;
+    }
+    const mine = whole(f);
+    if (same.some((g) => whole(g) === mine)) return false;
+    same.push(f);
     return true;
   });
 }
