@@ -110,8 +110,10 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
       severity: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return help();
   const failOn = values['fail-on']!;
   if (!Object.hasOwn(LEVELS, failOn) && failOn !== 'never') usage(`--fail-on ${failOn}: use error, warning, info or never`);
   const maxFindings = values['max-findings'] === undefined ? undefined : Number(values['max-findings']);

@@ -95,10 +95,9 @@ const MAY_SET_ASIDE = /correction|clarification|editor['’]s note|earlier versi
 /** A line that corrects the article itself: about the article, not the story. */
 const CORRECTION_LINE = /^[ \t>*_]*(?:correction|clarification|editor['’]s note)s?\s*[:.—–-]|^[ \t>*_]*an earlier version of this (?:article|story|report|piece)/i;
 /** A heading (Markdown, or a line of its own) over links to other stories. */
-const LINKS_HEADING = /^[ \t]*(?:(#{1,6})[ \t]+)?[*_]*(?:related(?: stories| articles| coverage| content| reading)?|read more|read next|see also|more on this(?: story)?|recommended(?: stories)?|you may also like|most read|more from [^\n]{1,40})[*_]*:?[ \t]*$/i;
+const LINKS_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:related(?: stories| articles| coverage| content| reading)?|read more|read next|see also|more on this(?: story)?|recommended(?: stories)?|you may also like|most read|more from [^\n]{1,40})[*_]*:?[ \t]*\r?$/i;
 /** A list item that is only a link: another story's headline. */
-const LINK_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\n]*\)[ \t]*$/;
-const HEADING = /^[ \t]*(#{1,6})[ \t]/;
+const LINK_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\n]*\)[ \t]*\r?$/;
 
 /**
  * The text with what is not the story replaced by spaces (offsets, lines and
@@ -124,15 +123,11 @@ export function setAside(text: string): string {
     const h = LINKS_HEADING.exec(line);
     if (!h) continue;
     blank(i);
-    // a Markdown heading: up to the next heading of its level or above; a plain line: the links and blank lines after it
-    const level = h[1]?.length;
+    // the list under it: list items and blank lines, up to the first line of text (the story may go on)
     let j = i + 1;
     for (; j < lines.length; j++) {
       const l = lines[j]!;
-      if (level !== undefined) {
-        const next = HEADING.exec(l);
-        if (next && next[1]!.length <= level) break;
-      } else if (l.trim() && !LINK_ITEM.test(l) && !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(l)) break;
+      if (l.trim() && !LINK_ITEM.test(l) && !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(l)) break;
       blank(j);
     }
     i = j - 1;

@@ -1,6 +1,6 @@
 /**
  * User patterns tried on texts made to make them backtrack, in a child process
- * that is killed when it takes too long. The static check (safe-regex2) finds
+ * that is killed when one pattern's tests take 3 s. The static check (safe-regex2) finds
  * nested repetitions ("(a+)+"), but not every pattern whose matching time
  * explodes: overlapping alternatives under a repetition ("(\w|\w)*X") pass it,
  * and a JavaScript regular expression cannot be stopped once it runs. This is a
@@ -22,7 +22,7 @@ const fs = require('fs');
 const patterns = JSON.parse(fs.readFileSync(0, 'utf8'));
 const fillers = ['a', 'A', 'Aa ', 'a ', '1', ' ', '-', '.', 'é'];
 patterns.forEach((p, i) => {
-  fs.writeSync(1, 'start ' + i + '\\n');
+  fs.writeSync(1, 'start ' + i + ' ' + Date.now() + '\\n');
   let re;
   try { re = new RegExp(p.source, p.flags.replace(/[gy]/g, '')); } catch { fs.writeSync(1, 'done ' + i + '\\n'); return; }
   const words = [''].concat((p.source.match(/[A-Za-z][A-Za-z ]*/g) || []).slice(0, 6));
@@ -40,17 +40,21 @@ export interface PatternToProbe {
 }
 
 /**
- * The index of a pattern that did not finish its tests within `timeoutMs`
- * (it would hang a run on some article), else undefined. A child that could
- * not start, or was too slow to reach the patterns at all, proves nothing:
- * undefined too.
+ * The index of a pattern whose tests alone ran `perPatternMs` without
+ * finishing (it would hang a run on some article), else undefined. A child
+ * that could not start, or ran out of its time between patterns, proves
+ * nothing: undefined too.
  */
-export function slowPattern(patterns: PatternToProbe[], timeoutMs = 5000): number | undefined {
+export function slowPattern(patterns: PatternToProbe[], perPatternMs = 3000): number | undefined {
   const dir = join(tmpdir(), 'factlint-patterns');
   const mark = (p: PatternToProbe) => join(dir, createHash('sha256').update(`${process.version}\u0000${CHILD}\u0000${p.flags}\u0000${p.source}`).digest('hex').slice(0, 32));
   const todo = patterns.map((p, i) => ({ p, i })).filter(({ p }) => !existsSync(mark(p)));
   if (todo.length === 0) return undefined;
-  const r = spawnSync(process.execPath, ['-e', CHILD], { input: JSON.stringify(todo.map((t) => t.p)), timeout: timeoutMs, encoding: 'utf8', maxBuffer: 1 << 20 });
+  // time enough for every pattern's tests (milliseconds each when they are safe) and a slow start; a pattern is
+  // blamed only when it alone ran for perPatternMs before the child was stopped
+  const timeout = 2000 + perPatternMs + 100 * todo.length;
+  const r = spawnSync(process.execPath, ['-e', CHILD], { input: JSON.stringify(todo.map((t) => t.p)), timeout, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const stopped = Date.now();
   if (r.status === 0) {
     try {
       mkdirSync(dir, { recursive: true });
@@ -60,12 +64,14 @@ export function slowPattern(patterns: PatternToProbe[], timeoutMs = 5000): numbe
     }
     return undefined;
   }
-  const started = new Set<number>();
+  const started = new Map<number, number>();
   for (const line of (r.stdout ?? '').split('\n')) {
-    const [what, n] = line.split(' ');
-    if (what === 'start') started.add(Number(n));
+    const [what, n, at] = line.split(' ');
+    if (what === 'start') started.set(Number(n), Number(at));
     else if (what === 'done') started.delete(Number(n));
   }
-  // killed in the middle of a pattern's tests: that one
-  return started.size === 1 ? todo[[...started][0]!]?.i : undefined;
+  // stopped in the middle of one pattern's tests, after it alone had run that long: that one
+  if (started.size !== 1) return undefined;
+  const [k, at] = [...started][0]!;
+  return stopped - at >= perPatternMs ? todo[k]?.i : undefined;
 }

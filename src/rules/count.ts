@@ -666,7 +666,17 @@ const ENTRY_TIME = /^[\s*_]*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*(GMT|UTC|Z)?[\s*_]
  * given in GMT/UTC), read from the start of its paragraph: a blog that updates a
  * toll through the day gives each figure its own time, not the article's.
  */
+const entryMemo = new WeakMap<Article, Map<number, string | undefined>>();
+
 function entryTime(article: Article, s: Sentence): string | undefined {
+  let memo = entryMemo.get(article);
+  if (!memo) entryMemo.set(article, (memo = new Map()));
+  // once per paragraph: a paragraph can be a whole article's single line
+  if (!memo.has(s.paragraph)) memo.set(s.paragraph, entryOfParagraph(article, s));
+  return memo.get(s.paragraph);
+}
+
+function entryOfParagraph(article: Article, s: Sentence): string | undefined {
   let first = s;
   for (let k = s.index - 1; k >= 0 && article.sentences[k]!.paragraph === s.paragraph; k--) first = article.sentences[k]!;
   const m = ENTRY_TIME.exec(first.text);
@@ -681,13 +691,14 @@ function entryTime(article: Article, s: Sentence): string | undefined {
 /** The published time with a live-blog entry's time of day put in (the date, and the zone unless the entry gives one). */
 function atEntry(published: string | undefined, entry: unknown): string | undefined {
   if (!published || typeof entry !== 'string' || !/^\d{4}-\d\d-\d\d/.test(published)) return published;
-  const zone = entry.endsWith('Z') ? 'Z' : (/(?:Z|[+-]\d\d:?\d\d)$/.exec(published)?.[0] ?? 'Z');
+  // a published time without a zone is read as local time, as every other such time is: the entry then too
+  const zone = entry.endsWith('Z') ? 'Z' : (/(?:Z|[+-]\d\d:?\d\d)$/.exec(published)?.[0] ?? '');
   return `${published.slice(0, 10)}T${entry.slice(0, 5)}:00${zone}`;
 }
 
 /** A year in a clause ("in a 2019 blaze", "The fire of 2019 killed 30"), not after "since" ("the worst since 2019"). */
-const YEAR_IN = /(?<!\bsince\s)(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu;
-const PAST_WORDS = /\b(?:last year|years ago|a year ago|in the past)\b/i;
+const YEAR_IN = /(?<!\bsince\s)(?<!\d(?:st|nd|rd|th)?,?\s)(?<!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu;
+const PAST_WORDS = /\b(?:last year|years ago|a year ago)\b/i;
 /** "In 2019, …" or "In March 2019, …" opening the sentence. */
 const YEAR_LEAD = /^\s*(?:In|During|Back in)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b/;
 
@@ -700,7 +711,9 @@ function ofThePast(text: string, clause: [number, number], year: number | undefi
   const part = text.slice(clause[0], clause[1]);
   if (PAST_WORDS.test(part)) return true;
   if (year === undefined) return false;
-  for (const m of part.matchAll(YEAR_IN)) if (Number(m[1]) < year) return true;
+  // over the sentence, so that "December 31, 2025" is seen whole when the clause starts after its comma
+  YEAR_IN.lastIndex = clause[0];
+  for (let m = YEAR_IN.exec(text); m && m.index < clause[1]; m = YEAR_IN.exec(text)) if (Number(m[1]) < year) return true;
   const lead = YEAR_LEAD.exec(text);
   return lead !== null && Number(lead[1]) < year;
 }

@@ -210,17 +210,24 @@ const SUBJECT_BEFORE = new RegExp(
  * another clause ("Aid landed on Wednesday, a day after the collapse") or of
  * another verb ("the toll from the collapse rose to 12 on Wednesday") is not.
  */
+/** How far apart (characters) a date and a mention may be and still be one phrase or clause: keeps the checks short on long sentences. */
+const NEAR = 200;
+
 function attached(d: DateExpr, m: Mention, text: string): boolean {
   if (d.start < m.end && d.end > m.start) return true;
   if (d.end <= m.start) {
+    if (m.start - d.end > NEAR) return false;
     const between = text.slice(d.end, m.start);
     return MODIFIES.test(between) || (FRONTED.test(between) && /^[\s'‘“"]*$/.test(text.slice(0, d.start)));
   }
+  if (d.start - m.end > NEAR) return false;
   const between = text.slice(m.end, d.start);
   if (FOLLOWS.test(between)) return true;
   const relative = RELATIVE.exec(between);
   if (relative) return !CLAUSE_BREAK.test(between.slice(relative[0].length));
-  return !CLAUSE_BREAK.test(between) && SUBJECT_BEFORE.test(text.slice(0, m.start));
+  // only the words just before the mention matter; a cut-off start must not pass for the sentence's start
+  const from = Math.max(0, m.start - NEAR);
+  return !CLAUSE_BREAK.test(between) && SUBJECT_BEFORE.test(`${from > 0 ? '\u0001' : ''}${text.slice(from, m.start)}`);
 }
 
 /**

@@ -79,6 +79,15 @@ describe('what is not the story is set aside (offsets kept)', () => {
     const a = parseArticle({ id: 'a', path: 'a.md', text });
     expect(a.sentences.map((s) => s.text).join(' ')).not.toMatch(/14 people|Dastra|60 people/);
   });
+  it('works with CRLF line ends, and keeps the story that goes on after a list of links', () => {
+    const text = ['The earthquake killed 25 people.', 'Related stories', '- [Earthquake kills 90 people in Vessa](https://example.com/v)', '', 'The earthquake also killed 3 rescuers.'].join('\r\n');
+    const kept = setAside(text);
+    expect(kept.length).toBe(text.length);
+    expect(kept).not.toMatch(/90 people|Related/);
+    expect(kept).toMatch(/The earthquake also killed 3 rescuers\.$/);
+    const md = setAside('## Related coverage\n- [Other story](https://x.y)\n\nThe earthquake killed 40 people.');
+    expect(md).toMatch(/The earthquake killed 40 people\.$/);
+  });
   it('leaves an article without such parts as it is', () => {
     const text = 'The related agencies said more on this would follow. Read the report.';
     expect(setAside(text)).toBe(text);

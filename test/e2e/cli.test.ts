@@ -96,7 +96,7 @@ describe('bad input gets one clear line and exit 2', () => {
     expect(r.stderr).toMatch(/^factlint: rules\/articles\/\*\.md: no article matches this pattern/);
   });
   it('every command takes --help (and --no-color, as check does)', () => {
-    for (const command of ['init', 'test', 'explain']) {
+    for (const command of ['check', 'compare', 'init', 'test', 'explain']) {
       const r = cli([command, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Usage: factlint <command>/);

@@ -221,6 +221,20 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     expect(f).toMatchObject({ kind: 'update', severity: 'info' });
     expect(f!.message).toContain('9 people (blog, 2025-04-08T10:42:00Z) → 15 people (blog, 2025-04-08T16:05:00Z) → at least 15 people (wire, 2025-04-08T17:00:00Z)');
   });
+  it('reads a live blog’s entry times without a zone as its published time is read, whatever the machine’s zone', () => {
+    const tz = process.env.TZ;
+    try {
+      for (const zone of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = zone;
+        const blog = article('blog', '10:42 — Officials now say 40 people were killed in the Vessa earthquake.', '2025-03-04T08:00:00');
+        const wire = article('wire', 'The Vessa earthquake killed 30 people, officials said.', '2025-03-04T09:00:00');
+        expect(run([blog, wire], deaths()).map((f) => f.kind)).toEqual(['update']);
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
   it('leaves out figures of a past event: "in a 2019 blaze", "last year", "In March 2019, …"', () => {
     const now = '2025-06-03';
     expect(facts('Relatives wait outside the factory, where 30 people were killed in a 2019 blaze.', now)).toEqual([]);
@@ -228,6 +242,9 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     expect(facts('In March 2019, 30 people were killed in a fire at the same factory.', now)).toEqual([]);
     // this year's, and a comparison with a past year, stay
     expect(facts('At least 23 people were killed in the 2025 Orlen fire, the deadliest since 2019.', now).map((f) => f.value)).toEqual(['23..']);
+    // "in the past 24 hours" is this event; so is a full date just before the article's year
+    expect(facts('The floods killed 40 people in the past 24 hours, officials said.', now).map((f) => f.value)).toEqual(['40']);
+    expect(facts('The floods of December 31, 2025 killed 60 people.', '2026-01-01').map((f) => f.value)).toEqual(['60']);
   });
   it('never reads a day, a year or a time as a toll: "on June 7, killing nine", "7 June", "at 21:15"', () => {
     expect(facts('A ferry capsized off Port Maren on June 7, killing nine people.').map((f) => f.value)).toEqual(['9']);
