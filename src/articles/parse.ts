@@ -96,7 +96,8 @@ const MAY_SET_ASIDE = /correction|clarification|editor['’]s note|earlier versi
 const CORRECTION_LINE = /^[ \t>*_]*(?:correction|clarification|editor['’]s note)s?\s*[:.—–-]|^[ \t>*_]*an earlier version of this (?:article|story|report|piece)/i;
 /** A heading (Markdown, or a line of its own) over links to other stories. */
 const LINKS_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:related(?: stories| articles| coverage| content| reading)?|read more|read next|see also|more on this(?: story)?|recommended(?: stories)?|you may also like|most read|more from [^\n]{1,40})[*_]*:?[ \t]*\r?$/i;
-/** A list item that is only a link: another story's headline. */
+/** A list item ("- ", "* ", "1. "), and one that is only a link: another story's headline. */
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]/;
 const LINK_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\n]*\)[ \t]*\r?$/;
 
 /**
@@ -127,7 +128,7 @@ export function setAside(text: string): string {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const l = lines[j]!;
-      if (l.trim() && !LINK_ITEM.test(l) && !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(l)) break;
+      if (l.trim() && !LIST_ITEM.test(l)) break;
       blank(j);
     }
     i = j - 1;

@@ -227,7 +227,8 @@ export function convertQuantity(q: Quantity, unitWord: string, target: string): 
 // ---------------------------------------------------------------------------
 // Numbers that are part of a date or a time, never a quantity.
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/** Month names and their abbreviations, as a regular-expression alternation. */
+export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?,?\\s*(?:the\\s+)?$`, 'u');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\.?,?\\s+(?:of\\s+)?(?:${MONTHS})(?![\\p{L}])`, 'u');
 /** "March 11, 2025", "11 March 2025", "Tuesday, 2025": a year after a day and month. */

@@ -37,6 +37,7 @@ import {
   displayQuantity,
   numberSpan,
   MEASURE_UNITS,
+  MONTHS,
   parseQuantity,
   QUANTITY_SOURCE,
   quantityValue,
@@ -697,10 +698,10 @@ function atEntry(published: string | undefined, entry: unknown): string | undefi
 }
 
 /** A year in a clause ("in a 2019 blaze", "The fire of 2019 killed 30"), not after "since" ("the worst since 2019"). */
-const YEAR_IN = /(?<!\bsince\s)(?<!\d(?:st|nd|rd|th)?,?\s)(?<!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu;
+const YEAR_IN = new RegExp(`(?<!\\bsince\\s)(?<!\\d(?:st|nd|rd|th)?,?\\s)(?<!(?:${MONTHS})\\.?\\s)(?<![\\p{L}\\p{N}])((?:19|20)\\d\\d)(?![\\p{L}\\p{N}])`, 'gu');
 const PAST_WORDS = /\b(?:last year|years ago|a year ago)\b/i;
 /** "In 2019, …" or "In March 2019, …" opening the sentence. */
-const YEAR_LEAD = /^\s*(?:In|During|Back in)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b/;
+const YEAR_LEAD = new RegExp(`^\\s*(?:In|During|Back in)\\s+(?:(?:${MONTHS})\\.?\\s+)?((?:19|20)\\d\\d)\\b`);
 
 /**
  * Whether the clause of a figure is about another, past event: it names a year
@@ -904,7 +905,9 @@ export const count: RuleType<CountOptions> = {
       const nearCue = (numAt: number, numEnd: number) =>
         o.cues.length ? cues.find((c) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd) <= o.cue_distance) : { text: '' };
       const units = mayMatch(unitFilter, s.text);
-      for (const m of units ? quantityMatches(quantityAt, info, s.text, (x) => isDatePart(x.index, x[1]!)) : []) {
+      // a number that is part of a date or a time is no quantity ("on March 4 killed eight people": not the 4)
+      const notQuantity = (x: Match) => isDatePart(x.index, x[1]!);
+      for (const m of units ? quantityMatches(quantityAt, info, s.text, notQuantity) : []) {
         const q = parseQuantity(m[1]!);
         if (!q) continue;
         const numAt = wordAt(m.index);
@@ -928,7 +931,7 @@ export const count: RuleType<CountOptions> = {
         }
       }
       if (bareAt) {
-        for (const m of quantityMatches(bareAt, info, s.text, (x) => isDatePart(x.index, x[1]!))) {
+        for (const m of quantityMatches(bareAt, info, s.text, notQuantity)) {
           const start = m.index;
           const end = start + m[0].length;
           if (hits.some((h) => start < h.end && end > h.start)) continue;
