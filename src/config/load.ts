@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { FactlintError, RuleError } from '../errors.js';
 import { ruleTypes, ruleTypeNames } from '../rules/index.js';
@@ -14,6 +14,7 @@ import { DEFAULT_PARTICLES, nameSource } from '../normalize/names.js';
 import { slowPattern, type PatternToProbe } from './probe.js';
 import { DEFAULT_RULES_NAME, DEFAULT_RULES_YAML } from './defaults.js';
 import { commonRuleFields, rulesSchema } from './schema.js';
+import { rulesValidator } from './validator.js';
 
 export interface Config {
   file?: string;
@@ -33,8 +34,6 @@ interface Parsed {
   data: Record<string, unknown>;
 }
 
-type AjvClass = new (opts: Record<string, unknown>) => { compile(schema: object): ValidateFunction };
-const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as unknown as AjvClass;
 let validator: ValidateFunction | undefined;
 
 export function editDistance(a: string, b: string): number {
@@ -204,7 +203,7 @@ export function trustRulesFiles(): void {
 
 function validate(p: Parsed, problems: Problems): void {
   if (trusted) return;
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(rulesSchema());
+  validator ??= rulesValidator();
   if (validator(p.data)) return;
   const seen = new Set<string>();
   // a value of the wrong type for a list of choices: the choices say it all
