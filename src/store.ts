@@ -164,21 +164,87 @@ function holdsEvidence(v: unknown): boolean {
  * Positions (the fact's own, then each slot's) go to `positions`.
  */
 function templateKey(f: Fact, positions: number[]): string {
+  return keyOf(f, templateData(f, positions));
+}
+
+/**
+ * A fact's data as the template holds it: JSON with each evidence object a
+ * slot; its own position, then each slot's, go to `positions`.
+ */
+function templateData(f: Fact, positions: number[]): string {
   const ev = f.evidence as CompactEvidence;
   positions.push(ev.offset, ev.end ?? ev.offset + ev.text.length);
-  let data = '';
-  if (f.data) {
-    data = holdsEvidence(f.data)
-      ? JSON.stringify(f.data, (_k: string, v: unknown): unknown => {
-          if (!isEvidence(v)) return v;
-          positions.push(v.offset, v.end ?? v.offset + v.text.length);
-          return { [SLOT]: v.note ?? 0 };
-        })
-      : JSON.stringify(f.data);
-  }
+  if (!f.data) return '';
+  return holdsEvidence(f.data)
+    ? JSON.stringify(f.data, (_k: string, v: unknown): unknown => {
+        if (!isEvidence(v)) return v;
+        positions.push(v.offset, v.end ?? v.offset + v.text.length);
+        return { [SLOT]: v.note ?? 0 };
+      })
+    : JSON.stringify(f.data);
+}
+
+/** The template key of a fact whose data (templateData()) is `data`. */
+function keyOf(f: Fact, data: string): string {
   const { rule, subject, value, display, raw } = f;
-  const note = ev.note;
+  const note = f.evidence.note;
   return `${rule.length},${subject.key.length},${subject.label.length},${value.length},${display?.length ?? -1},${raw.length},${note?.length ?? -1}:${rule}${subject.key}${subject.label}${value}${display ?? ''}${raw}${note ?? ''}${data}`;
+}
+
+/**
+ * Whether template `t` says what fact `f` says; its subject key and raw text
+ * are known to match. The data is compared as values, not as JSON text:
+ * building the text for every fact cost more than the rest of encoding. The
+ * positions of the fact and of each evidence slot go to `positions`.
+ */
+function sameTemplate(t: Fields, f: Fact, positions: number[]): boolean {
+  if (t.value !== f.value || t.rule !== f.rule || t.label !== f.subject.label || t.display !== f.display || t.note !== f.evidence.note) return false;
+  const ev = f.evidence as CompactEvidence;
+  positions.length = 0;
+  positions.push(ev.offset, ev.end ?? ev.offset + ev.text.length);
+  if (!f.data) return t.data === '';
+  return t.data !== '' && sameData(t.parsed ??= JSON.parse(t.data) as unknown, f.data, positions);
+}
+
+/**
+ * Whether `v` serialises (templateData()) to the JSON that parsed to `t`.
+ * Plain JSON values only: anything else (a Date, a Map, NaN) says no, and the
+ * fact's template is then found by its key.
+ */
+function sameData(t: unknown, v: unknown, positions: number[]): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return t === v;
+    case 'number':
+      return Number.isFinite(v) && t === v;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return t === null;
+  if (typeof t !== 'object' || t === null) return false;
+  if (isEvidence(v)) {
+    if ((t as Record<string, unknown>)[SLOT] !== (v.note ?? 0)) return false;
+    positions.push(v.offset, v.end ?? v.offset + v.text.length);
+    return true;
+  }
+  if (Array.isArray(v)) {
+    if (!Array.isArray(t) || t.length !== v.length) return false;
+    for (let i = 0; i < v.length; i++) if (!sameData(t[i], v[i], positions)) return false;
+    return true;
+  }
+  if (Array.isArray(t) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const tk = Object.keys(t);
+  let i = 0;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined) continue;
+    if (tk[i] !== k || !sameData((t as Record<string, unknown>)[k], x, positions)) return false;
+    i++;
+  }
+  return i === tk.length;
 }
 
 /** Whether a string read back (from the cache) is a template key templateOf() can read. */
@@ -197,13 +263,10 @@ function wellFormed(key: string): boolean {
   }
 }
 
-/** What templates are first looked up by: their subject key and raw text. */
-function nearKey(f: { subjectKey: string; raw: string }): string {
-  return `${f.subjectKey}\u0000${f.raw}`;
-}
-
 /** The fields of a template key (templateKey()); `data` is the JSON text, '' when none. */
-function templateFields(key: string): { rule: string; subjectKey: string; label: string; value: string; display?: string; raw: string; note?: string; data: string } {
+type Fields = { rule: string; subjectKey: string; label: string; value: string; display?: string; raw: string; note?: string; data: string; parsed?: unknown };
+
+function templateFields(key: string): Fields {
   const colon = key.indexOf(':');
   const lengths = key.slice(0, colon).split(',').map(Number);
   let at = colon + 1;
@@ -226,12 +289,15 @@ function templateFields(key: string): { rule: string; subjectKey: string; label:
  */
 export class FactEncoder {
   /**
-   * Template ids by subject key and raw text (short: cheap to hash), then
-   * compared whole: hashing every long key cost more than building it.
+   * Template ids by subject key, then raw text (short: cheap to hash); the
+   * candidates are then compared field by field, so that a fact whose
+   * template is known (nearly all) costs no key.
    */
-  private ids = new Map<string, number | number[]>();
+  private near = new Map<string, Map<string, number | number[]>>();
   /** Template keys by id. */
   readonly keys: string[] = [];
+  /** Their fields (slices of the key), by id. */
+  private fields: Fields[] = [];
 
   /** Ids of whole keys that came as text (from a worker thread or the cache): flat already, cheap to hash. */
   private byKey = new Map<string, number>();
@@ -241,8 +307,9 @@ export class FactEncoder {
    * in `done` once its facts are rebuilt: their ids stay, their text goes.
    */
   forget(done: Iterable<number> = []): void {
-    this.ids.clear();
+    this.near.clear();
     this.byKey.clear();
+    this.fields = [];
     for (const id of done) this.keys[id] = '';
   }
 
@@ -253,9 +320,15 @@ export class FactEncoder {
     return id;
   }
 
-  /** The id of a template key (`near`: its subject key and raw text, see nearKey()). */
-  id(key: string, near = nearKey(templateFields(key))): number {
-    const hit = this.ids.get(near);
+  /** Templates with this subject key and raw text: an id, a list of ids, or undefined. */
+  private candidates(subjectKey: string, raw: string): number | number[] | undefined {
+    return this.near.get(subjectKey)?.get(raw);
+  }
+
+  /** The id of a template key. */
+  id(key: string): number {
+    const fields = templateFields(key);
+    const hit = this.candidates(fields.subjectKey, fields.raw);
     if (hit !== undefined) {
       if (typeof hit === 'number') {
         if (this.keys[hit] === key) return hit;
@@ -263,21 +336,45 @@ export class FactEncoder {
         for (const id of hit) if (this.keys[id] === key) return id;
       }
     }
+    return this.add(key, hit);
+  }
+
+  /** A new template; `hit`: the candidates with its subject key and raw text. */
+  private add(key: string, hit: number | number[] | undefined): number {
     const id = this.keys.length;
     // a flat copy: the key was built from pieces
-    this.keys.push(ownCopy(key));
-    if (hit === undefined) this.ids.set(near, id);
-    else if (typeof hit === 'number') this.ids.set(near, [hit, id]);
+    const own = ownCopy(key);
+    const fields = templateFields(own);
+    this.keys.push(own);
+    this.fields.push(fields);
+    if (hit === undefined) {
+      let byRaw = this.near.get(fields.subjectKey);
+      if (!byRaw) this.near.set(fields.subjectKey, (byRaw = new Map()));
+      byRaw.set(fields.raw, id);
+    } else if (typeof hit === 'number') this.near.get(fields.subjectKey)!.set(fields.raw, [hit, id]);
     else hit.push(id);
     return id;
+  }
+
+  /** The id of a fact's template; its positions (its own, then each evidence slot's) go to `positions`. */
+  private idOfFact(f: Fact, positions: number[]): number {
+    const hit = this.candidates(f.subject.key, f.raw);
+    if (hit !== undefined) {
+      if (typeof hit === 'number') {
+        if (sameTemplate(this.fields[hit]!, f, positions)) return hit;
+      } else {
+        for (const id of hit) if (sameTemplate(this.fields[id]!, f, positions)) return id;
+      }
+    }
+    positions.length = 0;
+    return this.add(keyOf(f, templateData(f, positions)), hit);
   }
 
   encode(facts: Fact[]): Int32Array {
     const out: number[] = [];
     const positions: number[] = [];
     for (const f of facts) {
-      positions.length = 0;
-      const id = this.id(templateKey(f, positions), nearKey({ subjectKey: f.subject.key, raw: f.raw }));
+      const id = this.idOfFact(f, positions);
       out.push(id, positions.length / 2 - 1);
       for (const n of positions) out.push(n);
     }

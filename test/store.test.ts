@@ -98,4 +98,28 @@ describe('facts kept small until the report', () => {
     expect(toll.map((f) => f.article)).toEqual(['a', 'b', 'c']);
     expect(new Set(toll.map((f) => f.value)).size).toBe(1);
   });
+
+  it('gives facts the same template only when everything but their places is the same, data and evidence notes included', () => {
+    const ev = (offset: number, note?: string) => ({ article: 'a', path: 'a.txt', line: 1, column: offset + 1, offset, text: 'Ana Quispe', sentence: 'Ana Quispe spoke.', ...(note ? { note } : {}) });
+    const fact = (offset: number, data: Record<string, unknown>): Fact => ({ rule: 'r', article: 'a', subject: { key: 'quispe', label: 'Ana Quispe' }, value: 'Ana Quispe', raw: 'Ana Quispe', evidence: ev(offset), data });
+    const enc = new FactEncoder();
+    const ids = (data: Record<string, unknown>[]) => data.map((d, i) => enc.encode([fact(10 * i, d)])[0]);
+    const same = ids([
+      { n: 1, more: [ev(50, 'first'), ev(60)] },
+      { n: 1, more: [ev(70, 'first'), ev(80)] },
+      { more: [ev(90, 'first'), ev(95)], n: 1 },
+      { n: 1, more: [ev(50, 'second'), ev(60)] },
+      { n: 1, more: [ev(50, 'first')] },
+      { n: 2, more: [ev(50, 'first'), ev(60)] },
+      { n: 1, more: [ev(50, 'first'), ev(60)], extra: undefined },
+      { n: 1, more: [ev(50, 'first'), { offset: 60 }] },
+    ]);
+    expect(same[1]).toBe(same[0]);
+    expect(same[6]).toBe(same[0]);
+    // key order is part of what a fact says (its JSON), and so is every note and value
+    expect(new Set([same[0], same[2], same[3], same[4], same[5], same[7]]).size).toBe(6);
+    // each fact keeps its own places: its evidence, then each piece in its data
+    const ints = enc.encode([fact(5, { n: 1, more: [ev(500, 'first'), ev(600)] })]);
+    expect([...ints]).toEqual([same[0], 2, 5, 15, 500, 510, 600, 610]);
+  });
 });
