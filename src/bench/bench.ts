@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const jobs = Math.min(2, availableParallelism());
   const base = join(tmpdir(), `factlint-bench-${process.pid}`);
   console.log(`rules.yaml on articles generated from the seeds; ${availableParallelism()} cores; each check in its own process`);
-  console.log('articles    MB  retext-only s  1 thread s  ms/article  articles/s  check/retext  peak RSS MB  2 threads s  speed-up  peak RSS MB  warm cache s  findings  reports MB');
+  console.log('articles    MB  retext-only s  1 thread s  ms/article  articles/s  check/retext  peak RSS MB  2 threads s  speed-up  check/retext  peak RSS MB  warm cache s  findings  reports MB');
   try {
     for (const n of runs) {
       const dir = join(base, String(n));
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
           one.peakMB.toFixed(0).padStart(12),
           two.secs.toFixed(2).padStart(12),
           `${(one.secs / two.secs).toFixed(2)}x`.padStart(9),
+          `${((parse / two.secs) * 100).toFixed(0)}%`.padStart(13),
           two.peakMB.toFixed(0).padStart(12),
           warm.padStart(13),
           String(one.findings).padStart(9),
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
-  console.log('check/retext: the full check (every rule, every report format) as a share of the throughput of parsing the same files with retext alone.');
+  console.log('check/retext: the full check (every rule, every report format) as a share of the throughput of parsing the same files with retext alone (one thread: retext has no threads), on one thread and with --jobs 2 (the default on 2 cores).');
   console.log(`${jobs} threads: --jobs ${jobs} (this thread and ${jobs - 1} worker); warm cache: --cache, nothing changed since the run before.`);
 }
 
