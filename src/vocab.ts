@@ -73,7 +73,7 @@ export function literalFilter(terms: string[]): RegExp | undefined {
   // a text holding "earthquake" holds "quake": keep only words that hold no other (fewer alternatives)
   const unique = [...new Set(words)];
   const minimal = unique.filter((w) => !unique.some((v) => v !== w && w.includes(v)));
-  return new RegExp(minimal.map((w) => w.replace(/s/g, '[sſ]').replace(/k/g, '[kK]')).join('|'), 'i');
+  return new RegExp(minimal.map((w) => w.replace(/s/g, '[sſ]').replace(/k/g, '[k\u212A]')).join('|'), 'i');
 }
 
 const entityFilters = new WeakMap<Entity, RegExp | undefined>();

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { literalFilter, mentions, termsRegExp } from '../src/vocab.js';
+import type { Entity } from '../src/types.js';
+
+const kessa: Entity = { id: 'kessa', name: 'Kessa Valdt', aliases: ['Mayor Valdt'], kind: 'person' };
+
+describe('entity mentions', () => {
+  it('finds every spelling its own pattern accepts: curly apostrophes, dashes, spacing, the long s and the Kelvin sign', () => {
+    const text = 'Mayor  Valdt spoke. Later \u212Aessa Valdt left, and Ke\u017F\u017Fa Valdt returned.';
+    const found = mentions(text, kessa).map((m) => m.text);
+    expect(found).toEqual(['Mayor  Valdt', '\u212Aessa Valdt', 'Ke\u017F\u017Fa Valdt']);
+    // the quick pre-check never says no where the pattern says yes
+    const re = termsRegExp(['Kessa Valdt']);
+    for (const t of ['\u212Aessa Valdt', 'KESSA VALDT', 'Ke\u017F\u017Fa Valdt']) {
+      re.lastIndex = 0;
+      expect(re.test(t)).toBe(true);
+      expect(literalFilter(['Kessa Valdt'])!.test(t)).toBe(true);
+    }
+  });
+  it('does not find a name inside a longer word', () => {
+    expect(mentions('Kessa Valdtson spoke.', kessa)).toEqual([]);
+  });
+});
