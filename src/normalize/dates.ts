@@ -14,7 +14,7 @@
  * Without a reference date, what cannot be resolved is kept as written:
  * "weekday:wednesday", "--05-07" (month and day, no year), "relative:yesterday".
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const MONTH_NAMES = [
