@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/runner.js';
+import { check, MIN_BYTES_FOR_THREADS, threadsFor } from '../../src/runner.js';
+import { findArticleFiles } from '../../src/articles/load.js';
 import { cli, ROOT, tempDir } from '../helpers.js';
 
 function corpus(n: number): string {
@@ -23,6 +24,16 @@ describe('worker threads, cache and facts files give the same report', () => {
     const two = cli(['check', '--rules', rules, '--jobs', '2', '--format', 'json', dir]);
     expect(one.code).toBe(1);
     expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('without --jobs, uses every core only for enough text to pay for a worker\'s start', () => {
+    const small = findArticleFiles([corpus(12)]);
+    expect(threadsFor(small, 2)).toBe(1);
+    const big = tempDir();
+    writeFileSync(join(big, 'a.txt'), 'x'.repeat(MIN_BYTES_FOR_THREADS / 2));
+    writeFileSync(join(big, 'b.txt'), 'x'.repeat(MIN_BYTES_FOR_THREADS / 2));
+    expect(threadsFor(findArticleFiles([big]), 2)).toBe(2);
+    expect(threadsFor(findArticleFiles([big]), 1)).toBe(1);
   });
 
   it('a warm cache re-reads only the article that changed', () => {
