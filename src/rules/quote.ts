@@ -24,6 +24,7 @@ import { evidence, isWrapped, sentenceAt } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, listArticles, makeFinding, outliersOf } from '../findings.js';
 import { nameKeys, SAME_NAME_THRESHOLD, sameName } from '../normalize/names.js';
+import { TITLE_HEADS } from '../normalize/titles.js';
 import {
   alignWords,
   containsSequence,
@@ -84,7 +85,8 @@ const APPOS = '(?:\\s*,[^“”"_\\n]{1,140}?,)?';
 const LEAD = '^[\\s,.!?;:…—–\\-]*';
 
 const AFTER_NAME_VERB = new RegExp(`${LEAD}((?:the|The)\\s+)?(?:\\p{Ll}[\\p{L}\\-]*\\s+){0,3}?(${NAME}|${PRON})${APPOS}\\s+(?:${ADV}\\s+)?(?:${VERBS_PAST})(?![\\p{L}])`, 'u');
-const AFTER_VERB_NAME = new RegExp(`${LEAD}(?:${VERBS_PAST})\\s+((?:the|The)\\s+)?(${NAME}|he|she|they)(?![\\p{L}])`, 'u');
+// "said fire chief Ruth Okonkwo": up to three lower-case words (a title) before the name, as in AFTER_NAME_VERB
+const AFTER_VERB_NAME = new RegExp(`${LEAD}(?:${VERBS_PAST})\\s+((?:the|The)\\s+)?(?:\\p{Ll}[\\p{L}\\-]*\\s+){0,3}?(${NAME}|he|she|they)(?![\\p{L}])`, 'u');
 const BEFORE = new RegExp(
   `(?:^|[\\s,(;])((?:the|The)\\s+)?(${NAME}|${PRON})${APPOS}\\s+(?:${ADV}\\s+)?(?:${VERBS_ALL})(?:\\s+(?!that\\b)[\\p{L}\\p{N}’'.\\-]+){0,4}?\\s*(?:,|:|\\s+that)?\\s*$`,
   'u',
@@ -498,7 +500,23 @@ function attribute(
  */
 function saysAfter(text: string): RegExpExecArray | null {
   if (speechVerbs(text, PAST_WORDS).length === 0) return null;
-  return AFTER_NAME_VERB.exec(text) ?? AFTER_VERB_NAME.exec(text);
+  return AFTER_NAME_VERB.exec(text) ?? titledAfterVerb(AFTER_VERB_NAME.exec(text));
+}
+
+const HEADS = new Set(TITLE_HEADS);
+const PAST_VERB = new RegExp(`^(?:${VERBS_PAST})$`);
+
+/**
+ * "said fire chief Ruth Okonkwo": lower-case words between the verb and the
+ * name must end in a title word (chief, spokesman, director...), or "said
+ * residents of Dastra" would make Dastra the speaker.
+ */
+function titledAfterVerb(m: RegExpExecArray | null): RegExpExecArray | null {
+  if (!m) return null;
+  const words = m[0].slice(0, m[0].length - m[2]!.length).trim().split(/\s+/);
+  const last = words[words.length - 1]!;
+  if (PAST_VERB.test(last) || PAST_VERB.test(words.slice(-2).join(' ')) || /^the$/i.test(last)) return m;
+  return HEADS.has(last) ? m : null;
 }
 
 function findActors(masked: string, vocab: Vocabulary): Actor[] {

@@ -361,3 +361,26 @@ describe('quote excerpts and outliers', () => {
     expect(findings[0]!.message).toMatch(/h[12] changes “(June|July)” to “(June|July)” \(against h[12]\)\./);
   });
 });
+
+describe('quote speakers named after the verb, behind a lower-case title', () => {
+  const words = '“We got everyone out of the building before the roof fell in,”';
+  const speakerOf = (text: string) => pipeline([art('x', `A fire destroyed a warehouse in Dastra on Monday. ${text}`)], makeRule()).facts[0]?.data?.speakerLabel;
+  it('reads “…,” said fire chief Ruth Okonkwo as Okonkwo’s words, as it reads “…,” fire chief Ruth Okonkwo said', () => {
+    expect(speakerOf(`${words} said fire chief Ruth Okonkwo.`)).toBe('Okonkwo');
+    expect(speakerOf(`${words} said police spokesman Idris Bello on Tuesday.`)).toBe('Bello');
+    expect(speakerOf(`${words} fire chief Ruth Okonkwo said.`)).toBe('Okonkwo');
+  });
+  it('does not take a place or a day after other lower-case words for the speaker', () => {
+    expect(speakerOf(`${words} said residents of Dastra.`)).toBeNull();
+    expect(speakerOf(`${words} said on Monday.`)).toBeNull();
+  });
+  it('finds the same quote credited to two people when one outlet names the speaker this way', () => {
+    const a = art('a', `${words} said fire chief Ruth Okonkwo.`);
+    const b = art('b', `${words} said Mayor Tomas Haddad.`);
+    const f = pipeline([a, b], makeRule()).findings.find((x) => x.details?.attribution);
+    expect(byValue(f)).toEqual([
+      ['Haddad', ['b']],
+      ['Okonkwo', ['a']],
+    ]);
+  });
+});
