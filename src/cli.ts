@@ -54,7 +54,8 @@ Options for check:
   --rule ID            only run this rule (repeatable)
   --severity ID=LEVEL  override a rule's severity (repeatable)
   --jobs N             threads that read articles: this one and N-1 workers
-                       (default: the number of cores; one under 12 MB of articles)
+                       (default: the number of cores; one thread for under
+                       12 MB of articles)
   --cache              reuse facts of unchanged articles (--cache-location DIR,
                        default node_modules/.cache/factlint)
   --facts-out FILE     also write the extracted facts as JSON Lines
