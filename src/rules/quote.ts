@@ -416,6 +416,21 @@ interface RawQuote {
 
 const SIGNATURE = /^\s*[—–―-]{1,2}\s*(\p{Lu}[^()\n]*?)\s*(?:\(@[\w.]+\))?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d\d-\d\d)?\s*$/u;
 
+/**
+ * A quote that ends the line right above a signature line, and has no speaker
+ * of its own, is the signer's: “We will rebuild every home.” / — Ana Lima,
+ * mayor of Dastra. The name is the signature up to its first comma; a byline
+ * ("— By Ana Lima") signs nothing. Whether it was taken.
+ */
+function signQuoteAbove(quotes: RawQuote[], text: string, [a, b]: [number, number], signed: string, line: string, vocab: Vocabulary): boolean {
+  if (/^by\s/i.test(signed)) return false;
+  const q = quotes.find((x) => x.form === 'inline' && !x.attribution && !x.unclosed && x.close >= a && x.close < b && !/[\p{L}\p{N}]/u.test(text.slice(x.close + 1, b)));
+  const speaker = q && resolveName(signed.split(',')[0]!.trim(), vocab, 'named', `signature “${line.trim()}” under the quote`);
+  if (!q || !speaker) return false;
+  q.attribution = { speaker };
+  return true;
+}
+
 function paragraphsOf(article: Article): Sentence[][] {
   const out: Sentence[][] = [];
   for (const s of article.sentences) {
@@ -588,6 +603,10 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
     const line = text.slice(ls, le);
     const sig = SIGNATURE.exec(line);
     if (!sig) continue;
+    // the article's opening lines over "— Name" are a headline and its byline, not a post or a signed quote
+    let opening = 0;
+    while (opening < li && !text.slice(...lineAt(opening)).trim()) opening++;
+    if (li > opening + 1 && signQuoteAbove(quotes, text, lineAt(li - 1), sig[1]!, line, vocab)) continue;
     const speaker = resolveName(sig[1]!, vocab, 'named', `signature “${line.trim()}”`);
     let first = li;
     let blanks = 0;
@@ -603,11 +622,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
       if (t.length > 300 || /[“”"]/.test(t) || /:\s*$/.test(t) || SIGNATURE.test(t)) break;
       first = k;
     }
-    if (first === li) continue;
-    // the article's opening lines over "— Name" are a headline and its byline, not a post
-    let opening = 0;
-    while (opening < li && !text.slice(...lineAt(opening)).trim()) opening++;
-    if (first === opening) continue;
+    if (first === li || first === opening) continue;
     const start = lineAt(first)[0];
     let end = lineAt(li - 1)[1];
     while (end > start && /\s/.test(text[end - 1]!)) end--;

@@ -384,3 +384,23 @@ describe('quote speakers named after the verb, behind a lower-case title', () =>
     ]);
   });
 });
+
+describe('a quote signed on the line below it', () => {
+  const quoteLine = '“We will rebuild every single home that this fire has destroyed.”';
+  const speakerOf = (text: string) => pipeline([art('x', text)], makeRule()).facts.find((f) => f.value.startsWith('we will rebuild'))?.data?.speakerLabel;
+  it('gives the quote to the signer: “…” / — Ana Lima, mayor of Dastra', () => {
+    expect(speakerOf(`Dastra mayor vows to rebuild\n\nThe mayor spoke on Monday.\n\n${quoteLine}\n— Ana Lima, mayor of Dastra\n\nThe fire burned for six hours.`)).toBe('Lima');
+    const a = art('a', `Dastra mayor vows to rebuild\n\nThe mayor spoke on Monday.\n${quoteLine}\n– Ana Lima\n`);
+    const b = art('b', `Rebuilding pledge\n\n“We will rebuild every single home that this fire has destroyed,” said Governor Paulo Reis on Monday.`);
+    const f = pipeline([a, b], makeRule()).findings.find((x) => x.details?.attribution);
+    expect(byValue(f)).toEqual([
+      ['Lima', ['a']],
+      ['Reis', ['b']],
+    ]);
+  });
+  it('does not take a byline under a headline, or a signature under a quote that names its speaker', () => {
+    expect(speakerOf(`${quoteLine}\n— Ana Lima\n\nThe mayor spoke on Monday.`)).toBeNull();
+    expect(speakerOf(`Fire in Dastra\n\nThe mayor spoke on Monday.\n${quoteLine}\n— By Ana Lima\n`)).toBeNull();
+    expect(speakerOf(`Fire in Dastra\n\nThe mayor spoke on Monday. Governor Paulo Reis said: ${quoteLine}\n— Ana Lima\n`)).toBe('Reis');
+  });
+});
