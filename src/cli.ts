@@ -90,6 +90,9 @@ function parseSeverities(list: string[] | undefined): Record<string, Severity> |
   return out;
 }
 
+/** Options every subcommand takes: --help, and --no-color (check colours its terminal report; the others have no colour to turn off). */
+const COMMON = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } } as const;
+
 async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -109,8 +112,8 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
       rule: { type: 'string', multiple: true },
       severity: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
+      ...COMMON,
       'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return help();
@@ -202,8 +205,6 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
   return EXIT.ok;
 }
 
-/** Options every subcommand takes besides its own: --help, and --no-color (their output has no colour to turn off). */
-const COMMON = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } } as const;
 
 function runTest(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON, rules: { type: 'string' }, rule: { type: 'string', multiple: true } } });

@@ -155,16 +155,9 @@ function holdsEvidence(v: unknown): boolean {
   return false;
 }
 
-/**
- * What a fact says, without where it says it, as one string: the lengths of
- * rule, subject key, label, value, display, raw text and note (-1: none),
- * then those fields as they are, then the data as JSON with each evidence
- * object in it replaced by a slot. Lengths instead of separators: no field
- * needs escaping, so the key costs a copy and no scan.
- * Positions (the fact's own, then each slot's) go to `positions`.
- */
-function templateKey(f: Fact, positions: number[]): string {
-  return keyOf(f, templateData(f, positions));
+/** Where an evidence object stands (file offsets of its start and end), pushed to `positions`. */
+function pushSpan(ev: CompactEvidence, positions: number[]): void {
+  positions.push(ev.offset, ev.end ?? ev.offset + ev.text.length);
 }
 
 /**
@@ -172,19 +165,24 @@ function templateKey(f: Fact, positions: number[]): string {
  * slot; its own position, then each slot's, go to `positions`.
  */
 function templateData(f: Fact, positions: number[]): string {
-  const ev = f.evidence as CompactEvidence;
-  positions.push(ev.offset, ev.end ?? ev.offset + ev.text.length);
+  pushSpan(f.evidence, positions);
   if (!f.data) return '';
   return holdsEvidence(f.data)
     ? JSON.stringify(f.data, (_k: string, v: unknown): unknown => {
         if (!isEvidence(v)) return v;
-        positions.push(v.offset, v.end ?? v.offset + v.text.length);
+        pushSpan(v, positions);
         return { [SLOT]: v.note ?? 0 };
       })
     : JSON.stringify(f.data);
 }
 
-/** The template key of a fact whose data (templateData()) is `data`. */
+/**
+ * What a fact says, without where it says it, as one string (its template
+ * key): the lengths of rule, subject key, label, value, display, raw text and
+ * note (-1: none), then those fields as they are, then `data`
+ * (templateData()). Lengths instead of separators: no field needs escaping,
+ * so the key costs a copy and no scan.
+ */
 function keyOf(f: Fact, data: string): string {
   const { rule, subject, value, display, raw } = f;
   const note = f.evidence.note;
@@ -199,9 +197,8 @@ function keyOf(f: Fact, data: string): string {
  */
 function sameTemplate(t: Fields, f: Fact, positions: number[]): boolean {
   if (t.value !== f.value || t.rule !== f.rule || t.label !== f.subject.label || t.display !== f.display || t.note !== f.evidence.note) return false;
-  const ev = f.evidence as CompactEvidence;
   positions.length = 0;
-  positions.push(ev.offset, ev.end ?? ev.offset + ev.text.length);
+  pushSpan(f.evidence, positions);
   if (!f.data) return t.data === '';
   return t.data !== '' && sameData(t.parsed ??= JSON.parse(t.data) as unknown, f.data, positions);
 }
@@ -227,7 +224,7 @@ function sameData(t: unknown, v: unknown, positions: number[]): boolean {
   if (typeof t !== 'object' || t === null) return false;
   if (isEvidence(v)) {
     if ((t as Record<string, unknown>)[SLOT] !== (v.note ?? 0)) return false;
-    positions.push(v.offset, v.end ?? v.offset + v.text.length);
+    pushSpan(v, positions);
     return true;
   }
   if (Array.isArray(v)) {
@@ -263,7 +260,7 @@ function wellFormed(key: string): boolean {
   }
 }
 
-/** The fields of a template key (templateKey()); `data` is the JSON text, '' when none. */
+/** The fields of a template key (keyOf()); `data` is the JSON text, '' when none. */
 type Fields = { rule: string; subjectKey: string; label: string; value: string; display?: string; raw: string; note?: string; data: string; parsed?: unknown };
 
 function templateFields(key: string): Fields {
@@ -281,7 +278,7 @@ function templateFields(key: string): Fields {
 }
 
 /**
- * Facts as numbers: each distinct template (templateKey) gets an id the
+ * Facts as numbers: each distinct template (keyOf) gets an id the
  * first time it is seen, and each fact becomes
  * [template, slots, offset, end, then offset and end per slot] (offsets in the file).
  * Worker threads encode their facts this way and send the numbers with the

@@ -597,6 +597,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
     return [a, b];
   };
   let wrapped: boolean | undefined; // isWrapped(text), needed only at a blank line above a signature
+  let opening = -1; // the article's first line that is not blank, found at the first signature
   for (let li = 0; li < starts.length; li++) {
     const [ls, le] = lineAt(li);
     if (text[ls] === undefined || !/^\s*[—–―-]/.test(text.slice(ls, ls + 4))) continue;
@@ -604,8 +605,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
     const sig = SIGNATURE.exec(line);
     if (!sig) continue;
     // the article's opening lines over "— Name" are a headline and its byline, not a post or a signed quote
-    let opening = 0;
-    while (opening < li && !text.slice(...lineAt(opening)).trim()) opening++;
+    if (opening < 0) while (!text.slice(...lineAt(++opening)).trim());
     if (li > opening + 1 && signQuoteAbove(quotes, text, lineAt(li - 1), sig[1]!, line, vocab)) continue;
     const speaker = resolveName(sig[1]!, vocab, 'named', `signature “${line.trim()}”`);
     let first = li;
