@@ -77,6 +77,8 @@ export const MIN_BYTES_FOR_THREADS = 12 * 1024 * 1024;
 
 /** Threads when --jobs is not given: every core, or one for less than MIN_BYTES_FOR_THREADS of articles. */
 export function threadsFor(files: SourceFile[], cores = availableParallelism()): number {
+  // no more threads than files for each (checkParallel stays on one thread below MIN_FILES_PER_WORKER each)
+  cores = Math.min(cores, Math.floor(files.length / MIN_FILES_PER_WORKER));
   if (cores <= 1) return 1;
   let bytes = 0;
   for (const f of files) {

@@ -523,7 +523,10 @@ function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: C
     subjectEnd = windowStart + rel.index;
     win = `${win.slice(0, rel.index)} `;
   }
-  const persons = ix.mentions.filter((m) => m.start >= windowStart && m.end <= subjectEnd);
+  const persons: typeof ix.mentions = [];
+  for (let k = firstMentionFrom(ix, windowStart); k < ix.mentions.length && ix.mentions[k]!.start < subjectEnd; k++) {
+    if (ix.mentions[k]!.end <= subjectEnd) persons.push(ix.mentions[k]!);
+  }
   const lastPerson = persons[persons.length - 1];
   let pronounAt = -1;
   let pronoun = '';

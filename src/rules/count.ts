@@ -401,6 +401,8 @@ interface SentenceInfo {
 interface ArticleMemo {
   sentences: (SentenceInfo | undefined)[];
   events?: ArticleEvents;
+  /** Live-blog entry times by paragraph (entryTime). */
+  entries?: Map<number, string | undefined>;
 }
 const articleMemos = new WeakMap<Article, ArticleMemo>();
 
@@ -667,11 +669,8 @@ const ENTRY_TIME = /^[\s*_]*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*(GMT|UTC|Z)?[\s*_]
  * given in GMT/UTC), read from the start of its paragraph: a blog that updates a
  * toll through the day gives each figure its own time, not the article's.
  */
-const entryMemo = new WeakMap<Article, Map<number, string | undefined>>();
-
 function entryTime(article: Article, s: Sentence): string | undefined {
-  let memo = entryMemo.get(article);
-  if (!memo) entryMemo.set(article, (memo = new Map()));
+  const memo = (memoOf(article).entries ??= new Map());
   // once per paragraph: a paragraph can be a whole article's single line
   if (!memo.has(s.paragraph)) memo.set(s.paragraph, entryOfParagraph(article, s));
   return memo.get(s.paragraph);

@@ -30,10 +30,14 @@ describe('worker threads, cache and facts files give the same report', () => {
     const small = findArticleFiles([corpus(12)]);
     expect(threadsFor(small, 2)).toBe(1);
     const big = tempDir();
-    writeFileSync(join(big, 'a.txt'), 'x'.repeat(MIN_BYTES_FOR_THREADS / 2));
-    writeFileSync(join(big, 'b.txt'), 'x'.repeat(MIN_BYTES_FOR_THREADS / 2));
-    expect(threadsFor(findArticleFiles([big]), 2)).toBe(2);
-    expect(threadsFor(findArticleFiles([big]), 1)).toBe(1);
+    const piece = 'x'.repeat(Math.ceil(MIN_BYTES_FOR_THREADS / 300));
+    for (let i = 0; i < 300; i++) writeFileSync(join(big, `a${i}.txt`), piece);
+    const files = findArticleFiles([big]);
+    expect(threadsFor(files, 2)).toBe(2);
+    expect(threadsFor(files, 1)).toBe(1);
+    // no more threads than there are files for each (a worker wants MIN_FILES_PER_WORKER)
+    expect(threadsFor(files, 16)).toBe(3);
+    expect(threadsFor(files.slice(0, 150), 16)).toBe(1);
   });
 
   it('a warm cache re-reads only the article that changed', () => {
