@@ -90,8 +90,8 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
-/** Cheap test: can the text hold anything setAside() removes? */
-const MAY_SET_ASIDE = /correction|clarification|editor['’]s note|earlier version|related|read more|see also|more on this|recommended|you may also|most read|more from|\]\(/i;
+/** Cheap test: can the text hold anything setAside() removes? It must hold a word each line pattern below needs. */
+const MAY_SET_ASIDE = /correction|clarification|editor['’]s note|earlier version|related|read more|read next|see also|more on this|recommended|you may also|most read|more from|\]\(/i;
 /** A line that corrects the article itself: about the article, not the story. */
 const CORRECTION_LINE = /^[ \t>*_]*(?:correction|clarification|editor['’]s note)s?\s*[:.—–-]|^[ \t>*_]*an earlier version of this (?:article|story|report|piece)/i;
 /** A heading (Markdown, or a line of its own) over links to other stories. */

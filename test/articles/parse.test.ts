@@ -88,6 +88,13 @@ describe('what is not the story is set aside (offsets kept)', () => {
     const md = setAside('## Related coverage\n- [Other story](https://x.y)\n\nThe earthquake killed 40 people.');
     expect(md).toMatch(/The earthquake killed 40 people\.$/);
   });
+  it('sets aside every kind of heading it knows, "Read next" included', () => {
+    const text = 'The dam failed on Sunday, killing 9 people.\n\nRead next\n- Bridge collapse in Orvella kills 40\n\nThe river has since fallen.';
+    const kept = setAside(text);
+    expect(kept).not.toMatch(/Read next|40/);
+    expect(kept).toMatch(/^The dam failed on Sunday, killing 9 people\./);
+    expect(kept).toMatch(/The river has since fallen\.$/);
+  });
   it('leaves an article without such parts as it is', () => {
     const text = 'The related agencies said more on this would follow. Read the report.';
     expect(setAside(text)).toBe(text);
