@@ -22,20 +22,29 @@ export function phrasePattern(phrase: string): string {
     .join('[\\s-]+');
 }
 
-const cache = new WeakMap<object, RegExp>();
+
+/**
+ * The terms (longest first) ending a word, as a pattern source: termsRegExp
+ * without the check that a word starts there. undefined for no terms.
+ */
+export function termsSource(terms: string[]): string | undefined {
+  const sorted = [...new Set(terms.filter((t) => t.trim()))].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return undefined;
+  return `(?:${sorted.map(phrasePattern).join('|')})(?![\\p{L}\\p{N}])`;
+}
 
 /** Pattern matching any of the terms as whole words (longest first). */
 export function termsRegExp(terms: string[]): RegExp {
-  const sorted = [...new Set(terms.filter((t) => t.trim()))].sort((a, b) => b.length - a.length);
-  if (sorted.length === 0) return /(?!)/g;
-  const body = sorted.map(phrasePattern).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}@])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+  const body = termsSource(terms);
+  return body === undefined ? /(?!)/g : new RegExp(`(?<![\\p{L}\\p{N}@])${body}`, 'giu');
 }
 
 /** Everything that counts as a mention of the entity: name, aliases and known variant spellings. */
 export function entityTerms(e: Entity): string[] {
   return [e.name, ...e.aliases, ...(e.variants ?? [])];
 }
+
+const cache = new WeakMap<object, RegExp>();
 
 export function entityRegExp(e: Entity): RegExp {
   let re = cache.get(e);
@@ -45,6 +54,36 @@ export function entityRegExp(e: Entity): RegExp {
   }
   re.lastIndex = 0;
   return re;
+}
+
+const bareCache = new WeakMap<object, RegExp>();
+
+/**
+ * entityRegExp without its leading lookbehind, for mentions(), which checks
+ * the character before a match itself: a pattern that starts with a
+ * lookbehind is tried at every position of the text, one that starts with the
+ * terms lets V8 skip ahead to their first letters (3-4 times faster).
+ */
+function entityBareRegExp(e: Entity): RegExp {
+  let re = bareCache.get(e);
+  if (!re) {
+    const body = termsSource(entityTerms(e));
+    re = body === undefined ? /(?!)/g : new RegExp(body, 'giu');
+    bareCache.set(e, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}@]/u;
+
+/** Whether the code point before i is a letter, a digit or "@": what (?<![\p{L}\p{N}@]) rules out. */
+export function wordBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 64 && c <= 90) || (c >= 48 && c <= 57);
+  const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+  return WORD_BEFORE.test(text.slice(pair ? i - 2 : i - 1, i));
 }
 
 export interface Mention {
@@ -89,9 +128,16 @@ export const mayMatch = (filter: RegExp | undefined, text: string): boolean => !
 /** Every mention of an entity in a stretch of text (offsets relative to `base`). */
 export function mentions(text: string, e: Entity, base = 0): Mention[] {
   if (!mayMatch(entityFilter(e), text)) return [];
-  const re = entityRegExp(e);
+  // the same matches as entityRegExp(e): a match with a word character before it is
+  // dropped and the search goes on from the next character, as the lookbehind would
+  const re = entityBareRegExp(e);
   const out: Mention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (wordBefore(text, m.index)) {
+      const c = text.charCodeAt(m.index);
+      re.lastIndex = m.index + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+      continue;
+    }
     out.push({ entity: e, start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
   }
   return out;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literalFilter, mentions, termsRegExp } from '../src/vocab.js';
+import { entityRegExp, literalFilter, mentions, termsRegExp } from '../src/vocab.js';
 import type { Entity } from '../src/types.js';
 
 const kessa: Entity = { id: 'kessa', name: 'Kessa Valdt', aliases: ['Mayor Valdt'], kind: 'person' };
@@ -19,5 +20,21 @@ describe('entity mentions', () => {
   });
   it('does not find a name inside a longer word', () => {
     expect(mentions('Kessa Valdtson spoke.', kessa)).toEqual([]);
+  });
+  it('finds a name right after a word character only where a word starts: xKessa no, @Kessa no, "Kessa, 𝐀Kessa no, 😀Kessa yes', () => {
+    const found = mentions('xKessa Valdt, @Kessa Valdt, "Kessa Valdt", 𝐀Kessa Valdt, 😀Kessa Valdt, 3Kessa Valdt', kessa).map((m) => m.start);
+    expect(found).toEqual([29, 60]);
+  });
+  it('finds exactly what the whole-word pattern finds, in any text', () => {
+    const pieces = fc.constantFrom('Kessa', 'Valdt', 'Mayor', ' ', '  ', '-', '@', 'x', '3', 'é', '𝐀', '😀', '\u212A', 'ſ', ',', 'kessa', 'VALDT', '’');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        const re = entityRegExp(kessa);
+        const want = [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => [m.index, m[0]]);
+        expect(mentions(text, kessa).map((m) => [m.start, m.text])).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -44,7 +44,7 @@ import {
   rangesOverlap,
   type Quantity,
 } from '../normalize/numbers.js';
-import { entityFilter, findEntity, literalFilter, mayMatch, mentions, termsRegExp } from '../vocab.js';
+import { entityFilter, findEntity, literalFilter, mayMatch, mentions, termsRegExp, termsSource } from '../vocab.js';
 import type { Article, CompareContext, Entity, Fact, Finding, Rule, RuleType, Sentence, Subject, ValueGroup, Vocabulary } from '../types.js';
 
 export interface CountOptions {
@@ -186,7 +186,7 @@ interface Compiled {
 const compiled = new WeakMap<object, Compiled>();
 
 function unitWordsSource(words: string[]): string {
-  return termsRegExp(words).source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}@\]\)/, '');
+  return termsSource(words) ?? '(?!)';
 }
 
 function compile(o: CountOptions): Compiled {
