@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { formats } from '../report/index.js';
 import { tuneHeap } from '../heap.js';
 import { check, checkParallel } from '../runner.js';
@@ -59,13 +60,45 @@ async function runOnce(jobs: number, dir: string, cacheDir?: string): Promise<Ru
   return { secs: (performance.now() - t) / 1000, peakMB: process.resourceUsage().maxRSS / 1024, findings: report.findings.length, reportBytes };
 }
 
-/** retext-english alone over the same files (imported here only: it is the yardstick, not part of factlint's run). */
-async function retextOnly(dir: string): Promise<number> {
+/** retext-english over files of dir (imported here only: it is the yardstick, not part of factlint's run). */
+async function retextParse(dir: string, files: string[], next?: Int32Array): Promise<void> {
   const { unified } = await import('unified');
   const { default: retextEnglish } = await import('retext-english');
   const parser = unified().use(retextEnglish);
+  if (!next) for (const f of files) parser.parse(readFileSync(join(dir, f), 'utf8'));
+  // threads take the next batch of 20 files from a shared counter, as --jobs takes batches
+  else for (let i = Atomics.add(next, 0, 20); i < files.length; i = Atomics.add(next, 0, 20)) for (const f of files.slice(i, i + 20)) parser.parse(readFileSync(join(dir, f), 'utf8'));
+}
+
+/** Seconds retext alone takes over the same files, on this thread. */
+async function retextOnly(dir: string): Promise<number> {
+  const files = readdirSync(dir).sort();
+  await retextParse(dir, files.slice(0, 1)); // loading the parser is not parsing
   const t = performance.now();
-  for (const f of readdirSync(dir).sort()) parser.parse(readFileSync(join(dir, f), 'utf8'));
+  await retextParse(dir, files);
+  return (performance.now() - t) / 1000;
+}
+
+/**
+ * Seconds retext alone takes on `jobs` threads (this one and jobs - 1 workers,
+ * as --jobs runs), each taking the next batch of files when it is free: how
+ * much two cores speed up work that has no serial part at all, on this
+ * machine.
+ */
+async function retextThreads(dir: string, jobs: number): Promise<number> {
+  const files = readdirSync(dir).sort();
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const t = performance.now();
+  const workers = Array.from(
+    { length: jobs - 1 },
+    () =>
+      new Promise<void>((done, fail) => {
+        const w = new Worker(new URL(import.meta.url), { workerData: { retext: dir, files, next } });
+        w.on('error', fail);
+        w.on('exit', () => done());
+      }),
+  );
+  await Promise.all([retextParse(dir, files, next), ...workers]);
   return (performance.now() - t) / 1000;
 }
 
@@ -80,12 +113,13 @@ async function main(): Promise<void> {
   const jobs = Math.min(2, availableParallelism());
   const base = join(tmpdir(), `factlint-bench-${process.pid}`);
   console.log(`rules.yaml on articles generated from the seeds; ${availableParallelism()} cores; each check in its own process`);
-  console.log('articles    MB  retext-only s  1 thread s  ms/article  articles/s  check/retext  peak RSS MB  2 threads s  speed-up  check/retext  peak RSS MB  warm cache s  findings  reports MB');
+  console.log('articles    MB  retext-only s  1 thread s  ms/article  articles/s  check/retext  peak RSS MB  2 threads s  speed-up  check/retext  peak RSS MB  warm cache s  findings  reports MB  retext speed-up');
   try {
     for (const n of runs) {
       const dir = join(base, String(n));
       const mb = generate(dir, n) / 1048576;
       const parse = await retextOnly(dir);
+      const parseTwo = await retextThreads(dir, jobs);
       const one = child(['--run', '1', dir]);
       const two = child(['--run', String(jobs), dir]);
       // a cold run fills the cache, then a warm run reads it (skipped at 100,000: it would double the bench's time)
@@ -113,6 +147,7 @@ async function main(): Promise<void> {
           warm.padStart(13),
           String(one.findings).padStart(9),
           (one.reportBytes / 1048576).toFixed(1).padStart(11),
+          `${(parse / parseTwo).toFixed(2)}x`.padStart(16),
         ].join(' '),
       );
       rmSync(dir, { recursive: true, force: true });
@@ -122,9 +157,14 @@ async function main(): Promise<void> {
   }
   console.log('check/retext: the full check (every rule, every report format) as a share of the throughput of parsing the same files with retext alone (one thread: retext has no threads), on one thread and with --jobs 2 (the default on 2 cores).');
   console.log(`${jobs} threads: --jobs ${jobs} (this thread and ${jobs - 1} worker); warm cache: --cache, nothing changed since the run before.`);
+  console.log(`retext speed-up: retext alone on ${jobs} threads against one, the same split of files: what ${jobs} cores give work with no serial part on this machine.`);
 }
 
-if (process.argv[2] === '--run') {
+if (!isMainThread) {
+  // a worker of retextThreads()
+  const { retext, files, next } = workerData as { retext: string; files: string[]; next: Int32Array };
+  await retextParse(retext, files, next);
+} else if (process.argv[2] === '--run') {
   // as the command line does
   tuneHeap();
   const [, , , jobs, dir, cacheDir] = process.argv;
