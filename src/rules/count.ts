@@ -163,10 +163,12 @@ const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalit
 const LINK_BREAK = /[;:()—–]|,(?!\d)|(?<![\p{L}])(?:and|or|but|while|whereas|after|before|when|as)(?![\p{L}])/iu;
 /** A word for the total of a count: "the death toll", "the tally". */
 const TOLL_RE = /(?<![\p{L}])(?:toll|tally)(?![\p{L}])/iu;
+/** Verbs by which a toll reaches a figure: "rose to", "has climbed to", "jumps to". */
+const RISE_VERBS = 'rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|soared|swelled|mounted|grew|grown|went\\s+up|gone\\s+up';
 /** Right before a figure its clause calls the toll: "the toll … has risen to", "stands at", "a death toll of". */
-const TOTAL_BEFORE = /(?:(?:rose|rises|risen|rising|climbed|climbs|jumped|increased|reached|reaches|soared|swelled|mounted|grew|grown|went\s+up|gone\s+up|stands?|stood|is|was|of)\s+(?:to\s+|at\s+)?)$/i;
+const TOTAL_BEFORE = new RegExp(`(?:(?:${RISE_VERBS}|stands?|stood|is|was|of)\\s+(?:to\\s+|at\\s+)?)$`, 'i');
 /** "climbed to 23", "rose to 31": a figure a toll reached. */
-const RISE_TO_BEFORE = /(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|soared|swelled|mounted|grew|grown|went\s+up|gone\s+up)\s+(?:to\s+)?$/i;
+const RISE_TO_BEFORE = new RegExp(`(?:${RISE_VERBS})\\s+(?:to\\s+)?$`, 'i');
 const FROM_BEFORE = /(?:up\s+|down\s+)?from\s+(?:an?\s+)?(?:(?:earlier|initial|previous|first)\s+)?(?:(?:figure|toll|count|estimate|tally)\s+(?:of\s+)?)?$/i;
 const NUMBER_WORD = /^(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens|hundreds|thousands)$/i;
 

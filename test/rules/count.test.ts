@@ -410,6 +410,13 @@ describe('count: figures of another clause, parts of a toll, "now" (built-in rul
     expect(facts('default-deaths', c)).toEqual(['11', '9']);
   });
 
+  it('every verb that raises a toll makes it the total: "jumps to", "increases to", "climbing to"', () => {
+    for (const verb of ['jumps to', 'increases to', 'climbing to', 'has risen to']) {
+      const text = `The death toll from the Korvel bridge collapse ${verb} 14 people after three victims died in hospital, the city said.`;
+      expect(facts('default-deaths', text), verb).toEqual(['14']);
+    }
+  });
+
   it('bodies recovered are not the toll: "Divers have recovered 12 bodies from the hull"', () => {
     const a = article('a', 'Seven people died in the ferry sinking, the coast guard said.', '2025-05-03');
     const b = article('b', 'Nineteen people are now confirmed dead after the ferry sinking, the coast guard said. Divers have recovered 12 bodies from the hull.', '2025-05-05');
