@@ -30,6 +30,7 @@
  */
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
+import { parseReference } from '../normalize/dates.js';
 import { cmp, groupValues, listArticles, makeFinding } from '../findings.js';
 import {
   convertQuantity,
@@ -859,7 +860,8 @@ export const count: RuleType<CountOptions> = {
       return ev.firstAt !== undefined && ev.firstAt <= i ? ev.first : undefined;
     };
 
-    const year = Number(String(article.meta.published ?? '').slice(0, 4)) || undefined;
+    // the article's year, from its published date as the date rule reads it ("2025-06-03", "June 3, 2025")
+    const year = Number(parseReference(article.meta.published)?.slice(0, 4)) || undefined;
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;

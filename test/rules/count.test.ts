@@ -245,6 +245,9 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     // "in the past 24 hours" is this event; so is a full date just before the article's year
     expect(facts('The floods killed 40 people in the past 24 hours, officials said.', now).map((f) => f.value)).toEqual(['40']);
     expect(facts('The floods of December 31, 2025 killed 60 people.', '2026-01-01').map((f) => f.value)).toEqual(['60']);
+    // a published date written out, as the metadata may give it, dates the article as well
+    expect(facts('Relatives wait outside the factory, where 30 people were killed in a 2019 blaze.', 'June 3, 2025')).toEqual([]);
+    expect(facts('In March 2019, 30 people were killed in a fire at the same factory.', '3 June 2025')).toEqual([]);
   });
   it('never reads a day, a year or a time as a toll: "on June 7, killing nine", "7 June", "at 21:15"', () => {
     expect(facts('A ferry capsized off Port Maren on June 7, killing nine people.').map((f) => f.value)).toEqual(['9']);
