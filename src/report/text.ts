@@ -1,7 +1,11 @@
 /**
  * The terminal report, in the style of every unified linter: one vfile per
  * article, one message per finding at its main piece of evidence (the outlier's
- * when there is one), formatted by vfile-reporter.
+ * when there is one), formatted by vfile-reporter. The rule id follows the
+ * message ("…  quotes") instead of standing in a column of its own: messages
+ * are sentences of very different lengths, and vfile-reporter pads every
+ * message to the longest, which on a terminal wraps most lines into blank
+ * space.
  */
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
@@ -28,11 +32,7 @@ export function renderText(report: Report, options: { color?: boolean } = {}): s
     const file = files.get(ev.path) ?? new VFile({ path: ev.path });
     files.set(ev.path, file);
     const status = f.status ? ` [${f.status}]` : '';
-    const msg = file.message(`${f.message}${status}`, {
-      place: { line: ev.line, column: ev.column },
-      ruleId: f.rule,
-      source: 'factlint',
-    });
+    const msg = file.message(`${f.message}${status}  ${f.rule}`, { place: { line: ev.line, column: ev.column } });
     msg.fatal = f.severity === 'error' ? true : f.severity === 'warning' ? false : undefined;
   }
   const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -11,6 +11,11 @@ describe('factlint check on the seeds', () => {
     const r = cli(['check', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/seeds\/002_df112d5052861120\.txt\n\s*2:45\s+error\s+Sources disagree on people killed in the Pahalgam attack/);
+    // each finding's line ends with its rule id two spaces after the message: short messages are not padded to the longest
+    const rows = r.stdout.split('\n').filter((l) => /^\d+:\d+\s+(?:error|warning|info)\b/.test(l));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row).toMatch(/[^ ]  [a-z][\w-]*$/);
+    expect(rows.find((l) => l.startsWith('2:45'))).toMatch(/same time as the others\.  pahalgam-death-toll$/);
     const md = readFileSync(join(out, 'discrepancies.md'), 'utf8');
     expect(md).toMatch(/^# Where the sources disagree/);
     expect(md).toContain('Outlier: **002**.');
