@@ -24,6 +24,12 @@ export interface Sentence {
   text: string;
   /** Paragraph number (0-based); a paragraph is a line in plain text, a blank-line block in wrapped text. */
   paragraph: number;
+  /**
+   * On a line that points to another story ("Read: Pakistan launches …",
+   * "Also read | …"): the outlet's own words, so names and titles are read
+   * there, but its figures, dates and quotes are the other story's.
+   */
+  related?: true;
 }
 
 export interface Article {

@@ -136,8 +136,37 @@ export function setAside(text: string): string {
   return out ? (out as string[]).join('\n') : text;
 }
 
+/** Cheap test: can the text hold a RELATED_LINE? */
+const MAY_BE_RELATED = /(?:read|watch|listen)[*_ \t]*[:|]/i;
+/**
+ * A line of its own that points to another story: "Read: <headline>", "Also
+ * read | <headline>", "**WATCH:** <headline>". Short, after a label and a colon
+ * or a bar.
+ */
+const RELATED_LINE = /^[ \t>*_]*(?:also[ \t]+read|read[ \t]+also|read|watch|listen)[*_ \t]*[:|][*_ \t]*\S[^\n]{0,240}$/i;
+
+/** Flags the sentences that start on a RELATED_LINE (Sentence.related). */
+function markRelated(text: string, sentences: Sentence[], lineStarts: number[]): void {
+  if (!MAY_BE_RELATED.test(text)) return;
+  let line = 0;
+  let related = false;
+  let checked = -1;
+  for (const s of sentences) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= s.start) line++;
+    if (checked !== line) {
+      checked = line;
+      const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+      related = RELATED_LINE.test(text.slice(lineStarts[line]!, end).replace(/\r$/, ''));
+    }
+    if (related) s.related = true;
+  }
+}
+
 export function parseArticle(input: ParseInput): Article {
   const text = setAside(input.text);
+  const sentences = splitSentences(text);
+  const lineStarts = lineStartsOf(text);
+  markRelated(text, sentences, lineStarts);
   return {
     id: input.id,
     path: input.path,
@@ -145,8 +174,8 @@ export function parseArticle(input: ParseInput): Article {
     text,
     bodyOffset: input.bodyOffset ?? 0,
     bodyLine: input.bodyLine ?? 1,
-    sentences: splitSentences(text),
-    lineStarts: lineStartsOf(text),
+    sentences,
+    lineStarts,
   };
 }
 

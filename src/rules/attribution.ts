@@ -418,7 +418,8 @@ function extractStatements(article: Article, rule: Rule<AttributionOptions>, voc
   };
   const verbs = verbRegExps(o);
   const carry: Carry = { statements: [], lastNamed: undefined, lastNamedSentence: -1, pendingAccording: undefined, lastQuote: undefined };
-  for (const s of article.sentences) sentenceStatements(ctx, carry, s, verbs);
+  // a line pointing to another story quotes that story
+  for (const s of article.sentences) if (!s.related) sentenceStatements(ctx, carry, s, verbs);
   return statementFacts(ctx, rule, carry.statements);
 }
 

@@ -647,7 +647,8 @@ interface ArticleEvents {
  */
 function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   if (memo.events) return memo.events;
-  const raw = article.sentences.map((x) => eventsIn(x.text));
+  // a line pointing to another story names that story's event, not this one's
+  const raw = article.sentences.map((x) => (x.related ? [] : eventsIn(x.text)));
   const title = article.meta.title ? eventsIn(String(article.meta.title)) : [];
   const all = [...title, ...raw.flat()];
   const families = (kind: EventHit['kind']) => new Set(all.filter((h) => h.kind === kind).map((h) => h.event));
@@ -865,6 +866,7 @@ export const count: RuleType<CountOptions> = {
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;
+      if (s.related) continue; // "Read: 12 killed in …" is another story's figure
       const info = sentenceInfo(memo, s);
       // no cue, or no number at all: nothing to read (the cue and quantity regexes cannot match)
       if (o.cues.length && !mayMatch(cueFilter, s.text)) continue;

@@ -397,7 +397,7 @@ export const date: RuleType<DateOptions> = {
     const ignore = ignorePatterns(o);
     const subject = { key: `${entity.id}:date`, label: o.label ?? `the date of ${entity.name}` };
     const findOpts = { approximate: o.approximate ?? 'tolerate', tolerance: o.tolerance ?? 0.2 };
-    const skip = (s: Sentence) => ignore.some((re) => re.test(s.text));
+    const skip = (s: Sentence) => s.related || ignore.some((re) => re.test(s.text)); // a line pointing to another story dates that story
 
     const ss = article.sentences;
     let reference: ArticleReference | undefined; // computed on the first candidate only
@@ -497,7 +497,7 @@ function extractNamed(article: Article, rule: Rule<DateOptions>, vocab: Vocabula
   const others = (o.others ?? []).map((id) => findEntity(vocab, id)).filter((e): e is Entity => !!e);
   const ignore = ignorePatterns(o);
   const findOpts = { approximate: o.approximate ?? 'tolerate', tolerance: o.tolerance ?? 0.2 };
-  const skip = (s: Sentence) => ignore.some((re) => re.test(s.text));
+  const skip = (s: Sentence) => s.related || ignore.some((re) => re.test(s.text)); // a line pointing to another story dates that story
   const ss = article.sentences;
   const named = new Map<number, ReturnType<typeof namedEvents>>();
   const eventsAt = (i: number) => {

@@ -574,6 +574,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
     let actors: Actor[] | undefined;
     const actorsOf = () => (actors ??= findActors(masked, vocab));
     for (const s of spans) {
+      if (para.some((x) => x.related && pStart + s.open >= x.start && pStart + s.open < x.end)) continue; // another story's quote
       const q: RawQuote = {
         open: pStart + s.open,
         close: pStart + s.close,
