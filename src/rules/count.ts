@@ -404,8 +404,8 @@ interface SentenceInfo {
 interface ArticleMemo {
   sentences: (SentenceInfo | undefined)[];
   events?: ArticleEvents;
-  /** Live-blog entry times by paragraph (entryTime). */
-  entries?: Map<number, string | undefined>;
+  /** Live-blog entries by paragraph (entryOf). */
+  entries?: Map<number, Entry>;
 }
 const articleMemos = new WeakMap<Article, ArticleMemo>();
 
@@ -668,36 +668,101 @@ function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
 /** A live blog's entry time opening a paragraph: "10:42 GMT —", "4.05pm:", "**16:05** –". */
 const ENTRY_TIME = /^[\s*_]*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*(GMT|UTC|Z)?[\s*_]*[—–:-]/i;
 
+/** A live-blog entry: its time of day ("10:42", or "10:42Z" in GMT/UTC) and its day counted from the published date's. */
+interface Entry {
+  time: string;
+  day: number;
+}
+
 /**
- * The time of the live-blog entry a sentence is in ("10:42" or "10:42Z" when
- * given in GMT/UTC), read from the start of its paragraph: a blog that updates a
- * toll through the day gives each figure its own time, not the article's.
+ * The live-blog entry a sentence is in, read from the start of its paragraph: a
+ * blog that updates a toll through the day gives each figure its own time, not
+ * the article's.
  */
-function entryTime(article: Article, s: Sentence): string | undefined {
-  const memo = (memoOf(article).entries ??= new Map());
-  // once per paragraph: a paragraph can be a whole article's single line
-  if (!memo.has(s.paragraph)) memo.set(s.paragraph, entryOfParagraph(article, s));
-  return memo.get(s.paragraph);
+function entryOf(article: Article, s: Sentence): Entry | undefined {
+  const memo = memoOf(article);
+  memo.entries ??= liveBlogEntries(article);
+  return memo.entries.get(s.paragraph);
 }
 
-function entryOfParagraph(article: Article, s: Sentence): string | undefined {
-  let first = s;
-  for (let k = s.index - 1; k >= 0 && article.sentences[k]!.paragraph === s.paragraph; k--) first = article.sentences[k]!;
-  const m = ENTRY_TIME.exec(first.text);
-  if (!m) return undefined;
-  let h = Number(m[1]);
-  const min = Number(m[2]);
-  if (m[3]) h = (h % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
-  if (h > 23 || min > 59) return undefined;
-  return `${String(h).padStart(2, '0')}:${m[2]}${m[4] ? 'Z' : ''}`;
+/** Every paragraph that opens with an entry time, with the day each entry is on. */
+function liveBlogEntries(article: Article): Map<number, Entry> {
+  const found: { paragraph: number; time: string; minutes: number }[] = [];
+  let last = -1;
+  for (const s of article.sentences) {
+    if (s.paragraph === last) continue; // a paragraph's first sentence opens it
+    last = s.paragraph;
+    const m = ENTRY_TIME.exec(s.text);
+    if (!m) continue;
+    let h = Number(m[1]);
+    const min = Number(m[2]);
+    if (m[3]) h = (h % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
+    if (h > 23 || min > 59) continue;
+    found.push({ paragraph: s.paragraph, time: `${String(h).padStart(2, '0')}:${m[2]}${m[4] ? 'Z' : ''}`, minutes: h * 60 + min });
+  }
+  const clock = /T(\d\d):(\d\d)/.exec(String(article.meta.published ?? ''));
+  const days = entryDays(
+    found.map((f) => f.minutes),
+    clock ? Number(clock[1]) * 60 + Number(clock[2]) : undefined,
+  );
+  return new Map(found.map((f, i) => [f.paragraph, { time: f.time, day: days[i]! }]));
 }
 
-/** The published time with a live-blog entry's time of day put in (the date, and the zone unless the entry gives one). */
-function atEntry(published: string | undefined, entry: unknown): string | undefined {
+const DAY_MINUTES = 24 * 60;
+
+/**
+ * The day of each live-blog entry (minutes of the day, in the blog's order),
+ * counted from the published date's: a blog that runs past midnight goes on
+ * the next day. The blog runs oldest first or newest first, whichever makes its
+ * entries span less time ("23:50" then "00:10" is twenty minutes, not a day);
+ * in time order, an entry earlier in the day than the one before it is on the
+ * next day. The earliest entry is on the published date, unless the published
+ * time of day (`published`, when the date gives one) lies nearer the entries
+ * with the latest on it: a blog dated by its last update.
+ */
+export function entryDays(minutes: number[], published?: number): number[] {
+  const n = minutes.length;
+  const days = (order: number[]): { day: number[]; span: number } => {
+    const day = new Array<number>(n).fill(0);
+    let d = 0;
+    for (let k = 1; k < order.length; k++) {
+      if (minutes[order[k]!]! < minutes[order[k - 1]!]!) d++;
+      day[order[k]!] = d;
+    }
+    const span = order.length ? minutes[order[order.length - 1]!]! + d * DAY_MINUTES - minutes[order[0]!]! : 0;
+    return { day, span };
+  };
+  const forward = [...minutes.keys()];
+  const oldestFirst = days(forward);
+  const newestFirst = days([...forward].reverse());
+  const { day } = newestFirst.span < oldestFirst.span ? newestFirst : oldestFirst;
+  const last = Math.max(0, ...day);
+  if (last === 0 || published === undefined) return day;
+  let first = Infinity;
+  let end = -Infinity;
+  for (let i = 0; i < n; i++) {
+    first = Math.min(first, minutes[i]! + day[i]! * DAY_MINUTES);
+    end = Math.max(end, minutes[i]! + day[i]! * DAY_MINUTES);
+  }
+  const away = (a: number, b: number) => (published < a ? a - published : published > b ? published - b : 0);
+  const shift = last * DAY_MINUTES;
+  return away(first - shift, end - shift) < away(first, end) ? day.map((d) => d - last) : day;
+}
+
+/**
+ * The published time with a live-blog entry's day and time of day put in (the
+ * date moved by `day` days, and the zone unless the entry gives one).
+ */
+function atEntry(published: string | undefined, entry: unknown, day: unknown = 0): string | undefined {
   if (!published || typeof entry !== 'string' || !/^\d{4}-\d\d-\d\d/.test(published)) return published;
   // a published time without a zone is read as local time, as every other such time is: the entry then too
   const zone = entry.endsWith('Z') ? 'Z' : (/(?:Z|[+-]\d\d:?\d\d)$/.exec(published)?.[0] ?? '');
-  return `${published.slice(0, 10)}T${entry.slice(0, 5)}:00${zone}`;
+  let date = published.slice(0, 10);
+  if (typeof day === 'number' && day !== 0) {
+    const [y, m, d] = date.split('-').map(Number);
+    date = new Date(Date.UTC(y!, m! - 1, d! + day)).toISOString().slice(0, 10);
+  }
+  return `${date}T${entry.slice(0, 5)}:00${zone}`;
 }
 
 /** A year in a clause ("in a 2019 blaze", "The fire of 2019 killed 30"), not after "since" ("the worst since 2019"). */
@@ -1001,7 +1066,7 @@ export const count: RuleType<CountOptions> = {
         const source = sourceOf(s.text, h.start);
         const raw = s.text.slice(h.start, h.end);
         const start = s.start + h.start;
-        const entry = entryTime(article, s);
+        const entry = entryOf(article, s);
         const shown = displayQuantity(q, o.unit, converted || (h.q.hedge ? h.quantityText : undefined));
         const notes: string[] = [];
         if (h.cue) notes.push(`cue “${h.cue}”`);
@@ -1025,7 +1090,7 @@ export const count: RuleType<CountOptions> = {
             ...(source ? { source } : {}),
             ...(stage.stage ? { stage: stage.stage } : {}),
             ...(stage.change ? { change: stage.change } : {}),
-            ...(entry ? { entry } : {}),
+            ...(entry ? { entry: entry.time, ...(entry.day ? { entryDay: entry.day } : {}) } : {}),
           },
         });
       }
@@ -1131,7 +1196,7 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
 
   // time order: each article's published time; an article's "initially…" figures come just before its own
   const timed: Timed[] = facts.map((f) => {
-    const published = atEntry(publishedOf(ctx, f.article), f.data?.entry);
+    const published = atEntry(publishedOf(ctx, f.article), f.data?.entry, f.data?.entryDay);
     const t: Timed = { fact: f, ...rangeOf(f), earlier: f.data?.stage === 'earlier' };
     const time = timeOf(published);
     if (published) t.published = published;

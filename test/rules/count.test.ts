@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { article, ROOT, rule, run, SEEDS, seedArticles } from '../helpers.js';
-import { count as countType } from '../../src/rules/count.js';
+import { count as countType, entryDays } from '../../src/rules/count.js';
 import { runStory } from '../../src/bench/stories.js';
 import { defaultConfig } from '../../src/config/load.js';
 
@@ -220,6 +220,28 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     const [f] = run([blog, wire], deaths());
     expect(f).toMatchObject({ kind: 'update', severity: 'info' });
     expect(f!.message).toContain('9 people (blog, 2025-04-08T10:42:00Z) → 15 people (blog, 2025-04-08T16:05:00Z) → at least 15 people (wire, 2025-04-08T17:00:00Z)');
+  });
+  it('dates a live blog’s entries after midnight on the next day, oldest first or newest first', () => {
+    // oldest first, dated by its start: the 00:25 entry is the next day, so the toll rose
+    const blog = article('blog', '23:40 — Police said 12 people were killed in the Harlow tunnel fire.\n\n00:25 — Officials now say 15 people were killed in the Harlow tunnel fire.', '2025-03-09');
+    const wire = article('wire', 'The Harlow tunnel fire killed 15 people, officials said.', '2025-03-10T09:00:00Z');
+    const [f] = run([blog, wire], deaths());
+    expect(f).toMatchObject({ kind: 'update' });
+    expect(f!.message).toContain('12 people (blog, 2025-03-09T23:40:00) → 15 people (blog, 2025-03-10T00:25:00)');
+    // newest first, dated by its last update (01:10): the 23:50 entry is the day before
+    const late = article('late', '00:40 — Officials now say 15 people were killed in the Harlow tunnel fire.\n\n23:50 — Police said 12 people were killed in the Harlow tunnel fire.', '2025-03-10T01:10:00Z');
+    const [g] = run([late, wire], deaths());
+    expect(g).toMatchObject({ kind: 'update' });
+    expect(g!.message).toContain('12 people (late, 2025-03-09T23:50:00Z) → 15 people (late, 2025-03-10T00:40:00Z)');
+  });
+  it('counts a live blog’s days from the order and spacing of its entry times', () => {
+    expect(entryDays([1320, 1430, 10, 40])).toEqual([0, 0, 1, 1]); // 22:00, 23:50, 00:10, 00:40
+    expect(entryDays([40, 10, 1430, 1320])).toEqual([1, 1, 0, 0]); // the same, newest first
+    expect(entryDays([1430, 10])).toEqual([0, 1]); // twenty minutes, not a day back
+    expect(entryDays([642, 965])).toEqual([0, 0]);
+    expect(entryDays([965, 642])).toEqual([0, 0]); // newest first within a day
+    expect(entryDays([1430, 40], 70)).toEqual([-1, 0]); // published at 01:10: dated by its last entry
+    expect(entryDays([1430, 40], 1420)).toEqual([0, 1]); // published at 23:40: dated by its first
   });
   it('reads a live blog’s entry times without a zone as its published time is read, whatever the machine’s zone', () => {
     const tz = process.env.TZ;
