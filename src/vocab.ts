@@ -75,9 +75,10 @@ function entityBareRegExp(e: Entity): RegExp {
   return re;
 }
 
-const WORD_BEFORE = /[\p{L}\p{N}@]/u;
+// with the i flag, as in the patterns: a character whose case folding is a letter counts (U+0345 folds to ι)
+const WORD_BEFORE = /[\p{L}\p{N}@]/iu;
 
-/** Whether the code point before i is a letter, a digit or "@": what (?<![\p{L}\p{N}@]) rules out. */
+/** Whether the code point before i is a letter, a digit or "@": what (?<![\p{L}\p{N}@]) rules out under the i and u flags. */
 export function wordBefore(text: string, i: number): boolean {
   if (i === 0) return false;
   const c = text.charCodeAt(i - 1);
@@ -133,7 +134,8 @@ export function mentions(text: string, e: Entity, base = 0): Mention[] {
   const re = entityBareRegExp(e);
   const out: Mention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (wordBefore(text, m.index)) {
+    // an empty match (a term of dashes only: "—" may match nothing) is no mention, and exec would not move on
+    if (m[0].length === 0 || wordBefore(text, m.index)) {
       const c = text.charCodeAt(m.index);
       re.lastIndex = m.index + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
       continue;

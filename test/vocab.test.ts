@@ -25,13 +25,17 @@ describe('entity mentions', () => {
     const found = mentions('xKessa Valdt, @Kessa Valdt, "Kessa Valdt", 𝐀Kessa Valdt, 😀Kessa Valdt, 3Kessa Valdt', kessa).map((m) => m.start);
     expect(found).toEqual([29, 60]);
   });
+  it('ends on a term that can match nothing (an alias of dashes only) and finds no empty mention', () => {
+    const dashy: Entity = { id: 'd', name: 'Kessa Valdt', aliases: ['—'], kind: 'person' };
+    expect(mentions('Kessa Valdt. Hi — there', dashy).map((m) => m.text)).toEqual(['Kessa Valdt', '—']);
+  });
   it('finds exactly what the whole-word pattern finds, in any text', () => {
-    const pieces = fc.constantFrom('Kessa', 'Valdt', 'Mayor', ' ', '  ', '-', '@', 'x', '3', 'é', '𝐀', '😀', '\u212A', 'ſ', ',', 'kessa', 'VALDT', '’');
+    const pieces = fc.constantFrom('Kessa', 'Valdt', 'Mayor', ' ', '  ', '-', '@', 'x', '3', 'é', '𝐀', '😀', '\u212A', 'ſ', ',', 'kessa', 'VALDT', '’', '\u0345', '—');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
         const text = parts.join('');
         const re = entityRegExp(kessa);
-        const want = [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => [m.index, m[0]]);
+        const want = [...text.matchAll(new RegExp(re.source, re.flags))].filter((m) => m[0]).map((m) => [m.index, m[0]]);
         expect(mentions(text, kessa).map((m) => [m.start, m.text])).toEqual(want);
       }),
       { numRuns: 2000 },

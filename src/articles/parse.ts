@@ -137,17 +137,25 @@ export function setAside(text: string): string {
 }
 
 /** Cheap test: can the text hold a RELATED_LINE? */
-const MAY_BE_RELATED = /(?:read|watch|listen)[*_ \t]*[:|]/i;
+const MAY_BE_RELATED = /read(?:[ \t]+also)?[*_ \t]*[:|]/i;
 /**
- * A line of its own that points to another story: "Read: <headline>", "Also
- * read | <headline>", "**WATCH:** <headline>". Short, after a label and a colon
- * or a bar.
+ * A line that points to another story: "Read: <headline>", "Also read |
+ * <headline>", "**READ ALSO:** <headline>". A capitalised label, then a colon or
+ * a bar, and a short rest. ("Watch:" is left alone: it is as often a video of
+ * this story as of another.)
  */
-const RELATED_LINE = /^[ \t>*_]*(?:also[ \t]+read|read[ \t]+also|read|watch|listen)[*_ \t]*[:|][*_ \t]*\S[^\n]{0,240}$/i;
+const RELATED_LINE = /^[ \t>*_]*(?:Also[ \t]+[Rr]ead|ALSO[ \t]+READ|Read[ \t]+[Aa]lso|READ[ \t]+ALSO|Read|READ)[*_ \t]*[:|][*_ \t]*\S[^\n]{0,240}$/;
 
-/** Flags the sentences that start on a RELATED_LINE (Sentence.related). */
+/**
+ * Flags the sentences that start on a RELATED_LINE (Sentence.related). The line
+ * must open a paragraph: in wrapped text a line that goes on from the one above
+ * ("…carried a banner that / read: “Justice now.” Police said…") is not one.
+ */
 function markRelated(text: string, sentences: Sentence[], lineStarts: number[]): void {
   if (!MAY_BE_RELATED.test(text)) return;
+  const wrapped = isWrapped(text);
+  const lineEnd = (i: number) => (i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length);
+  const lineText = (i: number) => text.slice(lineStarts[i]!, lineEnd(i)).replace(/\r$/, '');
   let line = 0;
   let related = false;
   let checked = -1;
@@ -155,11 +163,33 @@ function markRelated(text: string, sentences: Sentence[], lineStarts: number[]):
     while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= s.start) line++;
     if (checked !== line) {
       checked = line;
-      const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
-      related = RELATED_LINE.test(text.slice(lineStarts[line]!, end).replace(/\r$/, ''));
+      const opens = !wrapped || line === 0 || lineText(line - 1).trim() === '';
+      related = opens && RELATED_LINE.test(lineText(line));
     }
     if (related) s.related = true;
   }
+}
+
+const hasRelated = new WeakMap<Article, boolean>();
+
+/** Whether an offset of the article's text is on a line that points to another story (Sentence.related). */
+export function relatedAt(article: Article, offset: number): boolean {
+  let any = hasRelated.get(article);
+  if (any === undefined) hasRelated.set(article, (any = article.sentences.some((s) => s.related)));
+  return any && Boolean(sentenceAt(article, offset)?.related);
+}
+
+/** The article's text with the sentences that point to another story blanked (offsets stay). */
+export function textWithoutRelated(article: Article): string {
+  if (!article.sentences.some((s) => s.related)) return article.text;
+  let out = '';
+  let at = 0;
+  for (const s of article.sentences) {
+    if (!s.related) continue;
+    out += article.text.slice(at, s.start) + ' '.repeat(s.end - s.start);
+    at = s.end;
+  }
+  return out + article.text.slice(at);
 }
 
 export function parseArticle(input: ParseInput): Article {

@@ -13,10 +13,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { formats } from '../report/index.js';
 import { tuneHeap } from '../heap.js';
 import { check, checkParallel } from '../runner.js';
+import { retextParse } from './retext.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SEEDS = join(ROOT, 'seeds');
@@ -60,16 +61,6 @@ async function runOnce(jobs: number, dir: string, cacheDir?: string): Promise<Ru
   return { secs: (performance.now() - t) / 1000, peakMB: process.resourceUsage().maxRSS / 1024, findings: report.findings.length, reportBytes };
 }
 
-/** retext-english over files of dir (imported here only: it is the yardstick, not part of factlint's run). */
-async function retextParse(dir: string, files: string[], next?: Int32Array): Promise<void> {
-  const { unified } = await import('unified');
-  const { default: retextEnglish } = await import('retext-english');
-  const parser = unified().use(retextEnglish);
-  if (!next) for (const f of files) parser.parse(readFileSync(join(dir, f), 'utf8'));
-  // threads take the next batch of 20 files from a shared counter, as --jobs takes batches
-  else for (let i = Atomics.add(next, 0, 20); i < files.length; i = Atomics.add(next, 0, 20)) for (const f of files.slice(i, i + 20)) parser.parse(readFileSync(join(dir, f), 'utf8'));
-}
-
 /** Seconds retext alone takes over the same files, on this thread. */
 async function retextOnly(dir: string): Promise<number> {
   const files = readdirSync(dir).sort();
@@ -93,7 +84,7 @@ async function retextThreads(dir: string, jobs: number): Promise<number> {
     { length: jobs - 1 },
     () =>
       new Promise<void>((done, fail) => {
-        const w = new Worker(new URL(import.meta.url), { workerData: { retext: dir, files, next } });
+        const w = new Worker(new URL('./retext.js', import.meta.url), { workerData: { retext: dir, files, next } });
         w.on('error', fail);
         w.on('exit', () => done());
       }),
@@ -160,11 +151,7 @@ async function main(): Promise<void> {
   console.log(`retext speed-up: retext alone on ${jobs} threads against one, the same split of files: what ${jobs} cores give work with no serial part on this machine.`);
 }
 
-if (!isMainThread) {
-  // a worker of retextThreads()
-  const { retext, files, next } = workerData as { retext: string; files: string[]; next: Int32Array };
-  await retextParse(retext, files, next);
-} else if (process.argv[2] === '--run') {
+if (process.argv[2] === '--run') {
   // as the command line does
   tuneHeap();
   const [, , , jobs, dir, cacheDir] = process.argv;

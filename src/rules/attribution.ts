@@ -17,7 +17,7 @@
  * words and word pairs, through an index), and reports a group whose articles
  * credit different speakers.
  */
-import { evidence } from '../articles/parse.js';
+import { evidence, relatedAt } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, describeGroups, groupValues, listArticles, makeFinding } from '../findings.js';
 import { CLAUSE_VERBS, clusterStatements, contentWords, hasContentWords, MIN_CONTENT_WORDS, SPEECH_VERBS, statementKey, wordCount } from '../normalize/attribution.js';
@@ -540,7 +540,7 @@ function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: C
   if (pronounAt >= 0 && (!lastPerson || pronounAt > lastPerson.end)) {
     // as in the quote rule: a person who became the subject of a sentence since the last named speaker takes over
     const recent = recentSubject(ctx, carry.lastNamedSentence, s.index);
-    const ref = recent ?? carry.lastNamed ?? lastPersonBefore(ix, pronounAt);
+    const ref = recent ?? carry.lastNamed ?? lastPersonBefore(ctx.article, ix, pronounAt);
     const why = recent ? 'the person last named as a subject' : 'the last named speaker';
     if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, ${why}` };
   } else if (lastPerson) {
@@ -576,7 +576,7 @@ function recentSubject(ctx: Ctx, after: number, before: number): Speaker | undef
   const { article, ix, text } = ctx;
   for (let i = before - 1; i > after && i >= before - 6; i--) {
     const s = article.sentences[i]!;
-    if (/[“”"]/.test(s.text)) continue;
+    if (s.related || /[“”"]/.test(s.text)) continue;
     const m = ix.mentions[firstMentionFrom(ix, s.start)];
     if (!m || m.end > s.end || m.start - s.start > 60) continue;
     if (!SUBJECT_LEAD.test(text.slice(s.start, m.start)) || /^['’]s\b/.test(text.slice(m.end, m.end + 3))) continue;
@@ -722,11 +722,11 @@ function isInferred(sp: Speaker): boolean {
   return sp.via.startsWith('“');
 }
 
-function lastPersonBefore(ix: PeopleIndex, pos: number): Speaker | undefined {
+function lastPersonBefore(article: Article, ix: PeopleIndex, pos: number): Speaker | undefined {
   let best: PeopleIndex['mentions'][number] | undefined;
   for (const m of ix.mentions) {
     if (m.end > pos) break;
-    best = m;
+    if (!relatedAt(article, m.start)) best = m; // not a person of another story's "Read: …" line
   }
   return best ? personSpeaker(ix, best.start, best.end) : undefined;
 }

@@ -911,7 +911,7 @@ export const count: RuleType<CountOptions> = {
     if (entity) {
       const set = new Set<number>();
       for (const s of ss) {
-        if (!mayMatch(mentionFilter, s.text)) continue;
+        if (s.related || !mayMatch(mentionFilter, s.text)) continue;
         if (mentions(s.text, entity).length > 0) for (let i = 0; i <= o.window && s.index + i < ss.length; i++) set.add(s.index + i);
       }
       candidates = [...set].sort((a, b) => a - b);
@@ -927,7 +927,8 @@ export const count: RuleType<CountOptions> = {
     };
 
     // the article's year, from its published date as the date rule reads it ("2025-06-03", "June 3, 2025")
-    const year = Number(parseReference(article.meta.published)?.slice(0, 4)) || undefined;
+    const published = article.meta.published === undefined ? undefined : String(article.meta.published);
+    const year = Number((parseReference(published) ?? /^\s*(\d{4})\b/.exec(published ?? '')?.[1])?.slice(0, 4)) || undefined;
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;

@@ -16,7 +16,7 @@
  * latest full date its text states (the evidence note says so), else nothing
  * (weekdays and month-days are then compared as written and flagged unresolved).
  */
-import { evidence, locate } from '../articles/parse.js';
+import { evidence, locate, textWithoutRelated } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
 import { cmp, describeGroups, groupValues, listArticles, makeFinding, outliersOf } from '../findings.js';
 import {
@@ -77,7 +77,7 @@ export function articleReference(article: Article, mode: DateOptions['reference'
     why = published ? `published date “${published}” not understood` : 'no published date';
     if (mode === 'published') return { source: 'none', why };
   }
-  const latest = latestFullDate(article.text);
+  const latest = latestFullDate(textWithoutRelated(article)); // not a date of another story's "Read: …" line
   if (latest) {
     const { line } = locate(article, latest.start);
     const reason = mode === 'text' ? 'the rule sets reference: text' : why!;

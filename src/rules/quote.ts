@@ -687,7 +687,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
 function recentSubject(article: Article, after: number, before: number, vocab: Vocabulary): Speaker | undefined {
   for (let i = before - 1; i > after && i >= before - 6; i--) {
     const s = article.sentences[i]!;
-    if (/[“”"]/.test(s.text)) continue;
+    if (s.related || /[“”"]/.test(s.text)) continue;
     const head = s.text.slice(0, 80);
     const actors = findActors(head, vocab).filter((x) => x.start <= 60 && !/^(?:he|she|they)$/i.test(x.text));
     for (const x of actors.slice(0, 2)) {

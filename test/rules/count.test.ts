@@ -270,6 +270,9 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     // a published date written out, as the metadata may give it, dates the article as well
     expect(facts('Relatives wait outside the factory, where 30 people were killed in a 2019 blaze.', 'June 3, 2025')).toEqual([]);
     expect(facts('In March 2019, 30 people were killed in a fire at the same factory.', '3 June 2025')).toEqual([]);
+    // and so does a year alone, or a year and a month
+    expect(facts('Relatives wait outside the factory, where 30 people were killed in a 2019 blaze.', '2025-06')).toEqual([]);
+    expect(facts('Relatives wait outside the factory, where 30 people were killed in a 2019 blaze.', '2025')).toEqual([]);
   });
   it('never reads a day, a year or a time as a toll: "on June 7, killing nine", "7 June", "at 21:15"', () => {
     expect(facts('A ferry capsized off Port Maren on June 7, killing nine people.').map((f) => f.value)).toEqual(['9']);

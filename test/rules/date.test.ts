@@ -297,6 +297,11 @@ describe('date on another story (a flood, a summit)', () => {
     expect(facts([a], flood({ reference: 'published' }), vocab).map((f) => f.value)).toEqual(['2024-02-28']);
   });
 
+  it('never takes its reference date from a line pointing to another story ("Read: …")', () => {
+    const a = article('a', 'The Valmora flood struck on Wednesday. Posted March 8, 2024.\n\nRead: Dam inspections ordered on March 20, 2024\n');
+    expect(facts([a], flood({ reference: 'text' }), vocab).map((f) => f.value)).toEqual(['2024-03-06']);
+  });
+
   it('gives the same findings and fingerprints whatever the order of facts', () => {
     const arts = [
       article('a', 'The Valmora flood struck on Wednesday.', '2024-03-01'),

@@ -41,8 +41,24 @@ function story(): string {
 
 describe('a line pointing to another story ("Read: …", "Also read | …")', () => {
   it('flags the sentences of such a line, and only of such a line', () => {
-    const a = article('a', 'The storm hit on Monday.\n\nRead: 40 killed as ferry catches fire\n\n**WATCH:** Rescue at sea\n\nShe said she had read: nothing.');
-    expect(a.sentences.map((s) => Boolean(s.related))).toEqual([false, true, true, false]);
+    const a = article('a', 'The storm hit on Monday.\n\nRead: 40 killed as ferry catches fire\n\nRead also: Port closed\n\n**ALSO READ |** Ferry fire toll rises\n\n**WATCH:** Rescue at sea\n\nShe said she had read: nothing.');
+    expect(a.sentences.map((s) => Boolean(s.related))).toEqual([false, true, true, true, false, false]);
+    // a wrapped line that goes on from the one above is not a line of its own, whatever it starts with
+    const wrapped = article('w', 'Protesters outside the court carried a banner that\nread: "Justice now." Police said 14 people were killed in the\nclashes on Monday.\n');
+    expect(wrapped.sentences.some((s) => s.related)).toBe(false);
+  });
+
+  it('does not take a speaker for “he” from such a line', () => {
+    const dir = join(tempDir(), 'harbour');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'a.txt'),
+      'Floodwaters from the Velmar dam breach killed 14 people on Wednesday, officials said.\n\nRead: Sarno mayor Piet Ravel resigns after ferry fire on March 3, 2026\n\n“We are searching every house in the valley tonight,” he said.\n',
+    );
+    writeFileSync(join(dir, 'b.txt'), '“We are searching every house in the valley tonight,” Governor Ilse Brandt said.\n');
+    const r = runStory(dir);
+    // before: “he” → Piet Ravel, the last named speaker
+    expect(r.facts.filter((f) => f.rule === 'default-credits').map((f) => `${f.article} ${String(f.data?.speaker)}`)).toEqual(['b Ilse Brandt']);
   });
 
   it('gives its figures, dates and quotes to the other story, and its names and titles to the outlet', () => {
