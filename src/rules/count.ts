@@ -736,7 +736,8 @@ export function entryDays(minutes: number[], published?: number): number[] {
   const oldestFirst = days(forward);
   const newestFirst = days([...forward].reverse());
   const { day } = newestFirst.span < oldestFirst.span ? newestFirst : oldestFirst;
-  const last = Math.max(0, ...day);
+  let last = 0; // a loop, not Math.max(...day): a huge article may have more entries than a call takes arguments
+  for (const d of day) if (d > last) last = d;
   if (last === 0 || published === undefined) return day;
   let first = Infinity;
   let end = -Infinity;
@@ -1227,8 +1228,13 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
       sameTime ??= slot;
       continue;
     }
-    const min = Math.max(...slot.map((t) => t.min));
-    const max = Math.min(...slot.map((t) => t.max));
+    // loops, not Math.max(...): a slot can hold every article of a large run (a call takes only so many arguments)
+    let min = -Infinity;
+    let max = Infinity;
+    for (const t of slot) {
+      if (t.min > min) min = t.min;
+      if (t.max < max) max = t.max;
+    }
     const v = Math.max(lo, min);
     if (v > max) {
       wentDown ??= [loFrom!, slot.reduce((a, b) => (b.max < a.max ? b : a))];

@@ -1016,7 +1016,8 @@ function planWordings(groups: Wording[], minWords: number): WordingPlan | undefi
   }
   const family = groups.filter((g) => g === ref || fuller(g, ref));
   const refSupport = support.get(ref)!.size;
-  const rival = Math.max(0, ...heads.filter((h) => h !== ref).map((h) => support.get(h)!.size));
+  let rival = 0; // a loop, not Math.max(...): there can be more wordings than a call takes arguments
+  for (const h of heads) if (h !== ref) rival = Math.max(rival, support.get(h)!.size);
   const outliers = refSupport > rival ? [...new Set(odd.flatMap((g) => g.articles))].sort(cmp) : [];
   return { ref, family, odd, outliers };
 }

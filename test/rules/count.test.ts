@@ -4,6 +4,7 @@ import { article, ROOT, rule, run, SEEDS, seedArticles } from '../helpers.js';
 import { count as countType, entryDays } from '../../src/rules/count.js';
 import { runStory } from '../../src/bench/stories.js';
 import { defaultConfig } from '../../src/config/load.js';
+import { compareFacts } from '../../src/runner.js';
 
 const STORIES = join(ROOT, 'test', 'fixtures', 'stories');
 const ruleTypesCount = () => ({ count: countType });
@@ -234,6 +235,23 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     expect(g).toMatchObject({ kind: 'update' });
     expect(g!.message).toContain('12 people (late, 2025-03-09T23:50:00Z) → 15 people (late, 2025-03-10T00:40:00Z)');
   });
+  it('compares 200,000 figures given at the same time without running out of stack', () => {
+    const r = deaths();
+    const a = article('a', 'The Harlow tunnel fire killed 15 people, officials said.', '2025-03-10');
+    const b = article('b', 'The Harlow tunnel fire killed at least 12 people, officials said.', '2025-03-10');
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    const [exact] = countType.extract(a, r as never, { entities: [], titles: {} });
+    const [hedged] = countType.extract(b, r as never, { entities: [], titles: {} });
+    const c = article('c', 'The Harlow tunnel fire killed 9 people, officials said.', '2025-03-09');
+    const [early] = countType.extract(c, r as never, { entities: [], titles: {} });
+    // a day later "15" and "at least 12" agree: each figure of that time is held against the others
+    const facts = [{ ...early!, article: 'early' }, ...Array.from({ length: 200_000 }, (_, i) => ({ ...(i % 2 ? exact! : hedged!), article: `a${i}` }))];
+    const infos = new Map(facts.map((f) => [f.article, { id: f.article, path: `${f.article}.txt`, meta: { published: f.article === 'early' ? '2025-03-09' : '2025-03-10' } }]));
+    const found = compareFacts(facts, [r as never], infos);
+    // (a rise is an update only when a later article says the figure changed)
+    expect(found.map((f) => f.kind)).toEqual(['contradiction']);
+    expect(found[0]!.message).toContain('against 9 people (early). early is the outlier');
+  });
   it('counts a live blog’s days from the order and spacing of its entry times', () => {
     expect(entryDays([1320, 1430, 10, 40])).toEqual([0, 0, 1, 1]); // 22:00, 23:50, 00:10, 00:40
     expect(entryDays([40, 10, 1430, 1320])).toEqual([1, 1, 0, 0]); // the same, newest first
@@ -242,6 +260,9 @@ describe('count: dates, names, verbs and hedged figures (review of an unseen sto
     expect(entryDays([965, 642])).toEqual([0, 0]); // newest first within a day
     expect(entryDays([1430, 40], 70)).toEqual([-1, 0]); // published at 01:10: dated by its last entry
     expect(entryDays([1430, 40], 1420)).toEqual([0, 1]); // published at 23:40: dated by its first
+    // a scraped page of 300,000 time-stamped lines: no stack overflow
+    const many = Array.from({ length: 300_000 }, (_, i) => (i * 7) % 1440);
+    expect(entryDays(many, 600).length).toBe(300_000);
   });
   it('reads a live blog’s entry times without a zone as its published time is read, whatever the machine’s zone', () => {
     const tz = process.env.TZ;
