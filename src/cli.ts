@@ -113,7 +113,6 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
       severity: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       ...COMMON,
-      'no-color': { type: 'boolean', default: false },
     },
   });
   if (values.help) return help();
@@ -204,7 +203,6 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
   }
   return EXIT.ok;
 }
-
 
 function runTest(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON, rules: { type: 'string' }, rule: { type: 'string', multiple: true } } });

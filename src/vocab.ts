@@ -22,7 +22,6 @@ export function phrasePattern(phrase: string): string {
     .join('[\\s-]+');
 }
 
-
 /**
  * The terms (longest first) ending a word, as a pattern source: termsRegExp
  * without the check that a word starts there. undefined for no terms.
@@ -79,7 +78,7 @@ function entityBareRegExp(e: Entity): RegExp {
 const WORD_BEFORE = /[\p{L}\p{N}@]/iu;
 
 /** Whether the code point before i is a letter, a digit or "@": what (?<![\p{L}\p{N}@]) rules out under the i and u flags. */
-export function wordBefore(text: string, i: number): boolean {
+function wordBefore(text: string, i: number): boolean {
   if (i === 0) return false;
   const c = text.charCodeAt(i - 1);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 64 && c <= 90) || (c >= 48 && c <= 57);

@@ -766,6 +766,13 @@ function atEntry(published: string | undefined, entry: unknown, day: unknown = 0
   return `${date}T${entry.slice(0, 5)}:00${zone}`;
 }
 
+/** The article's year: from its published date as the date rule reads it ("2025-06-03", "June 3, 2025"), else a leading year ("2025", "2025-06"). */
+function publishedYear(published: string | undefined): number | undefined {
+  const p = published === undefined ? undefined : String(published);
+  const iso = parseReference(p) ?? /^\s*(\d{4})\b/.exec(p ?? '')?.[1];
+  return iso ? Number(iso.slice(0, 4)) : undefined;
+}
+
 /** A year in a clause ("in a 2019 blaze", "The fire of 2019 killed 30"), not after "since" ("the worst since 2019"). */
 const YEAR_IN = new RegExp(`(?<!\\bsince\\s)(?<!\\d(?:st|nd|rd|th)?,?\\s)(?<!(?:${MONTHS})\\.?\\s)(?<![\\p{L}\\p{N}])((?:19|20)\\d\\d)(?![\\p{L}\\p{N}])`, 'gu');
 const PAST_WORDS = /\b(?:last year|years ago|a year ago)\b/i;
@@ -927,9 +934,7 @@ export const count: RuleType<CountOptions> = {
       return ev.firstAt !== undefined && ev.firstAt <= i ? ev.first : undefined;
     };
 
-    // the article's year, from its published date as the date rule reads it ("2025-06-03", "June 3, 2025")
-    const published = article.meta.published === undefined ? undefined : String(article.meta.published);
-    const year = Number((parseReference(published) ?? /^\s*(\d{4})\b/.exec(published ?? '')?.[1])?.slice(0, 4)) || undefined;
+    const year = publishedYear(article.meta.published);
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;
