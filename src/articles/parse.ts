@@ -45,6 +45,9 @@ export function isWrapped(text: string): boolean {
 
 const SHORT_NUMBER_END = /(?<!\b(?:No|Nos|no|p|pp|Vol|vol|Art|art|Fig|fig)\.?\s)\b\d{1,3}\.(?=\s+["“‘']?[A-Z])/g;
 
+/** A Markdown (ATX) heading's opening: one to six #, then a space. */
+const HEADING_MARK = /^#{1,6}[ \t]+/;
+
 function splitSpan(text: string, start: number, end: number, wrapped: boolean): [number, number][] {
   const out: [number, number][] = [];
   let from = start;
@@ -63,10 +66,14 @@ function splitSpan(text: string, start: number, end: number, wrapped: boolean): 
     from = cut;
   }
   out.push([from, end]);
-  // trim whitespace at both ends; drop empty pieces
+  // trim whitespace at both ends, and a Markdown heading's "# " (evidence quotes the headline, not its markup); drop empty pieces
   return out
     .map(([a, b]): [number, number] => {
       while (a < b && /\s/.test(text[a]!)) a++;
+      if (text[a] === '#' && (a === 0 || text[a - 1] === '\n')) {
+        const m = HEADING_MARK.exec(text.slice(a, Math.min(b, a + 8)));
+        if (m) a += m[0].length;
+      }
       while (b > a && /\s/.test(text[b - 1]!)) b--;
       return [a, b];
     })

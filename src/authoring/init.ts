@@ -168,13 +168,13 @@ export function namesInSentence(text: string, words: CorpusWords): string[] {
     }
     const next = tokens[i + 1];
     if (capitalised(tok.text)) {
-      // a sentence-initial word written in lower case elsewhere is a common word ("During", "Spoke")
       const alone = !next || !capitalised(next.text) || tok.stop;
-      // a sentence-initial word written in lower case elsewhere is a common word ("During", "Spoke");
-      // so is one never capitalised mid-sentence that reads like a verb or adverb ("Underlined India")
+      // a sentence-initial word never capitalised mid-sentence is a common word when it stands alone
+      // ("During", "Relatives", "Fourteen"), or when it is written in lower case elsewhere or reads
+      // like a verb or adverb ("Underlined India")
       const lower = tok.text.toLowerCase();
       if (initial && run.length === 0 && !midCap.has(tok.text)) {
-        if (alone && lowerSeen.has(lower)) return;
+        if (alone) return;
         if (!alone && (lowerSeen.has(lower) || /\p{Ll}(?:ed|ing|ly)$/u.test(tok.text))) return;
       }
       run.push(tok);

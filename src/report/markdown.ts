@@ -140,13 +140,12 @@ function findingSection(f: Finding, n: number): RootContent[] {
 export function summaryLine(report: Report): string {
   const counts = new Map<string, number>();
   for (const f of report.findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-  const parts = [
-    plural(report.articles.length, 'article'),
-    plural(counts.get('contradiction') ?? 0, 'contradiction'),
-    plural(counts.get('variant') ?? 0, 'variant'),
-    plural(counts.get('update') ?? 0, 'update'),
-    plural(counts.get('single-source') ?? 0, 'single-source fact'),
-  ];
+  // in the words of the report's section headings; kinds with nothing to show are left out
+  const n = (kind: string): number => counts.get(kind) ?? 0;
+  const parts = [plural(report.articles.length, 'article'), plural(n('contradiction'), 'contradiction')];
+  if (n('variant')) parts.push(`${n('variant')} written differently`);
+  if (n('update')) parts.push(plural(n('update'), 'figure') + ' changed over time');
+  if (n('single-source')) parts.push(`${n('single-source')} given by one source only`);
   if (report.silenced) parts.push(`${report.silenced} silenced`);
   return parts.join(', ');
 }

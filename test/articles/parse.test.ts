@@ -18,6 +18,11 @@ describe('sentences', () => {
       'The quake struck at dawn and rescuers worked through the day to reach people trapped under collapsed buildings near the harbour.',
     ]);
   });
+  it('a Markdown heading is a sentence without its "#" marks, so evidence quotes the headline as written', () => {
+    const a = article('a', '## Bridge collapse: 7 dead in Orsk\n\nSeven people died when the Orsk bridge fell on Sunday. Issue #4 of the bulletin followed.');
+    expect(a.sentences.map((s) => s.text)).toEqual(['Bridge collapse: 7 dead in Orsk', 'Seven people died when the Orsk bridge fell on Sunday.', 'Issue #4 of the bulletin followed.']);
+    expect(a.sentences[0]!.start).toBe(3);
+  });
   it('joins hard-wrapped lines of one paragraph', () => {
     const a = article('a', 'The storm flooded the valley and\ncut power to the town.\n\nA second paragraph.');
     expect(a.sentences.map((s) => s.text.replace(/\n/g, ' '))).toEqual(['The storm flooded the valley and cut power to the town.', 'A second paragraph.']);

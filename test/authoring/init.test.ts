@@ -91,6 +91,18 @@ describe('factlint init on another story (a river flood)', () => {
     expect(names.map((n) => n.name)).not.toContain('Governor');
   });
 
+  it('leaves out a sentence-initial word standing alone that no sentence capitalises mid-way (a number word, a plural noun)', () => {
+    const arts = [
+      article('a', 'Eleven miners died at the Corvel pit, Ruth Abara said. Relatives waited outside. Abara spoke to reporters.'),
+      article('b', 'Eleven miners were killed at Corvel on Friday. Ruth Abara visited the pit.'),
+    ];
+    const names = frequentNames(arts).map((n) => n.name);
+    expect(names).toContain('Ruth Abara');
+    expect(names).toContain('Corvel');
+    expect(names).not.toContain('Eleven');
+    expect(names).not.toContain('Relatives');
+  });
+
   it('writes a glob relative to the rules folder and loads', () => {
     const text = initRules(flood, { rulesDir: FLOOD, schema: './rules.schema.json' });
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./rules.schema.json');
