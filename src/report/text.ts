@@ -11,14 +11,25 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { Evidence, Finding, Report } from '../types.js';
 
-/** Where a finding is best shown: the outlier's first evidence, else the first value's. */
+/**
+ * Where a finding is best shown: the outlier's first evidence in the value that
+ * fewest articles give (the one that makes it the outlier, not a figure of its
+ * that agrees with the others), else the first value's.
+ */
 export function primaryEvidence(f: Finding): Evidence | undefined {
   if (f.outliers.length) {
     const outliers = new Set(f.outliers);
+    let best: Evidence | undefined;
+    let fewest = Infinity;
     for (const g of f.values) {
+      if (g.articles.length >= fewest) continue;
       const ev = g.evidence.find((e) => outliers.has(e.article));
-      if (ev) return ev;
+      if (ev) {
+        best = ev;
+        fewest = g.articles.length;
+      }
     }
+    if (best) return best;
   }
   return f.values[0]?.evidence[0];
 }
