@@ -412,7 +412,19 @@ interface RawQuote {
   form: 'inline' | 'post';
   attribution?: Attribution;
   speaker?: Speaker;
+  /** The paragraph says, outside the quote marks, that the words are a translation. */
+  translated?: boolean;
 }
+
+/**
+ * Words outside the quote marks that make a quote a translation: "translated",
+ * "through an interpreter", "said in Arabic" (a language, not "in French Guiana").
+ * Two outlets translating one remark word it differently; that is not a misquote.
+ */
+const TRANSLATED = new RegExp(
+  String.raw`\b[Tt]ranslat(?:ed|ion|ing|or)\b|\b(?:[Tt]hrough|[Vv]ia|[Ww]ith) an? (?:interpreter|translator)\b|\b(?:[Ii]n|[Ff]rom) (?:Arabic|Bengali|Burmese|Cantonese|Dari|Dutch|Farsi|French|German|Greek|Hebrew|Hindi|Indonesian|Italian|Japanese|Korean|Kurdish|Malay|Mandarin|Pashto|Persian|Polish|Portuguese|Punjabi|Russian|Spanish|Swahili|Tagalog|Tamil|Thai|Turkish|Ukrainian|Urdu|Vietnamese)\b(?![ \t]+\p{Lu})`,
+  'u',
+);
 
 const SIGNATURE = /^\s*[—–―-]{1,2}\s*(\p{Lu}[^()\n]*?)\s*(?:\(@[\w.]+\))?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d\d-\d\d)?\s*$/u;
 
@@ -571,6 +583,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
     const spans = findQuoteSpans(text, { singleQuotes: o.single_quotes });
     if (spans.length === 0) continue;
     const masked = maskQuotes(text, spans);
+    const translated = TRANSLATED.test(masked);
     let actors: Actor[] | undefined;
     const actorsOf = () => (actors ??= findActors(masked, vocab));
     for (const s of spans) {
@@ -583,6 +596,7 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
         paragraph: para[0]!.paragraph,
         unclosed: s.unclosed,
         form: 'inline',
+        ...(translated ? { translated } : {}),
       };
       q.attribution = attribute(q, article, masked, pStart, para, vocab, actorsOf);
       quotes.push(q);
@@ -803,6 +817,7 @@ interface UnitMeta {
   how: How | 'unknown';
   form: string;
   post: boolean;
+  translated: boolean;
   tokens: Token[];
   words: string[];
   /** words.join(' ') */
@@ -849,6 +864,9 @@ class QuoteUnit {
   get post(): boolean {
     return this.m.post;
   }
+  get translated(): boolean {
+    return this.m.translated;
+  }
   get tokens(): Token[] {
     return this.m.tokens;
   }
@@ -883,6 +901,8 @@ interface Wording {
   tokens: Token[];
   post: boolean;
   speakers: Set<string>;
+  /** Articles that say these words are a translation. */
+  translatedIn: Set<string>;
 }
 
 class UnionFind {
@@ -1202,6 +1222,7 @@ export const quote: RuleType<QuoteOptions> = {
             piece: pi,
             form: q.form,
             ...(q.form === 'post' ? { post: true } : {}),
+            ...(q.translated ? { translated: true } : {}),
           },
         };
         seen.set(dup, fact);
@@ -1270,6 +1291,7 @@ export const quote: RuleType<QuoteOptions> = {
             how: (d.attribution as How | 'unknown') ?? 'unknown',
             form: typeof d.form === 'string' ? d.form : 'inline',
             post: d.post === true,
+            translated: d.translated === true,
             tokens: read.tokens,
             words: read.words,
             joined: read.joined,
@@ -1532,7 +1554,7 @@ export const quote: RuleType<QuoteOptions> = {
         let w = wordings.get(value);
         if (!w) {
           const display = segs.map((s) => s.map((u) => u.fact.display ?? u.fact.raw).join(' ')).join(' … ');
-          w = { value, display, articles: [], evidence: [], segments: segs.map(segWords), tokens: segs.flatMap((s) => s.flatMap((u) => u.tokens)), post: false, speakers: new Set() };
+          w = { value, display, articles: [], evidence: [], segments: segs.map(segWords), tokens: segs.flatMap((s) => s.flatMap((u) => u.tokens)), post: false, speakers: new Set(), translatedIn: new Set() };
           wordings.set(value, w);
         }
         w.articles.push(art);
@@ -1541,6 +1563,7 @@ export const quote: RuleType<QuoteOptions> = {
             const u = segs[i]![j]!;
             w.evidence.push(u.fact.evidence);
             if (u.post) w.post = true;
+            if (u.translated) w.translatedIn.add(art);
             if (u.speaker) w.speakers.add(u.speakerLabel ?? u.speaker);
           }
       }
@@ -1603,9 +1626,15 @@ export const quote: RuleType<QuoteOptions> = {
             return `${listArticles(arts)} ${describeChanges(d.parts, arts.length > 1)} (against ${listArticles(againstAll)}).`;
           });
           const head = paraphrase && diffs.every((d) => d.diff.paraphrase) ? `${who} may be paraphrased as a direct quote.` : `${who} is quoted in different words.`;
+          // an article that says the words are translated: two translations of one remark differ without a misquote
+          const translatedIn = [...new Set(diffs.flatMap((d) => [...d.g.translatedIn, ...d.base.translatedIn]))].sort(cmp);
+          if (translatedIn.length) {
+            sentences.push(`${listArticles(translatedIn)} ${plural(translatedIn, 'says', 'say')} the words are translated, so these may be two translations of one remark.`);
+          }
           const dl = diffs.map((d) => d.diff);
           findings.push(
             makeFinding(rule, 'variant', subject, values, `${head.charAt(0).toUpperCase()}${head.slice(1)} ${sentences.join(' ')}`, {
+              ...(translatedIn.length ? { severity: 'info' as const } : {}),
               outliers,
               details: {
                 speaker: speakerKey,
@@ -1613,6 +1642,7 @@ export const quote: RuleType<QuoteOptions> = {
                 diff: dl[0]!.parts,
                 diffs: dl,
                 paraphrase,
+                ...(translatedIn.length ? { translatedIn } : {}),
               },
             }),
           );

@@ -214,6 +214,28 @@ describe('quote on another story', () => {
     expect(f.map((x) => [x.kind, x.severity])).toEqual([['single-source', 'info']]);
   });
 });
+describe('quote translated by the outlets', () => {
+  const r = makeRule();
+  const spoken = (cue: string) => [
+    art('wire', `"We will not leave a single family without a roof over its head," Mayor Ines Calvo said${cue}.`),
+    art('daily', '"We will not leave one family without a roof over their heads," Mayor Ines Calvo told reporters.'),
+  ];
+  it('reports two wordings of a remark an article says is translated as info, naming the article that says so', () => {
+    for (const cue of [' in Spanish', ', speaking through an interpreter', ' (translated by the Daily)']) {
+      const f = pipeline(spoken(cue), r).findings.find((x) => x.kind === 'variant');
+      expect(f, cue).toMatchObject({ severity: 'info', details: { translatedIn: ['wire'] } });
+      expect(f!.message).toContain('wire says the words are translated, so these may be two translations of one remark.');
+    }
+  });
+  it('keeps the rule’s severity when nothing says so, or when “in French” begins a place name', () => {
+    for (const cue of ['', ' in French Guiana']) {
+      const f = pipeline(spoken(cue), r).findings.find((x) => x.kind === 'variant');
+      expect(f, cue).toMatchObject({ severity: 'error' });
+      expect(f!.message).not.toContain('translat');
+    }
+  });
+});
+
 describe('quote of a speaker whose name is spelled two ways', () => {
   const X = art('x', '“We have recovered fourteen bodies and we expect that number to rise,” civil protection chief Rui Marques told reporters.');
   const Y = art('y', 'Civil protection commander Rui Marquez said: “We have recovered fourteen bodies and we fear the number will rise.”');
