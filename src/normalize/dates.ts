@@ -496,7 +496,7 @@ const EVENT_NOUN_CLASS: Record<string, string[]> = {
   landslide: ['landslide', 'landslides', 'mudslide'],
   fire: ['fire', 'wildfire', 'blaze'],
   eruption: ['eruption'],
-  crash: ['crash', 'air crash', 'plane crash', 'derailment'],
+  crash: ['crash', 'crashes', 'air crash', 'plane crash', 'derailment', 'derailments', 'collision', 'collisions'],
   collapse: ['collapse'],
   stampede: ['stampede', 'crush', 'crowd crush'],
   sinking: ['sinking', 'capsizing', 'shipwreck'],
@@ -516,22 +516,29 @@ const MONTHS_FULL = 'January|February|March|April|May|June|July|August|September
 const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 /** A capitalised word: "Pahalgam", "Bunyan-un-Marsoos", "Karlsby", "O'Hare". */
 const CAP = `\\p{Lu}[\\p{L}\\p{M}’'.]*(?:-[\\p{L}\\p{M}]+)*`;
-/** One to three capitalised words, "and"/"of"/"al"/"el"/"de" allowed between two of them. */
-const NAME = `${CAP}(?:[ \\t]+(?:(?:and|of|al|el|de|du|la|le|bin|ibn|un|ul)[ \\t]+)?${CAP}){0,2}`;
+/** One to three capitalised words, "and"/"of"/"al"/"el"/"de" allowed between two of them; not "and" a month or weekday ("off Cape Brin and Tuesday’s fire"). */
+const NAME = `${CAP}(?:[ \\t]+(?:(?:and[ \\t]+(?!(?:${MONTHS_FULL}|${WEEKDAY_NAMES})(?![\\p{L}\\p{M}])))|(?:of|al|el|de|du|la|le|bin|ibn|un|ul)[ \\t]+)?${CAP}){0,2}`;
+/** A weekday in the possessive, standing for "the": "Friday's", "Saturday afternoon’s" (the weekday is the event's date). */
+const DAY_POSS = `(?:${WEEKDAY_NAMES})(?:\\s+(?:morning|afternoon|evening|night))?['’]s`;
+/** Lower-case words between a date and its event noun ("the March 4 deadly derailment"), not a preposition or conjunction. */
+const LOWER_WORD = `(?!(?:of|on|in|at|to|for|from|about|over|after|before|since|during|with|and|or|but)\\s)[\\p{Ll}-]+`;
 const Q_OPEN = `[‘“'"]?`;
 const Q_CLOSE = `[’”'"]?`;
 const AFTER = `(?![\\p{L}\\p{N}])`;
 
 /** "Operation Sindoor", "‘Operation Northern Shield’", "Hurricane Katrina". */
 const OPERATION_RE = new RegExp(`${Q_OPEN}\\b(Operation|Hurricane|Typhoon|Cyclone|Storm|Tropical\\s+Storm)\\s+${Q_OPEN}(${NAME})${Q_CLOSE}${AFTER}`, 'gu');
-/** "the Pahalgam attack", "the April 22 Pahalgam massacre", "the 2008 Mumbai attacks", "the Karlsby flash flood". */
+/** "the Pahalgam attack", "the April 22 Pahalgam massacre", "the 2008 Mumbai attacks", "the Karlsby flash flood", "Tuesday's Karlsby flood". */
 const PLACE_EVENT_RE = new RegExp(
-  `\\b[Tt]he\\s+(?:(?:${MONTHS_FULL})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{4}\\s+)?(${NAME})\\s+(?:(?:${MODIFIERS})\\s+){0,2}(${NOUNS_SOURCE})${AFTER}`,
+  `\\b(?:[Tt]he\\s+(?:(?:${MONTHS_FULL})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{4}\\s+)?|${DAY_POSS}\\s+)(${NAME})\\s+(?:(?:${MODIFIERS})\\s+){0,2}(${NOUNS_SOURCE})${AFTER}`,
   'gu',
 );
-/** "the April 22 attack", "the April 22 terror attack in Pahalgam", "the horrific terrorist attack at Pahalgam". */
+/**
+ * "the April 22 attack", "the April 22 terror attack in Pahalgam", "the horrific terrorist attack at Pahalgam",
+ * "Tuesday's collapse", "Saturday's sinking on Lake Orla", "the sinking off Cape Dorn".
+ */
 const DATED_EVENT_RE = new RegExp(
-  `\\b[Tt]he\\s+(?:(${MONTHS_FULL})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}?(${NOUNS_SOURCE})(?:\\s+(?:in|at|near)\\s+(${NAME}))?${AFTER}`,
+  `\\b(?:[Tt]he\\s+(?:(${MONTHS_FULL})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+)?|(${DAY_POSS})\\s+)(?:${LOWER_WORD}\\s+){0,2}?(${NOUNS_SOURCE})(?:\\s+(?:in|at|near|on|off)\\s+(${NAME}))?${AFTER}`,
   'gu',
 );
 /** Capitalised words that are not places: demonyms, months, weekdays, "The". */
@@ -581,7 +588,8 @@ function placeOk(place: string): boolean {
 /**
  * Named events in one sentence, by general patterns only: "Operation <Name>"
  * (and "Hurricane <Name>"…), "the <Place> <event noun>", "the <event noun> in
- * <Place>", "the <Month> <day> <event noun>". Overlapping matches keep the longest.
+ * <Place>", "the <Month> <day> <event noun>", each also with "<Weekday>'s" for "the".
+ * Overlapping matches keep the longest.
  */
 export function namedEvents(text: string): NamedEvent[] {
   const found: NamedEvent[] = [];
@@ -606,14 +614,15 @@ export function namedEvents(text: string): NamedEvent[] {
   }
   DATED_EVENT_RE.lastIndex = 0;
   for (let m = noun ? DATED_EVENT_RE.exec(text) : null; m; m = DATED_EVENT_RE.exec(text)) {
-    const cls = NOUN_CLASS.get(m[3]!.toLowerCase().replace(/\s+/g, ' '))!;
-    const place = m[4] ? tidy(m[4]) : undefined;
+    const cls = NOUN_CLASS.get(m[4]!.toLowerCase().replace(/\s+/g, ' '))!;
+    const place = m[5] ? tidy(m[5]) : undefined;
     if (place && placeOk(place)) {
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(`${place} ${cls}`), label: `the ${place} ${cls}` });
-    } else if (m[1] && /^\p{Lu}/u.test(m[1])) {
-      // the date is the event's date, not its name: "the March 2 election" and "the March 9 election" are one
-      // election dated two ways, so the key and label leave it out (as they leave out the year of "the 2008 …")
-      const end = m[4] ? m.index + m[0].lastIndexOf(m[4]) - 1 : m.index + m[0].length;
+    } else if ((m[1] && /^\p{Lu}/u.test(m[1])) || m[3]) {
+      // the date is the event's date, not its name: "the March 2 election" and "the March 9 election" (or
+      // "Tuesday's collapse") are one event dated two ways, so the key and label leave it out (as they leave
+      // out the year of "the 2008 …")
+      const end = m[5] ? m.index + m[0].lastIndexOf(m[5]) - 1 : m.index + m[0].length;
       const label = `the ${cls}`;
       found.push({ start: m.index, end, text: text.slice(m.index, end), key: eventKey(label), label });
     }

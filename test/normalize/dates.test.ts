@@ -147,6 +147,22 @@ describe('named events', () => {
       ['the Varna protests', 'varna protests', 'the Varna protests'],
     ]);
   });
+  it('reads a possessive weekday in place of "the": "Tuesday’s collapse", "Friday’s Kettle Bay capsizing", "Monday’s sinking on Lake Marren"', () => {
+    expect(named("After Friday's Kettle Bay capsizing and Monday’s sinking on Lake Marren, Sunday night's deadly collapse")).toEqual([
+      ["Friday's Kettle Bay capsizing", 'kettle bay sinking', 'the Kettle Bay sinking'],
+      ['Monday’s sinking on Lake Marren', 'lake marren sinking', 'the Lake Marren sinking'],
+      ["Sunday night's deadly collapse", 'collapse', 'the collapse'],
+    ]);
+    expect(named('the Dovrik collision, the derailment off Cape Brin and Tuesday’s tunnel fire at Selm Station')).toEqual([
+      ['the Dovrik collision', 'dovrik crash', 'the Dovrik crash'],
+      ['the derailment off Cape Brin', 'cape brin crash', 'the Cape Brin crash'],
+      ['Tuesday’s tunnel fire at Selm Station', 'selm station fire', 'the Selm Station fire'],
+    ]);
+  });
+  it('does not name a possessive weekday’s non-event, nor an event noun behind a preposition', () => {
+    expect(named("Friday's meeting about fire safety and Tuesday’s report on flood defences")).toEqual([]);
+    expect(named('the June 3 hearing on flood damage')).toEqual([]);
+  });
   it('does not name events after demonyms, weekdays or lower-case words', () => {
     expect(named('The Russian attack, the Sunday election and operation northern shield')).toEqual([]);
   });

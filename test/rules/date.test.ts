@@ -410,6 +410,34 @@ describe('date without a subject (events named in the text)', () => {
     expect(fs.map((f) => [f.subject.key, f.subject.label, f.value])).toEqual([['bombing', 'the date of the bombing', '2024-03-03']]);
   });
 
+  it('reads "Tuesday’s Lake Marren sinking", "Monday’s sinking on Lake Marren" and "Tuesday’s collapse" (straight and curly apostrophes), and compares them with written dates', () => {
+    const when = '2024-10-10'; // a Thursday: Tuesday is 8 October, Monday 7 October
+    const a = article('a', 'Seven people died in the Lake Marren capsizing on October 8, police said.', when);
+    const b = article('b', 'Seven people died after Tuesday’s Lake Marren sinking, police said.', when);
+    const c = article('c', "Seven people died in Monday's sinking on Lake Marren, police said.", when);
+    const d = article('d', "Tuesday afternoon's ferry sinking near Lake Marren killed seven.", when);
+    const rows = facts([a, b, c, d], noSubject(), none).map((f) => [f.article, f.subject.key, f.raw, f.value]);
+    expect(rows).toEqual([
+      ['a', 'lake marren sinking', 'October 8', '2024-10-08'],
+      ['b', 'lake marren sinking', 'Tuesday', '2024-10-08'],
+      ['c', 'lake marren sinking', 'Monday', '2024-10-07'],
+      ['d', 'lake marren sinking', expect.stringMatching(/^Tuesday/), '2024-10-08'],
+    ]);
+    const f = one(run([a, b, c, d], noSubject(), none));
+    expect(f).toMatchObject({ kind: 'contradiction', outliers: ['c'], subject: { key: 'lake marren sinking', label: 'the date of the Lake Marren sinking' } });
+    // no place: "Tuesday’s collapse" is the collapse dated Tuesday, like "the October 7 collapse"
+    const e = article('e', "Tuesday's collapse buried four workers.", when);
+    const g = article('g', 'Crews searched the rubble of the October 7 collapse.', when);
+    const h = one(run([e, g], noSubject(), none));
+    expect(h.subject).toEqual({ key: 'collapse', label: 'the date of the collapse' });
+    expect(h.values.map((v) => [v.value, v.articles])).toEqual([
+      ['2024-10-07', ['g']],
+      ['2024-10-08', ['e']],
+    ]);
+    // a possessive weekday before a word that is not an event noun dates nothing
+    expect(facts([article('m', "Tuesday's meeting at Lake Marren was short.", when)], noSubject(), none)).toEqual([]);
+  });
+
   it('label may use {event}; prepare accepts no subject and fills the defaults', () => {
     const r = rule('date', { label: 'when {event} happened' });
     date.prepare!(r, none);
