@@ -40,6 +40,10 @@ export const TITLE_HEADS: readonly string[] = [
   'coordinator', 'consul', 'speaker', 'attorney', 'prosecutor', 'lawmaker', 'legislator', 'treasurer',
   'diplomat', 'negotiator', 'undersecretary', 'secretary-general', 'director-general', 'vice-president',
   'ceo', 'manager', 'pope', 'bishop', 'archbishop', 'cardinal', 'chairman', 'mp', 'mla', 'nsa', 'pm', 'fm',
+  // role nouns: "Chief Investigator Jane Roe" is a title and the name "Jane Roe", not the title Chief of "Investigator Jane Roe"
+  'investigator', 'engineer', 'economist', 'analyst', 'correspondent', 'scientist', 'executive', 'researcher',
+  'editor', 'auditor', 'examiner', 'strategist', 'detective', 'constable', 'coroner', 'pathologist', 'surgeon',
+  'controller', 'supervisor',
 ];
 
 const TITLE_HEAD_SET = new Set(TITLE_HEADS.filter((h) => h.length > 2));
@@ -147,7 +151,8 @@ const ORG_WORDS = new Set(
     'institute university company corporation group front league movement alliance cabinet secretariat embassy ' +
     'mission consulate division unit command information broadcasting communications environment development ' +
     'welfare tourism culture sports youth science technology railways water resources power petroleum housing ' +
-    'planning economy relations intelligence operations management emergency disaster marines'
+    'planning economy relations intelligence operations management emergency disaster marines hospital clinic ' +
+    'university college school academy museum foundation association society tribunal prison church airport'
   ).split(' '),
 );
 
@@ -948,6 +953,13 @@ function appositionBefore(text: string, end: number): { index: number; name: str
   return m ? { index: from + m.index, name: m[1]! } : null;
 }
 
+/**
+ * What may follow a title after a name: the end of the apposition, perhaps after
+ * a workplace ("Jane Roe, chief engineer at the Harbour Authority, said").
+ */
+const APPOSITION_CLOSES =
+  /^(?:\s+(?:at|with|from|in)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}'’&.-]*)*)?(?:\s+(?:as well|too|also))?\s*(?:[,.;:)!?”"]|$|\s*(?:said|says|told|stated|added|noted|wrote|posted|explained|confirmed)\b)/u;
+
 const CHAIN_FILLER = /^(?:\s|,|\band\b|\bas well\b|\balso\b|\bof course\b|\bnow\b|\bcurrently\b|\bour\b|\bthe\b|\bhis\b|\bher\b|\btheir\b|\bits\b)*$/i;
 const COORDINATION = /^\s*(?:,\s*)?(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?(?:the|our|his|her|their)\s+$/i;
 const COORDINATION_AFTER = /^\s+(?:and|as well as|along with|together with|nor|or)\s+(?:also\s+)?$/i;
@@ -1125,13 +1137,25 @@ function attachBeside(
       const nameStart = stackedNext ? stackedNext.last + 1 : ph.last + 1;
       const afterTok = tokens[nameStart];
       if (afterTok && (!stackedNext || adjacent(sText, sStart, tokens[stackedNext.last]!, afterTok))) {
-        const name = nameAfter(tokens, nameStart, sText, sStart, extraHeads);
+        let name = nameAfter(tokens, nameStart, sText, sStart, extraHeads);
+        let title = ph;
+        let vm = name && vocabAt(vocabMentions, name.start, name.end);
+        if (name && vm && vm.start > name.start && !stackedNext && vm.text.includes(' ')) {
+          // "Chief Rapporteur Jane Roe", Jane Roe a full name of the vocabulary: the words before it end the title
+          const k = tokens.findIndex((t) => t.start === vm!.start);
+          if (k > nameStart) {
+            title = { ...ph, last: k - 1, end: tokens[k - 1]!.end, text: sText.slice(ph.start - sStart, tokens[k - 1]!.end - sStart) };
+            name = nameAfter(tokens, k, sText, sStart, extraHeads);
+            vm = name && vocabAt(vocabMentions, name.start, name.end);
+          }
+        }
         if (name) {
-          const vm = vocabAt(vocabMentions, name.start, name.end);
           const single = name.first === name.last;
-          const ok = vm || !single || (!(headlineMemo ??= isHeadline(sText, tokens)) && !DEMONYMS.has(tokens[name.first]!.norm) && !ORG_WORDS.has(tokens[name.first]!.norm));
+          // "at Riverside General Hospital": an institution is not a person
+          const ok =
+            vm || (!ORG_WORDS.has(tokens[name.first]!.norm) && (!single || (!(headlineMemo ??= isHeadline(sText, tokens)) && !DEMONYMS.has(tokens[name.first]!.norm))));
           if (ok) {
-            scan.pending.push({ phrase: ph, name, how: 'before-name' });
+            scan.pending.push({ phrase: title, name, how: 'before-name' });
             attached.add(ph);
             if (stackedNext) {
               scan.pending.push({ phrase: stackedNext, name, how: 'before-name' });
@@ -1146,7 +1170,7 @@ function attachBeside(
     }
     // apposition: "Tammy Bruce, the spokesperson of ..., stated"
     const after = sText.slice(ph.end - sStart);
-    const closes = /^(?:\s+(?:as well|too|also))?\s*(?:[,.;:)!?”"]|$|\s*(?:said|says|told|stated|added|noted|wrote|posted|explained|confirmed)\b)/.test(after);
+    const closes = APPOSITION_CLOSES.test(after);
     const appo = closes ? appositionBefore(sText, ph.start - sStart) : null;
     if (appo && !/^\s*,?\s*(?:and|or)\b/.test(after)) {
       // the name ends at the comma

@@ -132,3 +132,47 @@ describe('indexPeople on a story of its own', () => {
     expect(indexPeople(h, empty).titles).toEqual([]);
   });
 });
+
+describe('role nouns, workplaces and institutions', () => {
+  const read = (text: string, vocab: Vocabulary = empty) =>
+    indexPeople(parseArticle({ id: 'r', path: 'r.txt', text }), vocab).titles.map((t) => `${t.person.label}: ${t.title.display} (${t.how})`);
+
+  it.each([
+    ['Chief Investigator Maren Holt of the Coastal Safety Board said the hull had failed.', 'Maren Holt: Chief Investigator (before-name)'],
+    ['The report was signed by chief investigator Maren Holt on Friday.', 'Maren Holt: Chief Investigator (before-name)'],
+    ['Deputy Engineer Tobias Rann inspected the pumps.', 'Tobias Rann: Deputy Engineer (before-name)'],
+    ['Senior Economist Priya Nand expects rates to hold.', 'Priya Nand: Senior Economist (before-name)'],
+    ['Lead Analyst Oskar Feld wrote the note.', 'Oskar Feld: Lead Analyst (before-name)'],
+    ['Principal Scientist Ines Morrow took the samples.', 'Ines Morrow: Principal Scientist (before-name)'],
+    ['Head Correspondent Ruth Amsel filed from the port.', 'Ruth Amsel: Head Correspondent (before-name)'],
+    ['Chief Executive Colm Danner resigned on Monday.', 'Colm Danner: Chief Executive (before-name)'],
+  ])('reads a modifier and a role noun as one title before a full name: %s', (text, expected) => {
+    const found = read(text);
+    expect(found).toContain(expected);
+    expect(found).toHaveLength(1);
+  });
+
+  it('reads a title after a name followed by a workplace: “Maren Holt, chief investigator at the Coastal Safety Board, said”', () => {
+    expect(read('Maren Holt, chief investigator at the Coastal Safety Board, said the hull had failed.')).toEqual(['Maren Holt: Chief Investigator (apposition)']);
+    expect(read('Priya Nand, an economist with Fenwick Capital, said rates would hold.')).toEqual(['Priya Nand: Economist (apposition)']);
+    expect(read('Dana Pell, spokesperson at the Harbour Authority, said the cranes were safe.')).toEqual(['Dana Pell: Spokesperson (apposition)']);
+  });
+
+  it('does not read an institution after a title word as a person: “at Brackley General Hospital”', () => {
+    expect(read('Nine patients remain in intensive care at Brackley General Hospital, officials said.')).toEqual([]);
+    expect(read('The gift went to the Ellsworth General Hospital Foundation last year.')).toEqual([]);
+  });
+
+  it('takes the portfolio of “Minister of X” into the title, not into the name', () => {
+    expect(read('Minister of Fisheries Tove Lind said the quota would stand.')).toEqual(['Tove Lind: Minister of Fisheries (before-name)']);
+    expect(read('Minister of Transport Anselm Kray said the bridge would reopen.')).toEqual(['Anselm Kray: Transport Minister (before-name)']);
+  });
+
+  it('ends the title where a full name of the vocabulary begins: “Chief Rapporteur Ana Silva”, rapporteur not a head word', () => {
+    const vocab: Vocabulary = { entities: [{ id: 'silva', name: 'Ana Silva', aliases: ['Silva'], kind: 'person' }], titles: {} };
+    expect(read('Chief Rapporteur Ana Silva visited the camp.', vocab)).toEqual(['Ana Silva: Chief Rapporteur (before-name)']);
+    // a surname alone is not a full name: the first name stays with it
+    const surnameOnly: Vocabulary = { entities: [{ id: 'silva', name: 'Silva', aliases: [], kind: 'person' }], titles: {} };
+    expect(read('Senator Ana Silva visited the camp.', surnameOnly)).toEqual(['Silva: Senator (before-name)']);
+  });
+});

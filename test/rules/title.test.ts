@@ -189,3 +189,26 @@ describe('title on words that are names of JavaScript built-ins', () => {
     }
   });
 });
+describe('title with a modifier and a role noun (an inquiry into a ship fire)', () => {
+  const a = art('wire', 'Chief Investigator Maren Holt of the Coastal Safety Board said the fire began in the engine room.');
+  const b = art('daily', 'Deputy Director Maren Holt of the Coastal Safety Board said the crew had been trained.');
+  const c = art('radio', 'Maren Holt, chief investigator at the Coastal Safety Board, said the alarms had worked.');
+  it('compares “Chief Investigator” (before the name and after it) with “Deputy Director”', () => {
+    const { findings, facts } = run([a, b, c], mkRule(), noVocab);
+    expect(facts.map((f) => `${f.article} ${f.subject.label}: ${f.display}`)).toEqual([
+      'wire Maren Holt: Chief Investigator',
+      'daily Maren Holt: Deputy Director',
+      'radio Maren Holt: Chief Investigator',
+    ]);
+    expect(findings.map((f) => f.message)).toEqual(['Sources give Maren Holt different titles: Chief Investigator (radio and wire) against Deputy Director (daily).']);
+  });
+  it('reads a head word of the rule’s own before a vocabulary name in the built-in rule too: no finding about “Chief” alone', () => {
+    const vocab: Vocabulary = { entities: [{ id: 'silva', name: 'Ana Silva', aliases: ['Silva'], kind: 'person' }], titles: {} };
+    const x = art('x', 'Chief Rapporteur Ana Silva visited the camp.');
+    const y = art('y', 'Deputy Director Ana Silva visited the camp.');
+    for (const rule of [mkRule(), mkRule({ heads: ['rapporteur'] })]) {
+      const { findings } = run([x, y], rule, vocab);
+      expect(findings.map((f) => f.message)).toEqual(['Sources give Ana Silva different titles: Chief Rapporteur (x) against Deputy Director (y).']);
+    }
+  });
+});
