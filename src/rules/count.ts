@@ -36,7 +36,7 @@ import {
   convertQuantity,
   dateOrTimePart,
   displayQuantity,
-  numberSpan,
+  numberSpans,
   MEASURE_UNITS,
   MONTHS,
   parseQuantity,
@@ -96,10 +96,10 @@ const EVENT_NOUNS: Record<string, string[]> = {
 const EVENT_VERBS: Record<string, string[]> = {
   crash: ['derailed', 'derails', 'derailing', 'crashed', 'crashes into', 'collided', 'came off the tracks', 'came off the rails', 'left the tracks', 'left the rails', 'jumped the tracks'],
   blast: ['exploded', 'explodes', 'exploding', 'blew up', 'detonated'],
-  collapse: ['collapsed', 'caved in'],
+  collapse: ['collapsed', 'collapses', 'caved in'],
   flood: ['flooded', 'inundated', 'burst its banks', 'burst their banks'],
   eruption: ['erupted', 'erupts'],
-  sinking: ['capsized', 'capsizes', 'sank'],
+  sinking: ['capsized', 'capsizes', 'sank', 'sinks', 'sunk'],
   earthquake: ['shook'],
 };
 /** Event nouns too general to name the event when the story names a more specific one: "the accident" of a derailment story is the crash. */
@@ -157,6 +157,8 @@ const AFTER_BARE = new Set(
 );
 /** What can happen to people or homes in an event: a number nearer one of these than to the rule's own cue is another count. */
 const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalities|perished|injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|missing|unaccounted|arrested|arrests|detained|displaced|evacuated|flee|fled|fleeing|homeless|rescued|survivors|destroyed|damaged|flattened|collapsed)(?![\p{L}])/giu;
+/** Outcome words of dying (OUTCOMES_RE). */
+const DYING_RE = /^(?:killed|killing|kills|dead|died|deaths?|fatalities|perished)$/;
 /**
  * What parts a number from a word of another clause or another subject: a clause break, or "and"/"or" joining a
  * new subject ("Seven people died and 43 passengers were hurt"). Breaks a tie between two outcome words as near.
@@ -647,8 +649,10 @@ interface ArticleEvents {
  */
 function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   if (memo.events) return memo.events;
-  // a line pointing to another story names that story's event, not this one's
-  const raw = article.sentences.map((x) => (x.related ? [] : eventsIn(x.text)));
+  // a line pointing to another story names that story's event, not this one's; so does a clause about a past event
+  // ("In 2016, 48 people died when a ferry capsized in a storm": the storm is not this story's event)
+  const year = publishedYear(article.meta.published);
+  const raw = article.sentences.map((x) => (x.related ? [] : eventsIn(x.text).filter((h) => !ofThePast(x.text, clauseAround(x.text, h.start, h.end), year))));
   const title = article.meta.title ? eventsIn(String(article.meta.title)) : [];
   const all = [...title, ...raw.flat()];
   const families = (kind: EventHit['kind']) => new Set(all.filter((h) => h.kind === kind).map((h) => h.event));
@@ -778,6 +782,12 @@ const YEAR_IN = new RegExp(`(?<!\\bsince\\s)(?<!\\d(?:st|nd|rd|th)?,?\\s)(?<!(?:
 const PAST_WORDS = /\b(?:last year|years ago|a year ago)\b/i;
 /** "In 2019, …" or "In March 2019, …" opening the sentence. */
 const YEAR_LEAD = new RegExp(`^\\s*(?:In|During|Back in)\\s+(?:(?:${MONTHS})\\.?\\s+)?((?:19|20)\\d\\d)\\b`);
+/** "Six years ago, …", "Last year, …" opening the sentence: its first clause. */
+const PAST_LEAD = /^\s*(?:(?:[\p{L}\d-]+\s+)?(?:years|decades)\s+ago|a\s+year\s+ago|last\s+year)\s*,/iu;
+/** "… since 2019, when …" right before a clause: the clause tells of that year. */
+const YEAR_WHEN = /(?<![\p{L}\p{N}])((?:19|20)\d\d)\s*,?\s*when\s*$/u;
+/** An aside with a year between a subject and its verb: "The previous crash, at Brenna in 2019, killed 31". */
+const YEAR_ASIDE = /^[^,;:()—–]+,\s*(?:at|in|on|near|off|during)\s[^,;:()—–]*?(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])[^,;:()—–]*,\s*$/u;
 
 /**
  * Whether the clause of a figure is about another, past event: it names a year
@@ -786,13 +796,16 @@ const YEAR_LEAD = new RegExp(`^\\s*(?:In|During|Back in)\\s+(?:(?:${MONTHS})\\.?
  */
 function ofThePast(text: string, clause: [number, number], year: number | undefined): boolean {
   const part = text.slice(clause[0], clause[1]);
-  if (PAST_WORDS.test(part)) return true;
+  if (PAST_WORDS.test(part) || PAST_LEAD.test(text)) return true;
   if (year === undefined) return false;
+  const lead = text.slice(0, clause[0]);
+  const when = YEAR_WHEN.exec(lead) ?? YEAR_ASIDE.exec(lead);
+  if (when && Number(when[1]) < year) return true;
   // over the sentence, so that "December 31, 2025" is seen whole when the clause starts after its comma
   YEAR_IN.lastIndex = clause[0];
   for (let m = YEAR_IN.exec(text); m && m.index < clause[1]; m = YEAR_IN.exec(text)) if (Number(m[1]) < year) return true;
-  const lead = YEAR_LEAD.exec(text);
-  return lead !== null && Number(lead[1]) < year;
+  const opening = YEAR_LEAD.exec(text);
+  return opening !== null && Number(opening[1]) < year;
 }
 
 function labelFor(o: CountOptions, event: string | undefined): string {
@@ -952,9 +965,12 @@ export const count: RuleType<CountOptions> = {
       // outcome words of the sentence ("killed", "injured"…): a number goes to the nearest one
       const outcomes = o.cues.length ? outcomesIn(info, s.text) : [];
       // a number in a date or time ("on March 11", "11 March", "at 11:40", "2025") is never a quantity
+      // the number, or the first end of a range: "June 16 – 14 people", "June 16, 2025 – Fourteen people" are a dateline
+      // and a toll (the second end is not tried alone: after the range's own dash it would look like a numeric date)
       const isDatePart = (at: number, qText: string) => {
-        const [a, b] = numberSpan(qText);
-        return dateOrTimePart(s.text, at + a, at + b) !== undefined;
+        const spans = numberSpans(qText);
+        const [a, b] = [spans[0]![0], spans[spans.length - 1]![1]];
+        return dateOrTimePart(s.text, at + a, at + b) !== undefined || (spans.length > 1 && dateOrTimePart(s.text, at + a, at + spans[0]![1]) !== undefined);
       };
       const ownCue = (w: string) => cues.some((c) => c.text.toLowerCase().split(/\s+/).includes(w));
       const distTo = (c: { at: number; len: number }, numAt: number, numEnd: number) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd);
@@ -966,11 +982,15 @@ export const count: RuleType<CountOptions> = {
       // too, within cue_distance: when only one of the two shares the number's clause, that one takes it ("died and
       // about 3,000 residents have been evacuated": the evacuated; "167 passengers had been rescued and seven people
       // were confirmed dead": the dead)
+      // A cue between the number and its unit word describes the people ("three injured passengers"); a word of dying
+      // after them in their clause says what became of them ("… died in hospital"): it takes the figure
       const takenByOther = (numAt: number, numEnd: number, near: { at: number; len: number; start: number; end: number }, start: number, end: number) => {
         const cueDist = distTo(near, numAt, numEnd);
+        const describes = near.start > start && near.end < end;
         let cueParted: boolean | undefined;
         return outcomes.some((x) => {
           if (ownCue(x.word)) return false;
+          if (describes && x.start >= end) return DYING_RE.test(x.word) && x.at - numEnd <= o.cue_distance && !parted(x.start, x.start + x.word.length, start, end);
           const d = x.at < numAt ? numAt - x.at - 1 : x.at - numEnd;
           if (d > Math.max(cueDist, o.cue_distance)) return false;
           cueParted ??= parted(near.start, near.end, start, end);
@@ -984,6 +1004,8 @@ export const count: RuleType<CountOptions> = {
       const units = mayMatch(unitFilter, s.text);
       // a number that is part of a date or a time is no quantity ("on March 4 killed eight people": not the 4)
       const notQuantity = (x: Match) => isDatePart(x.index, x[1]!);
+      // figures with their unit word that another outcome took: not read again as bare numbers
+      const taken: { start: number; end: number }[] = [];
       for (const m of units ? quantityMatches(quantityAt, info, s.text, notQuantity) : []) {
         const q = parseQuantity(m[1]!);
         if (!q) continue;
@@ -992,7 +1014,10 @@ export const count: RuleType<CountOptions> = {
         const near = nearCue(numAt, numEnd);
         if (!near) continue;
         // a measure with its unit word ("150 mph") is no count of people: a death cue near it cannot take it
-        if ('at' in near && !measure && takenByOther(numAt, numEnd, near, m.index, m.index + m[0].length)) continue;
+        if ('at' in near && !measure && takenByOther(numAt, numEnd, near, m.index, m.index + m[0].length)) {
+          taken.push({ start: m.index, end: m.index + m[0].length });
+          continue;
+        }
         hits.push({ start: m.index, end: m.index + m[0].length, quantityText: m[1]!, unitWord: m[3]!, q, cue: near.text, numAt });
       }
       if (unitFirst && units) {
@@ -1011,7 +1036,7 @@ export const count: RuleType<CountOptions> = {
         for (const m of quantityMatches(bareAt, info, s.text, notQuantity)) {
           const start = m.index;
           const end = start + m[0].length;
-          if (hits.some((h) => start < h.end && end > h.start)) continue;
+          if (hits.some((h) => start < h.end && end > h.start) || taken.some((h) => start < h.end && end > h.start)) continue;
           const q = parseQuantity(m[1]!);
           if (!q) continue;
           if (q.min === q.max && !q.hedge && /^(?:1[89]|20)\d\d$/.test(m[1]!.trim())) continue; // a year
@@ -1298,7 +1323,13 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     // an article that gives figures on two sides would be listed twice ("b against b and c"): then each side leads with its figure
     const twice = new Set(slotClusters.flatMap((c) => c.articles)).size < slotClusters.reduce((n, c) => n + c.articles.length, 0);
     const sides = slotClusters.map((c) => (twice ? `${slotGroups.find((g) => g.value === c.lead)!.display} (${listArticles(c.articles)})` : listArticles(c.articles)));
-    why += ` Articles published at the same time (${when({ published: sameTime[0]!.published ?? null })}) give figures that cannot all be true: ${sides.join(' against ')}.`;
+    const at = when({ published: sameTime[0]!.published ?? null });
+    const slotArticles = new Set(slotFacts.map((f) => f.article));
+    // one article alone at that time: it gives both, it is not "articles"
+    if (slotArticles.size === 1) {
+      const shown = slotClusters.map((c) => slotGroups.find((g) => g.value === c.lead)!.display);
+      why += ` ${[...slotArticles][0]} (${at}) gives ${shown.length === 2 ? `both ${shown[0]} and ${shown[1]}, which cannot both be true` : `${listArticles(shown)}, which cannot all be true`}.`;
+    } else why += ` Articles published at the same time (${at}) give figures that cannot all be true: ${sides.join(' against ')}.`;
   }
   if (wentDown) {
     const [a, b] = wentDown;
