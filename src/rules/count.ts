@@ -825,6 +825,22 @@ interface Hit {
   numAt: number;
 }
 
+/** "still missing", "remain missing", "remaining in hospital": a cue after one of these counts what is left. */
+const REMAIN_BEFORE = /(?<![\p{L}])(still|remain|remains|remained|remaining)\s+$/iu;
+
+/**
+ * "About 10 people are still missing", "23 remain missing": the figure counts who remain, so it may fall as people are
+ * found. The word that says so, when it stands right before the cue (or the cue starts with it), in the figure's clause.
+ */
+function remainingOf(text: string, clause: [number, number], cue: string): string | undefined {
+  const first = /^(still|remain\w*)\s/i.exec(cue);
+  if (first) return first[1]!.toLowerCase();
+  if (!cue) return undefined;
+  const part = text.slice(clause[0], clause[1]);
+  const at = part.toLowerCase().indexOf(cue.toLowerCase());
+  return at > 0 ? REMAIN_BEFORE.exec(part.slice(0, at))?.[1]!.toLowerCase() : undefined;
+}
+
 function stageOf(text: string, at: number, clause: [number, number]): { stage?: 'earlier'; change?: string } {
   const justBefore = text.slice(Math.max(clause[0], at - 40), at);
   const clauseText = text.slice(clause[0], clause[1]);
@@ -1106,6 +1122,8 @@ export const count: RuleType<CountOptions> = {
         if (source) notes.push(`source: ${source}`);
         if (stage.stage) notes.push('an earlier figure');
         if (stage.change) notes.push(`says the figure changed (“${stage.change}”)`);
+        const remaining = remainingOf(s.text, clause, h.cue);
+        if (remaining) notes.push(`counts who remain (“${remaining}”)`);
         facts.push({
           rule: rule.id,
           article: article.id,
@@ -1122,6 +1140,7 @@ export const count: RuleType<CountOptions> = {
             ...(source ? { source } : {}),
             ...(stage.stage ? { stage: stage.stage } : {}),
             ...(stage.change ? { change: stage.change } : {}),
+            ...(remaining ? { remaining } : {}),
             ...(entry ? { entry: entry.time, ...(entry.day ? { entryDay: entry.day } : {}) } : {}),
           },
         });
@@ -1251,6 +1270,8 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   }
   let sameTime: Timed[] | undefined;
   let wentDown: [Timed, Timed] | undefined;
+  // a lower later figure that counts who remain ("still missing") is an update: such counts fall as people are found
+  let fell = false;
   let lo = -Infinity;
   let loFrom: Timed | undefined;
   for (const slot of slots) {
@@ -1266,6 +1287,12 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
       if (t.max < max) max = t.max;
     }
     const v = Math.max(lo, min);
+    if (v > max && slot.some((t) => typeof t.fact.data?.remaining === 'string')) {
+      fell = true;
+      lo = min;
+      loFrom = slot.reduce((a, b) => (b.min > a.min ? b : a));
+      continue;
+    }
     if (v > max) {
       wentDown ??= [loFrom!, slot.reduce((a, b) => (b.max < a.max ? b : a))];
       continue;
@@ -1298,16 +1325,22 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
 
   // a rise is an update only when a later article says the figure changed ("rose to", "latest", "initially…")
   const firstTime = dated.length ? dated[0]!.time! : Infinity;
-  const signalled = timed.some((t) => (t.time ?? -Infinity) > firstTime && (t.earlier || typeof t.fact.data?.change === 'string')) || (distinctTimes <= 1 && hasEarlier);
+  const signalled =
+    timed.some((t) => (t.time ?? -Infinity) > firstTime && (t.earlier || typeof t.fact.data?.change === 'string' || typeof t.fact.data?.remaining === 'string')) ||
+    (distinctTimes <= 1 && hasEarlier);
   const rising = !sameTime && !wentDown && !undatedConflict && (distinctTimes > 1 || hasEarlier);
   if (rising && signalled) {
     const changeBy = new Map<string, string>();
     for (const t of timed) if (typeof t.fact.data?.change === 'string' && !changeBy.has(t.fact.article)) changeBy.set(t.fact.article, t.fact.data.change);
     const said = [...changeBy].map(([a, w]) => `${a} (“${w}”)`);
+    const remainBy = new Map<string, string>();
+    for (const t of timed) if (fell && typeof t.fact.data?.remaining === 'string' && !remainBy.has(t.fact.article)) remainBy.set(t.fact.article, t.fact.data.remaining);
+    const remain = [...remainBy].map(([a, w]) => `${a} (“${w}”)`);
     const steps = line.map((e) => `${e.value} (${e.article}${e.stage ? ', earlier figure' : ''}, ${when(e)})`).join(' → ');
     const msg =
-      `${cap(subject.label)} rose over time: ${steps}.` +
+      `${cap(subject.label)} ${fell ? 'changed' : 'rose'} over time: ${steps}.` +
       (said.length ? ` ${listArticles(said)} ${said.length > 1 ? 'say' : 'says'} the figure changed.` : '') +
+      (remain.length ? ` ${listArticles(remain)} ${remain.length > 1 ? 'count' : 'counts'} who remain, a figure that falls as people are found.` : '') +
       sourceNote;
     return [makeFinding(rule, 'update', subject, inTimeOrder, msg, { details: { timeline: line } })];
   }

@@ -543,3 +543,23 @@ describe('count: datelines, past events, what became of the people (session 8 st
     expect(f!.message).not.toMatch(/Articles published at the same time/);
   });
 });
+
+describe('count: a figure of who remain may fall (session 8 stories)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+
+  it('"still missing" lower than an earlier missing count is an update, not an error', () => {
+    const a = article('a', 'The Orsa mine collapse left 31 workers dead, and 40 people were missing.', '2024-09-02T06:00:00Z');
+    const b = article('b', 'After the mine collapse, 17 people remain missing, rescuers said.', '2024-09-02T18:00:00Z');
+    const c = article('c', 'About 6 people are still missing after the mine collapse.', '2024-09-03T09:00:00Z');
+    const [f] = run([a, b, c], builtIn('default-missing'));
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.message).toMatch(/^People missing after the collapse changed over time: 40 people \(a, .*\) → 17 people \(b, .*\) → 5–7 people \(about 6\) \(c, .*\)\. b \(“remain”\) and c \(“still”\) count who remain/);
+    // without such a word, a lower later figure stays a contradiction
+    const d = article('d', 'After the mine collapse, 17 people were missing, rescuers said.', '2024-09-02T18:00:00Z');
+    expect(run([a, d], builtIn('default-missing'))[0]).toMatchObject({ kind: 'contradiction' });
+    // and so does a toll: "remains at" is no count of who remain
+    const e = article('e', 'The mine collapse killed 31 people.', '2024-09-02T06:00:00Z');
+    const g = article('g', 'The death toll from the mine collapse remains at 20 people.', '2024-09-03T06:00:00Z');
+    expect(run([e, g], builtIn('default-deaths'))[0]).toMatchObject({ kind: 'contradiction' });
+  });
+});
