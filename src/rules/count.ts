@@ -30,7 +30,7 @@
  */
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
-import { parseReference } from '../normalize/dates.js';
+import { fullDates, isDateline, parseReference } from '../normalize/dates.js';
 import { cmp, groupValues, listArticles, makeFinding } from '../findings.js';
 import {
   convertQuantity,
@@ -150,10 +150,10 @@ const CONNECTORS = new Set(
   'to at of is was stood stands rose risen has had have now jumped increased reached hit passed climbed from the a an reportedly further another total nationwide'.split(' '),
 );
 /** Words allowed between a bare number and a cue after it: "14 had died", "40 were killed". */
-const AUX = new Set('had have has were was are is been being later reportedly confirmed also all people more others other'.split(' '));
+const AUX = new Set('had have has were was are is been being later reportedly confirmed also all people more others other still'.split(' '));
 /** Words that may follow a bare number (so "killed 14 soldiers" is not read as 14 of the unit). */
 const AFTER_BARE = new Set(
-  'and or in on at as after when while during including with were was had have has are is been more others by across from since so far according people reported said'.split(' '),
+  'and or in on at as after when while during including with were was had have has are is been more others by across from since so far according people reported said still'.split(' '),
 );
 /** What can happen to people or homes in an event: a number nearer one of these than to the rule's own cue is another count. */
 const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalities|perished|injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|missing|unaccounted|arrested|arrests|detained|displaced|evacuated|flee|fled|fleeing|homeless|rescued|survivors|destroyed|damaged|flattened|collapsed)(?![\p{L}])/giu;
@@ -408,6 +408,8 @@ interface ArticleMemo {
   events?: ArticleEvents;
   /** Live-blog entries by paragraph (entryOf). */
   entries?: Map<number, Entry>;
+  /** The article's date as its text gives it (a dateline's), when it has no published date; null when none. */
+  textDate?: string | null;
 }
 const articleMemos = new WeakMap<Article, ArticleMemo>();
 
@@ -651,7 +653,7 @@ function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   if (memo.events) return memo.events;
   // a line pointing to another story names that story's event, not this one's; so does a clause about a past event
   // ("In 2016, 48 people died when a ferry capsized in a storm": the storm is not this story's event)
-  const year = publishedYear(article.meta.published);
+  const year = publishedYear(article.meta.published ?? textDateOf(article, memo));
   const raw = article.sentences.map((x) => (x.related ? [] : eventsIn(x.text).filter((h) => !ofThePast(x.text, clauseAround(x.text, h.start, h.end), year))));
   const title = article.meta.title ? eventsIn(String(article.meta.title)) : [];
   const all = [...title, ...raw.flat()];
@@ -768,6 +770,26 @@ function atEntry(published: string | undefined, entry: unknown, day: unknown = 0
     date = new Date(Date.UTC(y!, m! - 1, d! + day)).toISOString().slice(0, 10);
   }
   return `${date}T${entry.slice(0, 5)}:00${zone}`;
+}
+
+/**
+ * An article with no published date is dated by its dateline, when one of its first sentences opens with one:
+ * "DUNMORE, June 16, 2025 – …" is 2025-06-16. (Only a dateline: another date in the text may be the event's.)
+ */
+function textDateOf(article: Article, memo: ArticleMemo): string | undefined {
+  const p = article.meta.published as unknown;
+  if (p !== undefined && p !== null && p !== '') return undefined;
+  if (memo.textDate === undefined) {
+    memo.textDate = null;
+    for (const s of article.sentences.slice(0, 3)) {
+      const d = s.related ? undefined : fullDates(s.text).find((x) => isDateline(s.text, x.start, x.end));
+      if (d) {
+        memo.textDate = d.iso;
+        break;
+      }
+    }
+  }
+  return memo.textDate ?? undefined;
 }
 
 /** The article's year: from its published date as the date rule reads it ("2025-06-03", "June 3, 2025"), else a leading year ("2025", "2025-06"). */
@@ -963,7 +985,8 @@ export const count: RuleType<CountOptions> = {
       return ev.firstAt !== undefined && ev.firstAt <= i ? ev.first : undefined;
     };
 
-    const year = publishedYear(article.meta.published);
+    const textDate = textDateOf(article, memo);
+    const year = publishedYear(article.meta.published ?? textDate);
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;
@@ -1141,6 +1164,7 @@ export const count: RuleType<CountOptions> = {
             ...(stage.stage ? { stage: stage.stage } : {}),
             ...(stage.change ? { change: stage.change } : {}),
             ...(remaining ? { remaining } : {}),
+            ...(textDate ? { dated: textDate } : {}),
             ...(entry ? { entry: entry.time, ...(entry.day ? { entryDay: entry.day } : {}) } : {}),
           },
         });
@@ -1246,8 +1270,12 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   }
 
   // time order: each article's published time; an article's "initially…" figures come just before its own
+  // an article with no published time is dated by its dateline when it has one (data.dated)
+  const byText = new Set<string>();
   const timed: Timed[] = facts.map((f) => {
-    const published = atEntry(publishedOf(ctx, f.article), f.data?.entry, f.data?.entryDay);
+    let own = publishedOf(ctx, f.article);
+    if (own === undefined && typeof f.data?.dated === 'string') (own = f.data.dated), byText.add(f.article);
+    const published = atEntry(own, f.data?.entry, f.data?.entryDay);
     const t: Timed = { fact: f, ...rangeOf(f), earlier: f.data?.stage === 'earlier' };
     const time = timeOf(published);
     if (published) t.published = published;
@@ -1320,7 +1348,8 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     if (!firstSeen.has(t.fact.value)) firstSeen.set(t.fact.value, i);
   });
   const inTimeOrder = [...groups].sort((a, b) => firstSeen.get(a.value)! - firstSeen.get(b.value)! || cmp(a.value, b.value));
-  const when = (e: { published: string | null }) => e.published ?? 'no published time';
+  const when = (e: { published: string | null; article?: string }) =>
+    e.published === null ? 'no published time' : e.article !== undefined && byText.has(e.article) ? `${e.published}, dated by its dateline` : e.published;
   const sourceNote = sourcesNote(groups);
 
   // a rise is an update only when a later article says the figure changed ("rose to", "latest", "initially…")
@@ -1366,7 +1395,7 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   }
   if (wentDown) {
     const [a, b] = wentDown;
-    why += ` The figure goes down over time: ${a.fact.display} (${a.fact.article}, ${when({ published: a.published ?? null })}) then ${b.fact.display} (${b.fact.article}, ${when({ published: b.published ?? null })}).`;
+    why += ` The figure goes down over time: ${a.fact.display} (${a.fact.article}, ${when({ published: a.published ?? null, article: a.fact.article })}) then ${b.fact.display} (${b.fact.article}, ${when({ published: b.published ?? null, article: b.fact.article })}).`;
   }
   if (undatedConflict && distinctTimes > 1) {
     why += ` ${listArticles(undatedArticles)} ${undatedArticles.length > 1 ? 'have' : 'has'} no published time, so ${undatedArticles.length > 1 ? 'they are' : 'it is'} compared as written at the same time as the others.`;

@@ -563,3 +563,20 @@ describe('count: a figure of who remain may fall (session 8 stories)', () => {
     expect(run([e, g], builtIn('default-deaths'))[0]).toMatchObject({ kind: 'contradiction' });
   });
 });
+
+describe('count: an article with no published date is dated by its dateline (session 8 stories)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+
+  it('a dateline dates an undated article: a toll that rose is an update, and the message says where the date came from', () => {
+    const a = article('a', 'The Orsa mine collapse killed 6 people, officials said.', '2024-09-02T06:00:00Z');
+    const b = article('b', 'The death toll from the Orsa mine collapse has risen to 9 people.', '2024-09-02T18:00:00Z');
+    const c = article('c', 'ORSA, September 3, 2024 – Nine people died in the mine collapse, and rescuers fear for the 4 still missing.');
+    const [f] = run([a, b, c], builtIn('default-deaths'));
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.message).toMatch(/→ 9 people \(c, 2024-09-03, dated by its dateline\)/);
+    // "the 4 still missing": a bare figure before "still" and the cue
+    const r = builtIn('default-missing');
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    expect(countType.extract(c, r as never, { entities: [], titles: {} }).map((x) => [x.value, x.data?.remaining])).toEqual([['4', 'still']]);
+  });
+});
