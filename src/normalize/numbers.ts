@@ -51,9 +51,12 @@ function wordsToNumber(text: string): number | undefined {
   let total = 0;
   let current = 0;
   let seen = false;
+  // a number in digits takes no number word after it but a scale ("2025 - Fourteen" is not 2,039)
+  let digits = false;
   for (const w of words) {
     if (w === 'a') { current = 1; continue; }
     if (w === 'dozen') { current = (current || 1) * 12; seen = true; continue; }
+    if (digits && (w in UNITS || w in TENS)) return undefined;
     if (w in UNITS) { current += UNITS[w]!; seen = true; continue; }
     if (w in TENS) { current += TENS[w]!; seen = true; continue; }
     if (w in SCALES) {
@@ -64,7 +67,7 @@ function wordsToNumber(text: string): number | undefined {
       continue;
     }
     const d = Number(w.replace(/,/g, ''));
-    if (!seen && !Number.isNaN(d) && /^[\d,.]+$/.test(w)) { current += d; seen = true; continue; }
+    if (!seen && !Number.isNaN(d) && /^[\d,.]+$/.test(w)) { current += d; seen = digits = true; continue; }
     return undefined;
   }
   return seen ? total + current : undefined;
@@ -90,6 +93,7 @@ const BETWEEN_RE = new RegExp(`^between (${BASE}) and (${BASE})$`, 'i');
 const HEDGED_RE = new RegExp(`^(${HEDGE}) (.*)$`, 'i');
 const RANGE_RE = new RegExp(`^(${BASE})\\s*(?:-|–|to)\\s*(${BASE})$`, 'i');
 const HEDGE_PREFIX_RE = new RegExp(`^(?:between\\s+|(?:${HEDGE})\\s+)?`, 'i');
+const RANGE_SPLIT_RE = new RegExp(`^(${BASE})(\\s*(?:-|–|to)\\s*|\\s+and\\s+)(${BASE})$`, 'i');
 
 /** Parse a QUANTITY_SOURCE match into a range. */
 export function parseQuantity(text: string): Quantity | undefined {
@@ -262,6 +266,8 @@ export function dateOrTimePart(text: string, start: number, end: number): string
   if (digits && /^\d{4}$/.test(num) && Number(num) >= 1000 && Number(num) <= 2199) {
     if (DAY_MONTH_BEFORE.test(before) || MONTH_BEFORE.test(before)) return 'a year';
     if (Number(num) >= 1900 && Number(num) <= 2099 && (YEAR_BEFORE.test(before) || /^\s*[,.;:)]|^\s*$/.test(after))) return 'a year';
+    // a dateline's year: "DUNMORE, 2025 – 14 people…" (a year after a comma, then a spaced dash)
+    if (Number(num) >= 1900 && Number(num) <= 2099 && /,\s*$/.test(before) && /^\s+[-–—]\s/.test(after)) return 'a year';
   }
   if (digits && (TIME_AFTER.test(after) || TIME_BEFORE.test(before) || /^\d{1,2}[:]\d{2}$/.test(num))) return 'a time';
   if (digits && /^\d{1,2}\.\d{2}$/.test(num) && (/(?<![\p{L}])(?:at|by|until|before|after|around|from)\s+$/iu.test(before) || TIME_AFTER.test(after))) return 'a time';
@@ -269,9 +275,16 @@ export function dateOrTimePart(text: string, start: number, end: number): string
   return undefined;
 }
 
-/** Where the number itself sits in a QUANTITY_SOURCE match: [start, end) without the hedge ("at least 12" → the "12"). */
-export function numberSpan(quantityText: string): [number, number] {
+/**
+ * Where the numbers themselves sit in a QUANTITY_SOURCE match, without the hedge: [start, end) of each
+ * ("at least 12" → the "12"; a range "14–16" or "between 14 and 16" → the "14" and the "16").
+ */
+export function numberSpans(quantityText: string): [number, number][] {
   const hm = HEDGE_PREFIX_RE.exec(quantityText);
   const start = hm ? hm[0].length : 0;
-  return [start, quantityText.trimEnd().length];
+  const end = quantityText.trimEnd().length;
+  const range = RANGE_SPLIT_RE.exec(quantityText.slice(start, end));
+  if (!range || parseNumber(quantityText.slice(start, end)) !== undefined) return [[start, end]];
+  const mid = start + range[1]!.length;
+  return [[start, mid], [mid + range[2]!.length, end]];
 }

@@ -30,13 +30,13 @@
  */
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
-import { parseReference } from '../normalize/dates.js';
+import { fullDates, isDateline, parseReference } from '../normalize/dates.js';
 import { cmp, groupValues, listArticles, makeFinding } from '../findings.js';
 import {
   convertQuantity,
   dateOrTimePart,
   displayQuantity,
-  numberSpan,
+  numberSpans,
   MEASURE_UNITS,
   MONTHS,
   parseQuantity,
@@ -96,10 +96,10 @@ const EVENT_NOUNS: Record<string, string[]> = {
 const EVENT_VERBS: Record<string, string[]> = {
   crash: ['derailed', 'derails', 'derailing', 'crashed', 'crashes into', 'collided', 'came off the tracks', 'came off the rails', 'left the tracks', 'left the rails', 'jumped the tracks'],
   blast: ['exploded', 'explodes', 'exploding', 'blew up', 'detonated'],
-  collapse: ['collapsed', 'caved in'],
+  collapse: ['collapsed', 'collapses', 'caved in'],
   flood: ['flooded', 'inundated', 'burst its banks', 'burst their banks'],
   eruption: ['erupted', 'erupts'],
-  sinking: ['capsized', 'capsizes', 'sank'],
+  sinking: ['capsized', 'capsizes', 'sank', 'sinks', 'sunk'],
   earthquake: ['shook'],
 };
 /** Event nouns too general to name the event when the story names a more specific one: "the accident" of a derailment story is the crash. */
@@ -150,13 +150,15 @@ const CONNECTORS = new Set(
   'to at of is was stood stands rose risen has had have now jumped increased reached hit passed climbed from the a an reportedly further another total nationwide'.split(' '),
 );
 /** Words allowed between a bare number and a cue after it: "14 had died", "40 were killed". */
-const AUX = new Set('had have has were was are is been being later reportedly confirmed also all people more others other'.split(' '));
+const AUX = new Set('had have has were was are is been being later reportedly confirmed also all people more others other still'.split(' '));
 /** Words that may follow a bare number (so "killed 14 soldiers" is not read as 14 of the unit). */
 const AFTER_BARE = new Set(
-  'and or in on at as after when while during including with were was had have has are is been more others by across from since so far according people reported said'.split(' '),
+  'and or in on at as after when while during including with were was had have has are is been more others by across from since so far according people reported said still'.split(' '),
 );
 /** What can happen to people or homes in an event: a number nearer one of these than to the rule's own cue is another count. */
 const OUTCOMES_RE = /(?<![\p{L}])(killed|killing|kills|dead|died|deaths?|fatalities|perished|injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed|missing|unaccounted|arrested|arrests|detained|displaced|evacuated|flee|fled|fleeing|homeless|rescued|survivors|destroyed|damaged|flattened|collapsed)(?![\p{L}])/giu;
+/** Outcome words of dying (OUTCOMES_RE). */
+const DYING_RE = /^(?:killed|killing|kills|dead|died|deaths?|fatalities|perished)$/;
 /**
  * What parts a number from a word of another clause or another subject: a clause break, or "and"/"or" joining a
  * new subject ("Seven people died and 43 passengers were hurt"). Breaks a tie between two outcome words as near.
@@ -406,6 +408,8 @@ interface ArticleMemo {
   events?: ArticleEvents;
   /** Live-blog entries by paragraph (entryOf). */
   entries?: Map<number, Entry>;
+  /** The article's date as its text gives it (a dateline's), when it has no published date; null when none. */
+  textDate?: string | null;
 }
 const articleMemos = new WeakMap<Article, ArticleMemo>();
 
@@ -647,8 +651,10 @@ interface ArticleEvents {
  */
 function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   if (memo.events) return memo.events;
-  // a line pointing to another story names that story's event, not this one's
-  const raw = article.sentences.map((x) => (x.related ? [] : eventsIn(x.text)));
+  // a line pointing to another story names that story's event, not this one's; so does a clause about a past event
+  // ("In 2016, 48 people died when a ferry capsized in a storm": the storm is not this story's event)
+  const year = publishedYear(article.meta.published ?? textDateOf(article, memo));
+  const raw = article.sentences.map((x) => (x.related ? [] : eventsIn(x.text).filter((h) => !ofThePast(x.text, clauseAround(x.text, h.start, h.end), year))));
   const title = article.meta.title ? eventsIn(String(article.meta.title)) : [];
   const all = [...title, ...raw.flat()];
   const families = (kind: EventHit['kind']) => new Set(all.filter((h) => h.kind === kind).map((h) => h.event));
@@ -766,6 +772,26 @@ function atEntry(published: string | undefined, entry: unknown, day: unknown = 0
   return `${date}T${entry.slice(0, 5)}:00${zone}`;
 }
 
+/**
+ * An article with no published date is dated by its dateline, when one of its first sentences opens with one:
+ * "DUNMORE, June 16, 2025 – …" is 2025-06-16. (Only a dateline: another date in the text may be the event's.)
+ */
+function textDateOf(article: Article, memo: ArticleMemo): string | undefined {
+  const p = article.meta.published as unknown;
+  if (p !== undefined && p !== null && p !== '') return undefined;
+  if (memo.textDate === undefined) {
+    memo.textDate = null;
+    for (const s of article.sentences.slice(0, 3)) {
+      const d = s.related ? undefined : fullDates(s.text).find((x) => isDateline(s.text, x.start, x.end));
+      if (d) {
+        memo.textDate = d.iso;
+        break;
+      }
+    }
+  }
+  return memo.textDate ?? undefined;
+}
+
 /** The article's year: from its published date as the date rule reads it ("2025-06-03", "June 3, 2025"), else a leading year ("2025", "2025-06"). */
 function publishedYear(published: string | undefined): number | undefined {
   const p = published === undefined ? undefined : String(published);
@@ -778,6 +804,12 @@ const YEAR_IN = new RegExp(`(?<!\\bsince\\s)(?<!\\d(?:st|nd|rd|th)?,?\\s)(?<!(?:
 const PAST_WORDS = /\b(?:last year|years ago|a year ago)\b/i;
 /** "In 2019, …" or "In March 2019, …" opening the sentence. */
 const YEAR_LEAD = new RegExp(`^\\s*(?:In|During|Back in)\\s+(?:(?:${MONTHS})\\.?\\s+)?((?:19|20)\\d\\d)\\b`);
+/** "Six years ago, …", "Last year, …" opening the sentence: its first clause. */
+const PAST_LEAD = /^\s*(?:(?:[\p{L}\d-]+\s+)?(?:years|decades)\s+ago|a\s+year\s+ago|last\s+year)\s*,/iu;
+/** "… since 2019, when …" right before a clause: the clause tells of that year. */
+const YEAR_WHEN = /(?<![\p{L}\p{N}])((?:19|20)\d\d)\s*,?\s*when\s*$/u;
+/** An aside with a year between a subject and its verb: "The previous crash, at Brenna in 2019, killed 31". */
+const YEAR_ASIDE = /^[^,;:()—–]+,\s*(?:at|in|on|near|off|during)\s[^,;:()—–]*?(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])[^,;:()—–]*,\s*$/u;
 
 /**
  * Whether the clause of a figure is about another, past event: it names a year
@@ -786,13 +818,16 @@ const YEAR_LEAD = new RegExp(`^\\s*(?:In|During|Back in)\\s+(?:(?:${MONTHS})\\.?
  */
 function ofThePast(text: string, clause: [number, number], year: number | undefined): boolean {
   const part = text.slice(clause[0], clause[1]);
-  if (PAST_WORDS.test(part)) return true;
+  if (PAST_WORDS.test(part) || PAST_LEAD.test(text)) return true;
   if (year === undefined) return false;
+  const lead = text.slice(0, clause[0]);
+  const when = YEAR_WHEN.exec(lead) ?? YEAR_ASIDE.exec(lead);
+  if (when && Number(when[1]) < year) return true;
   // over the sentence, so that "December 31, 2025" is seen whole when the clause starts after its comma
   YEAR_IN.lastIndex = clause[0];
   for (let m = YEAR_IN.exec(text); m && m.index < clause[1]; m = YEAR_IN.exec(text)) if (Number(m[1]) < year) return true;
-  const lead = YEAR_LEAD.exec(text);
-  return lead !== null && Number(lead[1]) < year;
+  const opening = YEAR_LEAD.exec(text);
+  return opening !== null && Number(opening[1]) < year;
 }
 
 function labelFor(o: CountOptions, event: string | undefined): string {
@@ -810,6 +845,22 @@ interface Hit {
   q: Quantity;
   cue: string;
   numAt: number;
+}
+
+/** "still missing", "remain missing", "remaining in hospital": a cue after one of these counts what is left. */
+const REMAIN_BEFORE = /(?<![\p{L}])(still|remain|remains|remained|remaining)\s+$/iu;
+
+/**
+ * "About 10 people are still missing", "23 remain missing": the figure counts who remain, so it may fall as people are
+ * found. The word that says so, when it stands right before the cue (or the cue starts with it), in the figure's clause.
+ */
+function remainingOf(text: string, clause: [number, number], cue: string): string | undefined {
+  const first = /^(still|remain\w*)\s/i.exec(cue);
+  if (first) return first[1]!.toLowerCase();
+  if (!cue) return undefined;
+  const part = text.slice(clause[0], clause[1]);
+  const at = part.toLowerCase().indexOf(cue.toLowerCase());
+  return at > 0 ? REMAIN_BEFORE.exec(part.slice(0, at))?.[1]!.toLowerCase() : undefined;
 }
 
 function stageOf(text: string, at: number, clause: [number, number]): { stage?: 'earlier'; change?: string } {
@@ -934,7 +985,8 @@ export const count: RuleType<CountOptions> = {
       return ev.firstAt !== undefined && ev.firstAt <= i ? ev.first : undefined;
     };
 
-    const year = publishedYear(article.meta.published);
+    const textDate = textDateOf(article, memo);
+    const year = publishedYear(article.meta.published ?? textDate);
     const facts: Fact[] = [];
     for (const i of candidates) {
       const s = ss[i]!;
@@ -952,9 +1004,12 @@ export const count: RuleType<CountOptions> = {
       // outcome words of the sentence ("killed", "injured"…): a number goes to the nearest one
       const outcomes = o.cues.length ? outcomesIn(info, s.text) : [];
       // a number in a date or time ("on March 11", "11 March", "at 11:40", "2025") is never a quantity
+      // the number, or the first end of a range: "June 16 – 14 people", "June 16, 2025 – Fourteen people" are a dateline
+      // and a toll (the second end is not tried alone: after the range's own dash it would look like a numeric date)
       const isDatePart = (at: number, qText: string) => {
-        const [a, b] = numberSpan(qText);
-        return dateOrTimePart(s.text, at + a, at + b) !== undefined;
+        const spans = numberSpans(qText);
+        const [a, b] = [spans[0]![0], spans[spans.length - 1]![1]];
+        return dateOrTimePart(s.text, at + a, at + b) !== undefined || (spans.length > 1 && dateOrTimePart(s.text, at + a, at + spans[0]![1]) !== undefined);
       };
       const ownCue = (w: string) => cues.some((c) => c.text.toLowerCase().split(/\s+/).includes(w));
       const distTo = (c: { at: number; len: number }, numAt: number, numEnd: number) => (c.at + c.len <= numAt ? numAt - (c.at + c.len) : c.at - numEnd);
@@ -966,11 +1021,15 @@ export const count: RuleType<CountOptions> = {
       // too, within cue_distance: when only one of the two shares the number's clause, that one takes it ("died and
       // about 3,000 residents have been evacuated": the evacuated; "167 passengers had been rescued and seven people
       // were confirmed dead": the dead)
+      // A cue between the number and its unit word describes the people ("three injured passengers"); a word of dying
+      // after them in their clause says what became of them ("… died in hospital"): it takes the figure
       const takenByOther = (numAt: number, numEnd: number, near: { at: number; len: number; start: number; end: number }, start: number, end: number) => {
         const cueDist = distTo(near, numAt, numEnd);
+        const describes = near.start > start && near.end < end;
         let cueParted: boolean | undefined;
         return outcomes.some((x) => {
           if (ownCue(x.word)) return false;
+          if (describes && x.start >= end) return DYING_RE.test(x.word) && x.at - numEnd <= o.cue_distance && !parted(x.start, x.start + x.word.length, start, end);
           const d = x.at < numAt ? numAt - x.at - 1 : x.at - numEnd;
           if (d > Math.max(cueDist, o.cue_distance)) return false;
           cueParted ??= parted(near.start, near.end, start, end);
@@ -984,6 +1043,8 @@ export const count: RuleType<CountOptions> = {
       const units = mayMatch(unitFilter, s.text);
       // a number that is part of a date or a time is no quantity ("on March 4 killed eight people": not the 4)
       const notQuantity = (x: Match) => isDatePart(x.index, x[1]!);
+      // figures with their unit word that another outcome took: not read again as bare numbers
+      const taken: { start: number; end: number }[] = [];
       for (const m of units ? quantityMatches(quantityAt, info, s.text, notQuantity) : []) {
         const q = parseQuantity(m[1]!);
         if (!q) continue;
@@ -992,7 +1053,10 @@ export const count: RuleType<CountOptions> = {
         const near = nearCue(numAt, numEnd);
         if (!near) continue;
         // a measure with its unit word ("150 mph") is no count of people: a death cue near it cannot take it
-        if ('at' in near && !measure && takenByOther(numAt, numEnd, near, m.index, m.index + m[0].length)) continue;
+        if ('at' in near && !measure && takenByOther(numAt, numEnd, near, m.index, m.index + m[0].length)) {
+          taken.push({ start: m.index, end: m.index + m[0].length });
+          continue;
+        }
         hits.push({ start: m.index, end: m.index + m[0].length, quantityText: m[1]!, unitWord: m[3]!, q, cue: near.text, numAt });
       }
       if (unitFirst && units) {
@@ -1011,7 +1075,7 @@ export const count: RuleType<CountOptions> = {
         for (const m of quantityMatches(bareAt, info, s.text, notQuantity)) {
           const start = m.index;
           const end = start + m[0].length;
-          if (hits.some((h) => start < h.end && end > h.start)) continue;
+          if (hits.some((h) => start < h.end && end > h.start) || taken.some((h) => start < h.end && end > h.start)) continue;
           const q = parseQuantity(m[1]!);
           if (!q) continue;
           if (q.min === q.max && !q.hedge && /^(?:1[89]|20)\d\d$/.test(m[1]!.trim())) continue; // a year
@@ -1081,6 +1145,8 @@ export const count: RuleType<CountOptions> = {
         if (source) notes.push(`source: ${source}`);
         if (stage.stage) notes.push('an earlier figure');
         if (stage.change) notes.push(`says the figure changed (“${stage.change}”)`);
+        const remaining = remainingOf(s.text, clause, h.cue);
+        if (remaining) notes.push(`counts who remain (“${remaining}”)`);
         facts.push({
           rule: rule.id,
           article: article.id,
@@ -1097,6 +1163,8 @@ export const count: RuleType<CountOptions> = {
             ...(source ? { source } : {}),
             ...(stage.stage ? { stage: stage.stage } : {}),
             ...(stage.change ? { change: stage.change } : {}),
+            ...(remaining ? { remaining } : {}),
+            ...(textDate ? { dated: textDate } : {}),
             ...(entry ? { entry: entry.time, ...(entry.day ? { entryDay: entry.day } : {}) } : {}),
           },
         });
@@ -1202,8 +1270,12 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   }
 
   // time order: each article's published time; an article's "initially…" figures come just before its own
+  // an article with no published time is dated by its dateline when it has one (data.dated)
+  const byText = new Set<string>();
   const timed: Timed[] = facts.map((f) => {
-    const published = atEntry(publishedOf(ctx, f.article), f.data?.entry, f.data?.entryDay);
+    let own = publishedOf(ctx, f.article);
+    if (own === undefined && typeof f.data?.dated === 'string') (own = f.data.dated), byText.add(f.article);
+    const published = atEntry(own, f.data?.entry, f.data?.entryDay);
     const t: Timed = { fact: f, ...rangeOf(f), earlier: f.data?.stage === 'earlier' };
     const time = timeOf(published);
     if (published) t.published = published;
@@ -1226,6 +1298,8 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   }
   let sameTime: Timed[] | undefined;
   let wentDown: [Timed, Timed] | undefined;
+  // a lower later figure that counts who remain ("still missing") is an update: such counts fall as people are found
+  let fell = false;
   let lo = -Infinity;
   let loFrom: Timed | undefined;
   for (const slot of slots) {
@@ -1241,6 +1315,12 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
       if (t.max < max) max = t.max;
     }
     const v = Math.max(lo, min);
+    if (v > max && slot.some((t) => typeof t.fact.data?.remaining === 'string')) {
+      fell = true;
+      lo = min;
+      loFrom = slot.reduce((a, b) => (b.min > a.min ? b : a));
+      continue;
+    }
     if (v > max) {
       wentDown ??= [loFrom!, slot.reduce((a, b) => (b.max < a.max ? b : a))];
       continue;
@@ -1268,21 +1348,28 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     if (!firstSeen.has(t.fact.value)) firstSeen.set(t.fact.value, i);
   });
   const inTimeOrder = [...groups].sort((a, b) => firstSeen.get(a.value)! - firstSeen.get(b.value)! || cmp(a.value, b.value));
-  const when = (e: { published: string | null }) => e.published ?? 'no published time';
+  const when = (e: { published: string | null; article?: string }) =>
+    e.published === null ? 'no published time' : e.article !== undefined && byText.has(e.article) ? `${e.published}, dated by its dateline` : e.published;
   const sourceNote = sourcesNote(groups);
 
   // a rise is an update only when a later article says the figure changed ("rose to", "latest", "initially…")
   const firstTime = dated.length ? dated[0]!.time! : Infinity;
-  const signalled = timed.some((t) => (t.time ?? -Infinity) > firstTime && (t.earlier || typeof t.fact.data?.change === 'string')) || (distinctTimes <= 1 && hasEarlier);
+  const signalled =
+    timed.some((t) => (t.time ?? -Infinity) > firstTime && (t.earlier || typeof t.fact.data?.change === 'string' || typeof t.fact.data?.remaining === 'string')) ||
+    (distinctTimes <= 1 && hasEarlier);
   const rising = !sameTime && !wentDown && !undatedConflict && (distinctTimes > 1 || hasEarlier);
   if (rising && signalled) {
     const changeBy = new Map<string, string>();
     for (const t of timed) if (typeof t.fact.data?.change === 'string' && !changeBy.has(t.fact.article)) changeBy.set(t.fact.article, t.fact.data.change);
     const said = [...changeBy].map(([a, w]) => `${a} (“${w}”)`);
+    const remainBy = new Map<string, string>();
+    for (const t of timed) if (fell && typeof t.fact.data?.remaining === 'string' && !remainBy.has(t.fact.article)) remainBy.set(t.fact.article, t.fact.data.remaining);
+    const remain = [...remainBy].map(([a, w]) => `${a} (“${w}”)`);
     const steps = line.map((e) => `${e.value} (${e.article}${e.stage ? ', earlier figure' : ''}, ${when(e)})`).join(' → ');
     const msg =
-      `${cap(subject.label)} rose over time: ${steps}.` +
+      `${cap(subject.label)} ${fell ? 'changed' : 'rose'} over time: ${steps}.` +
       (said.length ? ` ${listArticles(said)} ${said.length > 1 ? 'say' : 'says'} the figure changed.` : '') +
+      (remain.length ? ` ${listArticles(remain)} ${remain.length > 1 ? 'count' : 'counts'} who remain, a figure that falls as people are found.` : '') +
       sourceNote;
     return [makeFinding(rule, 'update', subject, inTimeOrder, msg, { details: { timeline: line } })];
   }
@@ -1298,11 +1385,17 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     // an article that gives figures on two sides would be listed twice ("b against b and c"): then each side leads with its figure
     const twice = new Set(slotClusters.flatMap((c) => c.articles)).size < slotClusters.reduce((n, c) => n + c.articles.length, 0);
     const sides = slotClusters.map((c) => (twice ? `${slotGroups.find((g) => g.value === c.lead)!.display} (${listArticles(c.articles)})` : listArticles(c.articles)));
-    why += ` Articles published at the same time (${when({ published: sameTime[0]!.published ?? null })}) give figures that cannot all be true: ${sides.join(' against ')}.`;
+    const at = when({ published: sameTime[0]!.published ?? null });
+    const slotArticles = new Set(slotFacts.map((f) => f.article));
+    // one article alone at that time: it gives both, it is not "articles"
+    if (slotArticles.size === 1) {
+      const shown = slotClusters.map((c) => slotGroups.find((g) => g.value === c.lead)!.display);
+      why += ` ${[...slotArticles][0]} (${at}) gives ${shown.length === 2 ? `both ${shown[0]} and ${shown[1]}, which cannot both be true` : `${listArticles(shown)}, which cannot all be true`}.`;
+    } else why += ` Articles published at the same time (${at}) give figures that cannot all be true: ${sides.join(' against ')}.`;
   }
   if (wentDown) {
     const [a, b] = wentDown;
-    why += ` The figure goes down over time: ${a.fact.display} (${a.fact.article}, ${when({ published: a.published ?? null })}) then ${b.fact.display} (${b.fact.article}, ${when({ published: b.published ?? null })}).`;
+    why += ` The figure goes down over time: ${a.fact.display} (${a.fact.article}, ${when({ published: a.published ?? null, article: a.fact.article })}) then ${b.fact.display} (${b.fact.article}, ${when({ published: b.published ?? null, article: b.fact.article })}).`;
   }
   if (undatedConflict && distinctTimes > 1) {
     why += ` ${listArticles(undatedArticles)} ${undatedArticles.length > 1 ? 'have' : 'has'} no published time, so ${undatedArticles.length > 1 ? 'they are' : 'it is'} compared as written at the same time as the others.`;

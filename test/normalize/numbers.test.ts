@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertQuantity, dateOrTimePart, displayQuantity, formatQuantity, parseNumber, parseQuantity, quantityValue, rangesOverlap } from '../../src/normalize/numbers.js';
+import { convertQuantity, dateOrTimePart, displayQuantity, formatQuantity, numberSpans, parseNumber, parseQuantity, quantityValue, rangesOverlap } from '../../src/normalize/numbers.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -109,5 +109,24 @@ describe('dateOrTimePart: years', () => {
     expect(part('The levee failed in March 1998 and again in 2004, officials said.', '2004')).toBe('a year');
     expect(part('The flood left a toll of 1500 dead.', '1500')).toBeUndefined();
     expect(part('The flood displaced 1950 residents.', '1950')).toBeUndefined();
+  });
+});
+
+describe('a year and a figure after a dash (a dateline)', () => {
+  it('a number in digits takes no number word after it: "2024 - Eleven" is not 2,035', () => {
+    expect(parseNumber('2024 - eleven')).toBeUndefined();
+    expect(parseQuantity('2024 - Eleven')).toMatchObject({ min: 11, max: 2024 });
+    expect(parseNumber('2 hundred')).toBe(200);
+  });
+  it('numberSpans gives both ends of a range, without the hedge', () => {
+    expect(numberSpans('at least 12')).toEqual([[9, 11]]);
+    expect(numberSpans('2024 – 11')).toEqual([[0, 4], [7, 9]]);
+    expect(numberSpans('between 8 and 10')).toEqual([[8, 9], [14, 16]]);
+    expect(numberSpans('twenty-six')).toEqual([[0, 10]]);
+  });
+  it('a year after a comma and before a spaced dash is a dateline’s year', () => {
+    const t = 'KELDORF, 2024 – 11 people died.';
+    expect(dateOrTimePart(t, 9, 13)).toBe('a year');
+    expect(dateOrTimePart('Police said 1950 - 2000 people fled.', 12, 16)).toBeUndefined();
   });
 });

@@ -484,3 +484,99 @@ describe('count: figures of another clause, parts of a toll, "now" (built-in rul
     expect(run([a, c], builtIn('default-arrests'))[0]).toMatchObject({ kind: 'contradiction' });
   });
 });
+
+describe('count: datelines, past events, what became of the people (session 8 stories)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+  const read = (id: string, text: string, published?: string) => {
+    const r = builtIn(id);
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    return countType.extract(article('x', text, published), r as never, { entities: [], titles: {} });
+  };
+  const values = (id: string, text: string, published?: string) => read(id, text, published).map((f) => f.value);
+
+  it('a dateline’s day or year is never a figure, nor one end of a range: "KELDORF, May 9, 2024 – 11 people…"', () => {
+    expect(values('default-missing', 'Divers were still searching for 8-10 people who remain missing.')).toEqual(['8..10']);
+    for (const lead of ['KELDORF, May 9, 2024 – ', 'KELDORF, May 9, 2024 - ', 'KELDORF, May 9 – ', 'KELDORF, 9 May - ', 'KELDORF, 2024 – ']) {
+      expect(values('default-deaths', `${lead}11 people died when a bus left the road.`), lead).toEqual(['11']);
+      expect(values('default-deaths', `${lead}Eleven people died when a bus left the road.`), lead).toEqual(['11']);
+    }
+    // a range of figures is still one
+    expect(values('default-deaths', 'Between 8 and 10 people died when a bus left the road.')).toEqual(['8..10']);
+    expect(values('default-deaths', 'Police said 8 - 10 people died when a bus left the road.')).toEqual(['8..10']);
+  });
+
+  it('figures of a past event told in a clause or an aside are left out: "since 2017, when…", "Seven years ago, …", "The previous crash, near X in 2017, killed…"', () => {
+    const now = '2024-05-10';
+    expect(values('default-deaths', 'It was the deadliest crash on the road since 2017, when 22 people died in a pile-up near Torvik.', now)).toEqual([]);
+    expect(values('default-deaths', 'Seven years ago, 22 people were killed at Torvik.', now)).toEqual([]);
+    expect(values('default-deaths', 'The previous worst crash, near Torvik in 2017, killed 22 people.', now)).toEqual([]);
+    // this event's figures beside a past year stay
+    expect(values('default-deaths', 'The bus, built in 2009, crashed on Friday, killing 11 people.', now)).toEqual(['11']);
+    expect(values('default-deaths', 'The crash, the worst since 2017, killed 11 people.', now)).toEqual(['11']);
+    expect(values('default-deaths', 'It was the deadliest crash since 2017, when the road was widened, and 11 people died.', now)).toEqual(['11']);
+  });
+
+  it('a past event’s word does not name this story’s event; a headline’s "sinks" names the sinking', () => {
+    const text =
+      '# Barge sinks on the Miren; six dead\n\nA barge sank on the Miren river on Friday, killing six people.\n\n' +
+      'In 2011, 30 people died when a barge capsized in a flood near the bridge.';
+    const facts = read('default-deaths', text, '2024-05-10');
+    expect(facts.map((f) => [f.value, f.subject.label])).toEqual([
+      ['6', 'people killed in the sinking'],
+      ['6', 'people killed in the sinking'],
+    ]);
+  });
+
+  it('"three injured passengers died in hospital" is no injury figure: the verb of dying governs it', () => {
+    const text = 'The toll rose to 9 after two more bodies were found and three injured passengers died in hospital.';
+    expect(values('default-injuries', text)).toEqual([]);
+    expect(values('default-injuries', 'Three injured passengers were taken to hospital after the crash.')).toEqual(['3']);
+    expect(values('default-injuries', 'Three passengers were injured in the crash.')).toEqual(['3']);
+  });
+
+  it('one article alone at a time with figures that cannot agree is named once: "a gives both…"', () => {
+    const day = '2024-05-10T10:00:00Z';
+    const a = article('a', 'The bus crash injured 5 people. Later, 20 people were injured in the crash, police said.', day);
+    const b = article('b', 'The bus crash injured 20 people.', '2024-05-10T08:00:00Z');
+    const [f] = run([a, b], builtIn('default-injuries'));
+    expect(f!.message).toMatch(/a \(2024-05-10T10:00:00Z\) gives both 20 people and 5 people, which cannot both be true\./);
+    expect(f!.message).not.toMatch(/Articles published at the same time/);
+  });
+});
+
+describe('count: a figure of who remain may fall (session 8 stories)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+
+  it('"still missing" lower than an earlier missing count is an update, not an error', () => {
+    const a = article('a', 'The Orsa mine collapse left 31 workers dead, and 40 people were missing.', '2024-09-02T06:00:00Z');
+    const b = article('b', 'After the mine collapse, 17 people remain missing, rescuers said.', '2024-09-02T18:00:00Z');
+    const c = article('c', 'About 6 people are still missing after the mine collapse.', '2024-09-03T09:00:00Z');
+    const [f] = run([a, b, c], builtIn('default-missing'));
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.message).toMatch(/^People missing after the collapse changed over time: 40 people \(a, .*\) → 17 people \(b, .*\) → 5–7 people \(about 6\) \(c, .*\)\. b \(“remain”\) and c \(“still”\) count who remain/);
+    // without such a word, a lower later figure stays a contradiction
+    const d = article('d', 'After the mine collapse, 17 people were missing, rescuers said.', '2024-09-02T18:00:00Z');
+    expect(run([a, d], builtIn('default-missing'))[0]).toMatchObject({ kind: 'contradiction' });
+    // and so does a toll: "remains at" is no count of who remain
+    const e = article('e', 'The mine collapse killed 31 people.', '2024-09-02T06:00:00Z');
+    const g = article('g', 'The death toll from the mine collapse remains at 20 people.', '2024-09-03T06:00:00Z');
+    expect(run([e, g], builtIn('default-deaths'))[0]).toMatchObject({ kind: 'contradiction' });
+  });
+});
+
+describe('count: an article with no published date is dated by its dateline (session 8 stories)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+
+  it('a dateline dates an undated article: a toll that rose is an update, and the message says where the date came from', () => {
+    const a = article('a', 'The Orsa mine collapse killed 6 people, officials said.', '2024-09-02T06:00:00Z');
+    const b = article('b', 'The death toll from the Orsa mine collapse has risen to 9 people.', '2024-09-02T18:00:00Z');
+    const c = article('c', 'ORSA, September 3, 2024 – Nine people died in the mine collapse, and rescuers fear for the 4 still missing.');
+    const [f] = run([a, b, c], builtIn('default-deaths'));
+    expect(f).toMatchObject({ kind: 'update', severity: 'info' });
+    expect(f!.message).toMatch(/→ 9 people \(c, 2024-09-03, dated by its dateline\)/);
+    // "the 4 still missing": a bare figure before "still" and the cue
+    const r = builtIn('default-missing');
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    expect(countType.extract(c, r as never, { entities: [], titles: {} }).map((x) => [x.value, x.data?.remaining])).toEqual([['4', 'still']]);
+  });
+});
