@@ -64,7 +64,7 @@ export const DEFAULT_TITLES: readonly string[] = [
   'ambassador', 'envoy', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor',
   'national security adviser', 'national security advisor', 'chancellor', 'premier', 'speaker',
   'judge', 'justice', 'chief justice', 'attorney general', 'director', 'chairman', 'chairwoman', 'chair',
-  'ceo', 'leader', 'commissioner', 'inspector', 'detective', 'officer', 'constable', 'superintendent',
+  'ceo', 'leader', 'commissioner', 'inspector', 'investigator', 'detective', 'officer', 'constable', 'superintendent',
   'president-elect', 'deputy', 'acting',
 ];
 

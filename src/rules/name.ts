@@ -705,13 +705,6 @@ function groupOf(m: Spelling): ValueGroup {
   return g;
 }
 
-function refOf(d: SpellingRef): SpellingRef {
-  const r: SpellingRef = { skeleton: d.skeleton };
-  if (d.entity) r.entity = d.entity;
-  if (d.variantOf) r.variantOf = d.variantOf;
-  return r;
-}
-
 /** Whether a spelling compare() does not report could meet another under a different key: it is long enough to take a typo, or rules.yaml lists it. */
 function mayMeet(r: SpellingRef): boolean {
   if (r.entity || r.variantOf) return true;
@@ -785,7 +778,7 @@ function variantFinding(rule: Rule<NameOptions>, values: ValueGroup[], keyOf: (g
  * finding stays as it is; candidates are never reported themselves.
  */
 function joinNearSpellings(findings: Finding[], rule: Rule<NameOptions>): Finding[] {
-  const refs = findings.map((f) => candidateOf(f)?.spellings ?? f.values.map((g) => refOf(g.data as unknown as SpellingRef)));
+  const refs = findings.map((f) => candidateOf(f)?.spellings ?? f.values.map((g) => g.data as unknown as SpellingRef));
   const { find, union } = disjointSets(findings.length);
   const byTypoKey = new Map<string, { node: number; skeleton: string }[]>();
   const entityAt = new Map<string, number>();
@@ -994,7 +987,7 @@ export const name: RuleType<NameOptions> = {
         // not reported here: settle() may still meet them with a near spelling under another key
         if (members.some(mayMeet)) {
           const values = new Set(members.map((m) => m.value));
-          findings.push(candidate(rule, key, facts.filter((f) => values.has(f.value)), members.map(refOf)));
+          findings.push(candidate(rule, key, facts.filter((f) => values.has(f.value)), members));
         }
         continue;
       }

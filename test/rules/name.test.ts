@@ -395,6 +395,17 @@ describe('a misspelling under another sound key (one typo in a long word)', () =
       ],
     ]);
   });
+  it('is found when a title sets the name apart: “Chief Investigator” is a title', () => {
+    const a = article('a', 'Chief Investigator Greta Brandvold said the quay would reopen.');
+    const b = article('b', 'Greta Bramdvold, the chief investigator, said the quay would reopen.');
+    expect(facts([a], nameRule()).map((f) => f.display)).toEqual(['Greta Brandvold']);
+    expect(check([a, b]).map(shown)).toEqual([
+      [
+        ['Greta Bramdvold', ['b']],
+        ['Greta Brandvold', ['a']],
+      ],
+    ]);
+  });
   it('joins a finding that one key already has', () => {
     const a = article('a', 'Greta Brandvold said the quay would reopen.');
     const b = article('b', 'Greta Brändvold said the quay would reopen.');
