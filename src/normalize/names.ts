@@ -64,7 +64,7 @@ export const DEFAULT_TITLES: readonly string[] = [
   'ambassador', 'envoy', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor',
   'national security adviser', 'national security advisor', 'chancellor', 'premier', 'speaker',
   'judge', 'justice', 'chief justice', 'attorney general', 'director', 'chairman', 'chairwoman', 'chair',
-  'ceo', 'leader', 'commissioner', 'inspector', 'detective', 'officer', 'constable', 'superintendent',
+  'ceo', 'leader', 'commissioner', 'inspector', 'investigator', 'detective', 'officer', 'constable', 'superintendent',
   'president-elect', 'deputy', 'acting',
 ];
 
@@ -233,16 +233,29 @@ export function differsInFinalVowel(a: string, b: string): boolean {
 }
 
 /**
+ * True when two short words (under 5 letters) differ in one letter: other names
+ * (Jon / Jan, Berg / Borg), as likely as a misspelling. Longer words do not
+ * (Kleve / Klive, Ahmed / Ahmad).
+ */
+export function shortWordChanged(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length >= 5) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+/**
  * True when two skeletons are different names that merely look alike: one adds an
  * English ending to the other (Pakistan / Pakistani), or, word by word, some word
- * does (Ivan Petrov / Ivana Petrov) or changes only its final vowel (Mario / Maria).
+ * does (Ivan Petrov / Ivana Petrov), changes only its final vowel (Mario / Maria)
+ * or is short and changes one letter (Jon Larsen / Jan Larsen).
  */
 export function distinctForms(a: string, b: string): boolean {
   if (isInflection(a.replace(/ /g, ''), b.replace(/ /g, ''))) return true;
   const wa = a.split(' ');
   const wb = b.split(' ');
   if (wa.length !== wb.length) return false;
-  return wa.some((w, i) => w !== wb[i] && (isInflection(w, wb[i]!) || differsInFinalVowel(w, wb[i]!)));
+  return wa.some((w, i) => w !== wb[i] && (isInflection(w, wb[i]!) || differsInFinalVowel(w, wb[i]!) || shortWordChanged(w, wb[i]!)));
 }
 
 /** How alike (Jaro-Winkler) two skeletons must be to count as one name spelled two ways, unless a rule says otherwise. */
@@ -255,6 +268,67 @@ export function sameName(a: string, b: string, threshold: number): boolean {
   if (x === y) return true;
   if (distinctForms(a, b)) return false;
   return jaroWinkler(x, y) >= threshold;
+}
+
+/**
+ * The fewest letters a word must have for one typo in it to make a misspelling rather
+ * than another name: 6 in a name of several words whose other words are equal (the
+ * given name vouches for the person), 8 in a name of one word (nothing else does).
+ * "Jon" / "Jan", "Berg" / "Borg" stay apart; "Ostenberg" / "Osterberg" do not.
+ */
+export function typoMinLetters(words: number): number {
+  return words > 1 ? 6 : 8;
+}
+
+/**
+ * True when two skeletons are one name with one typo: the same words but one, and
+ * that word, long enough (typoMinLetters) in both, keeps its first letter and differs
+ * by one letter changed, added, dropped or two swapped (Damerau-Levenshtein 1) before
+ * its last two letters, and is not a distinct form (Ivan / Ivana). Edits at the end
+ * are left out: they make other words and other names (Hunter / Hunted, Larsen /
+ * Larson, Johnson / Johnston).
+ */
+export function oneTypoApart(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return false;
+  let d = -1;
+  for (let i = 0; i < wa.length; i++) {
+    if (wa[i] === wb[i]) continue;
+    if (d >= 0) return false;
+    d = i;
+  }
+  if (d < 0) return false;
+  const [x, y] = wa[d]!.length <= wb[d]!.length ? [wa[d]!, wb[d]!] : [wb[d]!, wa[d]!];
+  if (x.length < typoMinLetters(wa.length) || x[0] !== y[0] || distinctForms(x, y)) return false;
+  let p = 0;
+  while (x[p] === y[p]) p++;
+  if (p >= x.length - 2) return false;
+  if (y.length === x.length + 1) return y.slice(p + 1) === x.slice(p);
+  if (y.length !== x.length) return false;
+  if (x.slice(p + 1) === y.slice(p + 1)) return true;
+  return p + 1 < x.length - 2 && x[p] === y[p + 1] && x[p + 1] === y[p] && x.slice(p + 2) === y.slice(p + 2);
+}
+
+/**
+ * Index keys of a skeleton for finding the skeletons one typo apart without
+ * comparing all pairs ("symmetric delete"): for each word long enough to take a
+ * typo, the name with that word as written, and with each letter that oneTypoApart
+ * lets change deleted in turn. Two skeletons one typo apart always share a key;
+ * skeletons that share one are checked with oneTypoApart.
+ */
+export function typoKeys(skeleton: string): string[] {
+  const words = skeleton.split(' ');
+  const min = typoMinLetters(words.length);
+  const keys: string[] = [];
+  words.forEach((w, i) => {
+    if (w.length < min) return;
+    const head = `${i}\u0000${words.slice(0, i).join(' ')}\u0000`;
+    const tail = `\u0000${words.slice(i + 1).join(' ')}`;
+    keys.push(head + w + tail);
+    for (let p = 1; p < w.length - 2; p++) keys.push(head + w.slice(0, p) + w.slice(p + 1) + tail);
+  });
+  return keys;
 }
 
 /**

@@ -9,6 +9,9 @@
  * folded away), computed from the name alone, so it is the same in every article.
  * compare() then sees one phonetic bucket at a time and clusters its spellings by
  * Jaro-Winkler similarity of their skeletons: names are never compared all pairs.
+ * A typo can change the key (Ostenberg / Osterberg): what compare() does not
+ * report it hands settle() as candidates, which meets spellings one typo apart
+ * through an index (typoKeys), and listed variants with their entity.
  */
 import { evidence } from '../articles/parse.js';
 import { RuleError } from '../errors.js';
@@ -25,8 +28,12 @@ import {
   nameSource,
   SAME_NAME_THRESHOLD,
   stripPossessive,
+  typoKeys,
+  typoMinLetters,
+  oneTypoApart,
   type NameKeys,
 } from '../normalize/names.js';
+import { disjointSets } from '../normalize/unionfind.js';
 import type { Article, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
 
 export interface NameOptions {
@@ -644,6 +651,188 @@ function oneValue(facts: Fact[]): boolean {
   return true;
 }
 
+/** One spelling of a name: every fact of it, gathered. */
+interface Spelling {
+  value: string;
+  display: string;
+  skeleton: string;
+  entity?: string;
+  variantOf?: string;
+  articles: Set<string>;
+  evidence: Fact['evidence'][];
+  occurrences: number;
+}
+
+/** What settle() needs to know of a spelling to meet it with others. */
+interface SpellingRef {
+  skeleton: string;
+  entity?: string;
+  variantOf?: string;
+}
+
+/** The distinct spellings of some facts, by value. */
+function spellingsOf(facts: Fact[]): Spelling[] {
+  const sorted = [...facts].sort((a, b) => byEvidence(a.evidence, b.evidence));
+  const byValue = new Map<string, Spelling>();
+  for (const f of sorted) {
+    let sp = byValue.get(f.value);
+    if (!sp) {
+      sp = { value: f.value, display: f.display ?? f.value, skeleton: String(f.data?.skeleton ?? f.value), articles: new Set(), evidence: [], occurrences: 0 };
+      byValue.set(f.value, sp);
+    }
+    if (typeof f.data?.entity === 'string' && !sp.entity) sp.entity = f.data.entity;
+    if (typeof f.data?.variantOf === 'string' && !sp.variantOf) sp.variantOf = f.data.variantOf;
+    sp.articles.add(f.article);
+    sp.evidence.push(f.evidence);
+    // one fact stands for every occurrence of its spelling in its article; the first few are evidence
+    const more = f.data?.more;
+    if (Array.isArray(more)) for (const e of more) sp.evidence.push(e as Fact['evidence']);
+    sp.occurrences += typeof f.data?.occurrences === 'number' ? f.data.occurrences : 1;
+  }
+  return [...byValue.values()].sort((a, b) => cmp(a.value, b.value));
+}
+
+function groupOf(m: Spelling): ValueGroup {
+  const g: ValueGroup = {
+    value: m.value,
+    display: m.display,
+    articles: [...m.articles].sort(cmp),
+    evidence: [...m.evidence].sort(byEvidence),
+    data: { occurrences: m.occurrences, skeleton: m.skeleton },
+  };
+  if (m.entity) g.data!.entity = m.entity;
+  if (m.variantOf) g.data!.variantOf = m.variantOf;
+  return g;
+}
+
+/** Whether a spelling compare() does not report could meet another under a different key: it is long enough to take a typo, or rules.yaml lists it. */
+function mayMeet(r: SpellingRef): boolean {
+  if (r.entity || r.variantOf) return true;
+  const words = r.skeleton.split(' ');
+  const min = typoMinLetters(words.length);
+  return words.some((w) => w.length >= min);
+}
+
+/**
+ * What compare() hands settle() about spellings it does not report (a lone
+ * spelling, or spellings rules.yaml lists): Finding in form only, so that it
+ * travels where findings do; settle() always takes it out.
+ */
+function candidate(rule: Rule<NameOptions>, key: string, facts: Fact[], spellings: SpellingRef[]): Finding {
+  return {
+    rule: rule.id,
+    type: rule.type,
+    kind: 'variant',
+    severity: rule.severity,
+    subject: { key, label: '' },
+    message: '',
+    values: [],
+    outliers: [],
+    fingerprint: '',
+    details: { candidate: { facts, spellings } },
+  };
+}
+
+interface Candidate {
+  facts: Fact[];
+  spellings: SpellingRef[];
+}
+
+const candidateOf = (f: Finding): Candidate | undefined => f.details?.candidate as Candidate | undefined;
+
+/** One name spelled several ways (value groups of one phonetic key, or several); `keyOf` gives a group's key. */
+function variantFinding(rule: Rule<NameOptions>, values: ValueGroup[], keyOf: (g: ValueGroup) => string): Finding {
+  const groups = values.sort(
+    (a, b) =>
+      b.articles.length - a.articles.length ||
+      (b.data!.occurrences as number) - (a.data!.occurrences as number) ||
+      cmp(a.value, b.value),
+  );
+  // named after the spelling rules.yaml lists when there is one, else the most common
+  const top = groups.find((g) => g.data!.entity) ?? groups[0]!;
+  const key = keyOf(top);
+  const subject = { key, label: `spelling of ${top.display}` };
+  const listed = groups.filter((g) => g.data!.entity).map((g) => `“${g.display}”`);
+  const known = groups.filter((g) => g.data!.variantOf).map((g) => `“${g.display}”`);
+  const unlisted = groups.filter((g) => !g.data!.entity && !g.data!.variantOf).map((g) => `“${g.display}”`);
+  const ways = groups.map((g) => `“${g.display}” (${listArticles(g.articles)}${(g.data!.occurrences as number) > 1 ? `, ${g.data!.occurrences}×` : ''})`);
+  let message = `One name is spelled ${groups.length} ways: ${ways.join(', ')}.`;
+  if (listed.length) {
+    const parts = [`${listed.join(', ')} ${listed.length > 1 ? 'are spelled as rules.yaml lists them' : 'is spelled as rules.yaml lists it'}`];
+    if (known.length) parts.push(`${known.join(', ')} ${known.length > 1 ? 'are known variants' : 'is a known variant'} (still reported)`);
+    if (unlisted.length) parts.push(`${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} not`);
+    message += ` ${parts.join('; ')}.`;
+  }
+  return makeFinding(rule as unknown as Rule, 'variant', subject, groups, message, {
+    outliers: outliersOf(groups),
+    details: { phoneticKey: key, skeletons: [...new Set(groups.map((g) => g.data!.skeleton as string))].sort(cmp) },
+  });
+}
+
+/**
+ * Joins what compare() saw apart, under different phonetic keys (“Ostenberg”,
+ * ASTNPRK, and “Osterberg”, ASTRPRK): spellings one typo apart (oneTypoApart),
+ * found through an index of typoKeys (never all pairs), and a spelling rules.yaml
+ * lists as a variant of an entity, with that entity's spellings of as many words.
+ * Each group of findings and candidates so joined becomes one finding; a lone
+ * finding stays as it is; candidates are never reported themselves.
+ */
+function joinNearSpellings(findings: Finding[], rule: Rule<NameOptions>): Finding[] {
+  const refs = findings.map((f) => candidateOf(f)?.spellings ?? f.values.map((g) => g.data as unknown as SpellingRef));
+  const { find, union } = disjointSets(findings.length);
+  const byTypoKey = new Map<string, { node: number; skeleton: string }[]>();
+  const entityAt = new Map<string, number>();
+  const wordCount = (skeleton: string) => skeleton.split(' ').length;
+  refs.forEach((spellings, node) => {
+    for (const r of spellings) {
+      if (r.entity) {
+        const k = `${r.entity}\u0000${wordCount(r.skeleton)}`;
+        if (!entityAt.has(k)) entityAt.set(k, node);
+      }
+      for (const k of typoKeys(r.skeleton)) {
+        let seen = byTypoKey.get(k);
+        if (!seen) byTypoKey.set(k, (seen = []));
+        for (const o of seen) {
+          // spellings under one key were compared by compare(), which has the last word on them
+          if (findings[o.node]!.subject.key !== findings[node]!.subject.key && oneTypoApart(o.skeleton, r.skeleton)) union(o.node, node);
+        }
+        if (seen.length < MAX_BUCKET) seen.push({ node, skeleton: r.skeleton });
+      }
+    }
+  });
+  refs.forEach((spellings, node) => {
+    for (const r of spellings) {
+      const at = r.variantOf === undefined ? undefined : entityAt.get(`${r.variantOf}\u0000${wordCount(r.skeleton)}`);
+      if (at !== undefined) union(at, node);
+    }
+  });
+  const joined = new Map<number, number[]>();
+  findings.forEach((_, i) => {
+    const root = find(i);
+    const nodes = joined.get(root);
+    if (nodes) nodes.push(i);
+    else joined.set(root, [i]);
+  });
+  const out: Finding[] = [];
+  for (const nodes of joined.values()) {
+    if (nodes.length === 1) {
+      if (!candidateOf(findings[nodes[0]!]!)) out.push(findings[nodes[0]!]!);
+      continue;
+    }
+    const keyOf = new Map<ValueGroup, string>();
+    const groups = nodes.flatMap((i) => {
+      const f = findings[i]!;
+      const c = candidateOf(f);
+      const values = c ? spellingsOf(c.facts).map(groupOf) : f.values;
+      for (const g of values) keyOf.set(g, f.subject.key);
+      return values;
+    });
+    if (groups.every((g) => g.data!.entity)) continue;
+    out.push(variantFinding(rule, groups, (g) => keyOf.get(g)!));
+  }
+  return out;
+}
+
 export const name: RuleType<NameOptions> = {
   type: 'name',
   summary: 'Finds one name spelled several ways (Bunyan-un-Marsoos / Bunyaan al Marsoos, Gaddafi / Qaddafi) within or across articles.',
@@ -730,8 +919,13 @@ export const name: RuleType<NameOptions> = {
    * ends the same two ways (“Harald” / “Haraldt” beside “Ilse Harald” / “Ilse
    * Haraldt”) is one misspelling: reported once, with the full name. A surname
    * finding that names an article the full name's does not is kept.
+   *
+   * First, spellings compare() saw under different phonetic keys are joined when
+   * they are one typo apart, or one is a variant rules.yaml lists of the other's
+   * entity (joinNearSpellings); compare()'s candidates go no further.
    */
-  settle(findings) {
+  settle(all, rule) {
+    const findings = joinNearSpellings(all, rule);
     const spellings = (displays: string[]) => [...new Set(displays)].sort(cmp).join('\u0000');
     // full names of two or three words, by the spellings of their last word: which articles give each
     const full = new Map<string, Map<string, Set<string>>[]>();
@@ -769,89 +963,35 @@ export const name: RuleType<NameOptions> = {
   },
 
   compare(facts, rule): Finding[] {
-    if (facts.length < 2 || oneValue(facts)) return [];
+    if (facts.length === 0) return [];
+    const key = facts[0]!.subject.key;
+    if (oneValue(facts)) {
+      const d = facts[0]!.data ?? {};
+      const only: SpellingRef = { skeleton: String(d.skeleton ?? facts[0]!.value) };
+      if (typeof d.entity === 'string') only.entity = d.entity;
+      if (typeof d.variantOf === 'string') only.variantOf = d.variantOf;
+      return mayMeet(only) ? [candidate(rule, key, facts, [only])] : [];
+    }
     const o = withDefaults(rule);
-    interface Spelling {
-      value: string;
-      display: string;
-      skeleton: string;
-      entity?: string;
-      variantOf?: string;
-      articles: Set<string>;
-      evidence: Fact['evidence'][];
-      occurrences: number;
-    }
-    const sorted = [...facts].sort((a, b) => byEvidence(a.evidence, b.evidence));
-    const byValue = new Map<string, Spelling>();
-    for (const f of sorted) {
-      let sp = byValue.get(f.value);
-      if (!sp) {
-        sp = { value: f.value, display: f.display ?? f.value, skeleton: String(f.data?.skeleton ?? f.value), articles: new Set(), evidence: [], occurrences: 0 };
-        byValue.set(f.value, sp);
-      }
-      if (typeof f.data?.entity === 'string' && !sp.entity) sp.entity = f.data.entity;
-      if (typeof f.data?.variantOf === 'string' && !sp.variantOf) sp.variantOf = f.data.variantOf;
-      sp.articles.add(f.article);
-      sp.evidence.push(f.evidence);
-      // one fact stands for every occurrence of its spelling in its article; the first few are evidence
-      const more = f.data?.more;
-      if (Array.isArray(more)) for (const e of more) sp.evidence.push(e as Fact['evidence']);
-      sp.occurrences += typeof f.data?.occurrences === 'number' ? f.data.occurrences : 1;
-    }
-    if (byValue.size < 2) return [];
-    const spellings = [...byValue.values()].sort((a, b) => cmp(a.value, b.value));
+    const spellings = spellingsOf(facts);
     const clusters = clusterSkeletons(
       spellings.map((s) => s.skeleton),
       o.threshold,
       MAX_BUCKET,
     );
-    const key = facts[0]!.subject.key;
     const findings: Finding[] = [];
     for (const cluster of clusters) {
-      if (cluster.length < 2) continue;
       const members = cluster.map((i) => spellings[i]!);
       // Spellings the vocabulary lists settle the question: aliases of one entity, or entities declared distinct.
-      if (members.every((m) => m.entity)) continue;
-      const groups: ValueGroup[] = members
-        .map((m) => {
-          const g: ValueGroup = {
-            value: m.value,
-            display: m.display,
-            articles: [...m.articles].sort(cmp),
-            evidence: [...m.evidence].sort(byEvidence),
-            data: { occurrences: m.occurrences, skeleton: m.skeleton },
-          };
-          if (m.entity) g.data!.entity = m.entity;
-          if (m.variantOf) g.data!.variantOf = m.variantOf;
-          return g;
-        })
-        .sort(
-          (a, b) =>
-            b.articles.length - a.articles.length ||
-            (b.data!.occurrences as number) - (a.data!.occurrences as number) ||
-            cmp(a.value, b.value),
-        );
-      // named after the spelling rules.yaml lists when there is one, else the most common
-      const top = groups.find((g) => g.data!.entity) ?? groups[0]!;
-      const subject = { key, label: `spelling of ${top.display}` };
-      const listed = groups.filter((g) => g.data!.entity).map((g) => `“${g.display}”`);
-      const known = groups.filter((g) => g.data!.variantOf).map((g) => `“${g.display}”`);
-      const unlisted = groups.filter((g) => !g.data!.entity && !g.data!.variantOf).map((g) => `“${g.display}”`);
-      const ways = groups.map((g) => `“${g.display}” (${listArticles(g.articles)}${(g.data!.occurrences as number) > 1 ? `, ${g.data!.occurrences}×` : ''})`);
-      let message = `One name is spelled ${groups.length} ways: ${ways.join(', ')}.`;
-      if (listed.length) {
-        const parts = [`${listed.join(', ')} ${listed.length > 1 ? 'are spelled as rules.yaml lists them' : 'is spelled as rules.yaml lists it'}`];
-        if (known.length) parts.push(`${known.join(', ')} ${known.length > 1 ? 'are known variants' : 'is a known variant'} (still reported)`);
-        if (unlisted.length) parts.push(`${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} not`);
-        message += ` ${parts.join('; ')}.`;
+      if (cluster.length < 2 || members.every((m) => m.entity)) {
+        // not reported here: settle() may still meet them with a near spelling under another key
+        if (members.some(mayMeet)) {
+          const values = new Set(members.map((m) => m.value));
+          findings.push(candidate(rule, key, facts.filter((f) => values.has(f.value)), members));
+        }
+        continue;
       }
-      const outliers = outliersOf(groups);
-      findings.push(
-        makeFinding(rule as unknown as Rule, 'variant', subject, groups, message, {
-          outliers,
-          details: { phoneticKey: key, skeletons: [...new Set(members.map((m) => m.skeleton))].sort(cmp) },
-        }),
-      );
+      findings.push(variantFinding(rule, members.map(groupOf), () => key));
     }
     return findings;
   },

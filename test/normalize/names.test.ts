@@ -7,10 +7,12 @@ import {
   lookupKey,
   nameKeys,
   nameSource,
+  oneTypoApart,
   sameName,
   similarity,
   skeletonWord,
   spellingOf,
+  typoKeys,
 } from '../../src/normalize/names.js';
 
 const names = (text: string): string[] => [...text.matchAll(new RegExp(nameSource(), 'gu'))].map((m) => m[0]);
@@ -76,6 +78,9 @@ describe('sameName: similar enough, and not a different word', () => {
   });
   it('keeps look-alikes apart', () => {
     expect(sameName('johnson', 'jensen', 0.86)).toBe(false); // same phonetic key, different surname
+    expect(sameName('jon larsen', 'jan larsen', 0.86)).toBe(false); // a short word, one letter changed: another name
+    expect(sameName('ana berg', 'ana borg', 0.86)).toBe(false);
+    expect(sameName('ahmed', 'ahmad', 0.86)).toBe(true); // five letters or more: a spelling
     expect(sameName('kan', 'kuhn', 0.86)).toBe(false);
     expect(sameName('mario', 'maria', 0.86)).toBe(false); // only the final vowel differs
     expect(sameName('ivan petrov', 'ivana petrov', 0.86)).toBe(false);
@@ -133,5 +138,66 @@ describe('afterLastTitle and lookupKey', () => {
     expect(lookupKey('Bunyan-un-Marsoos')).toBe(lookupKey('Bunyan un Marsoos'));
     expect(lookupKey('S. Jaishankar')).toBe(lookupKey('S Jaishankar'));
     expect(lookupKey('Los Ríos')).toBe(lookupKey('Los Rios'));
+  });
+});
+
+describe('oneTypoApart: one name with one typo, not two names', () => {
+  it('takes one letter changed, added, dropped or two swapped in a long word, the other words equal', () => {
+    expect(oneTypoApart('greta brandvold', 'greta bramdvold')).toBe(true); // changed
+    expect(oneTypoApart('greta brandvold', 'greta brnadvold')).toBe(true); // swapped
+    expect(oneTypoApart('greta brandvold', 'greta branvold')).toBe(true); // dropped
+    expect(oneTypoApart('greta branvold', 'greta brandvold')).toBe(true); // added
+    expect(oneTypoApart('brandvold', 'bramdvold')).toBe(true); // a surname alone, 8 letters or more
+  });
+  it('keeps apart short words, whose one-letter neighbours are other names', () => {
+    expect(oneTypoApart('jon larsen', 'jan larsen')).toBe(false);
+    expect(oneTypoApart('ana berg', 'ana borg')).toBe(false);
+    expect(oneTypoApart('tomas mertin', 'tomas martin')).toBe(true); // 6 letters with the given name equal
+    expect(oneTypoApart('mertin', 'martin')).toBe(false); // but not alone
+  });
+  it('keeps apart edits at the end of a word (other words, other names) and at its first letter', () => {
+    expect(oneTypoApart('tomas larsen', 'tomas larson')).toBe(false);
+    expect(oneTypoApart('mark johnson', 'mark johnston')).toBe(false);
+    expect(oneTypoApart('released', 'releases')).toBe(false);
+    expect(oneTypoApart('greta brandvold', 'greta grandvold')).toBe(false);
+    expect(oneTypoApart('greta brandvold', 'greta brandvolt')).toBe(false);
+  });
+  it('needs every other word equal, and one word that differs', () => {
+    expect(oneTypoApart('greta brandvold', 'grete bramdvold')).toBe(false);
+    expect(oneTypoApart('greta brandvold', 'brandvold')).toBe(false);
+    expect(oneTypoApart('greta brandvold', 'greta brandvold')).toBe(false);
+    expect(oneTypoApart('karolina', 'karoline')).toBe(false);
+  });
+});
+
+describe('typoKeys: an index that finds every pair oneTypoApart takes', () => {
+  it('gives two skeletons one typo apart a shared key', () => {
+    const letters = 'abdeiklmnorstuv';
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const word = (n: number) => Array.from({ length: n }, () => letters[random(letters.length)]).join('');
+    let pairs = 0;
+    for (let k = 0; k < 5000; k++) {
+      const w = word(5 + random(6));
+      const p = random(w.length);
+      const c = letters[random(letters.length)]!;
+      const edits = [w.slice(0, p) + c + w.slice(p + 1), w.slice(0, p) + c + w.slice(p), w.slice(0, p) + w.slice(p + 1), w.slice(0, p) + w.slice(p + 1, p + 2) + w.slice(p, p + 1) + w.slice(p + 2)];
+      for (const v of edits) {
+        for (const [a, b] of [[`ola ${w}`, `ola ${v}`], [w, v]] as const) {
+          if (!oneTypoApart(a, b)) continue;
+          pairs++;
+          const keys = new Set(typoKeys(a));
+          expect({ a, b, shared: typoKeys(b).some((x) => keys.has(x)) }).toEqual({ a, b, shared: true });
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(3000);
+  });
+  it('gives no key to a name with no word long enough', () => {
+    expect(typoKeys('jon berg')).toEqual([]);
+    expect(typoKeys('lindgren')).toHaveLength(6); // as written, and each of letters 2 to 6 dropped
   });
 });

@@ -17,7 +17,7 @@ function facts(articles: Article[], r: Rule<NameOptions>, vocab: Vocabulary = no
   return articles.flatMap((a) => name.extract(a, r, vocab));
 }
 
-/** The pipeline without files: prepare, extract per article, group by subject key, compare. */
+/** The pipeline without files: prepare, extract per article, group by subject key, compare, settle. */
 function check(articles: Article[], options: Partial<NameOptions> = {}, vocab: Vocabulary = noVocab): Finding[] {
   const r = nameRule(options);
   const bySubject = new Map<string, Fact[]>();
@@ -26,7 +26,10 @@ function check(articles: Article[], options: Partial<NameOptions> = {}, vocab: V
     g.push(f);
     bySubject.set(f.subject.key, g);
   }
-  return [...bySubject.keys()].sort().flatMap((k) => name.compare!(bySubject.get(k)!, r, { articles: new Map() }));
+  return name.settle!(
+    [...bySubject.keys()].sort().flatMap((k) => name.compare!(bySubject.get(k)!, r, { articles: new Map() })),
+    r,
+  );
 }
 
 const shown = (f: Finding) => f.values.map((v) => [v.display, v.articles]);
@@ -345,6 +348,90 @@ describe('variants listed in rules.yaml', () => {
     expect(f?.kind).toBe('variant');
     expect(f?.message).toContain('“Ingrid Halvorson” is a known variant (still reported)');
     expect(f?.message).not.toContain('is not');
+  });
+  it('are reported beside the entity’s spellings of as many words, whatever their sound key or likeness', () => {
+    const vocab: Vocabulary = {
+      entities: [{ id: 'vikholm', name: 'Rasmus Vikholm', aliases: ['Vikholm'], variants: ['Rasmus Wikholm', 'Wikholm', 'Rasmus Vikholt'] }],
+      titles: {},
+    };
+    const a = article('a', 'Rasmus Vikholm opened the bridge. Vikholm cut the ribbon.');
+    const b = article('b', 'Rasmus Wikholm opened the bridge. Wikholm cut the ribbon.');
+    const c = article('c', 'Rasmus Vikholt opened the bridge.');
+    const keys = new Set(facts([a, b, c], nameRule(), vocab).map((f) => f.subject.key));
+    expect(keys.size).toBe(5); // every spelling has its own sound key
+    const findings = check([a, b, c], {}, vocab);
+    expect(findings.map(shown).sort()).toEqual([
+      [
+        ['Rasmus Vikholm', ['a']],
+        ['Rasmus Vikholt', ['c']],
+        ['Rasmus Wikholm', ['b']],
+      ],
+      [
+        ['Vikholm', ['a']],
+        ['Wikholm', ['b']],
+      ],
+    ]);
+    expect(findings.find((f) => f.values.length === 3)!.message).toContain('“Rasmus Vikholm” is spelled as rules.yaml lists it; “Rasmus Vikholt”, “Rasmus Wikholm” are known variants (still reported)');
+    // unlisted, none of them is one typo from the other
+    expect(check([a, b, c])).toEqual([]);
+  });
+});
+
+describe('a misspelling under another sound key (one typo in a long word)', () => {
+  const keysOf = (articles: Article[]) => [...new Set(facts(articles, nameRule()).map((f) => `${f.display} ${f.subject.key}`))].sort();
+  it('is reported, though the two spellings have different keys', () => {
+    const a = article('a', 'Harbour master Greta Brandvold said the quay would reopen. Brandvold gave no date.');
+    const b = article('b', 'Greta Bramdvold, the harbour master, said the quay would reopen.');
+    const c = article('c', 'Bramdvold said the quay was safe.');
+    expect(keysOf([a, b, c]).filter((k) => /dvold/.test(k))).toEqual(['Bramdvold PRMTFLT', 'Brandvold PRNTFLT', 'Greta Bramdvold KRTPRMTFLT', 'Greta Brandvold KRTPRNTFLT']);
+    expect(check([a, b, c]).map(shown).sort()).toEqual([
+      [
+        ['Bramdvold', ['c']],
+        ['Brandvold', ['a']],
+      ],
+      [
+        ['Greta Bramdvold', ['b']],
+        ['Greta Brandvold', ['a']],
+      ],
+    ]);
+  });
+  it('is found when a title sets the name apart: “Chief Investigator” is a title', () => {
+    const a = article('a', 'Chief Investigator Greta Brandvold said the quay would reopen.');
+    const b = article('b', 'Greta Bramdvold, the chief investigator, said the quay would reopen.');
+    expect(facts([a], nameRule()).map((f) => f.display)).toEqual(['Greta Brandvold']);
+    expect(check([a, b]).map(shown)).toEqual([
+      [
+        ['Greta Bramdvold', ['b']],
+        ['Greta Brandvold', ['a']],
+      ],
+    ]);
+  });
+  it('joins a finding that one key already has', () => {
+    const a = article('a', 'Greta Brandvold said the quay would reopen.');
+    const b = article('b', 'Greta Brändvold said the quay would reopen.');
+    const c = article('c', 'Greta Bramdvold said the quay would reopen.');
+    const [f, ...rest] = check([a, b, c]);
+    expect(rest).toEqual([]);
+    expect(shown(f!)).toEqual([
+      ['Greta Bramdvold', ['c']],
+      ['Greta Brandvold', ['a']],
+      ['Greta Brändvold', ['b']],
+    ]);
+  });
+  it('is not reported for short names, edits at the end of a word, or another first letter: plausibly other people', () => {
+    const a = article('a', 'Jon Larsen, Anna Berg, Rasmus Vikholm, Mark Johnson and Greta Brandvold met. Hunter arrived.');
+    const b = article('b', 'Jan Larsen, Anna Borg, Rasmus Vikholt, Mark Johnston and Greta Grandvold met. Hunted arrived.');
+    expect(check([a, b])).toEqual([]);
+  });
+  it('is not reported when rules.yaml lists both spellings as two people', () => {
+    const vocab: Vocabulary = {
+      entities: [
+        { id: 'g1', name: 'Greta Brandvold', aliases: [] },
+        { id: 'g2', name: 'Greta Bramdvold', aliases: [] },
+      ],
+      titles: {},
+    };
+    expect(check([article('a', 'Greta Brandvold spoke.'), article('b', 'Greta Bramdvold spoke.')], {}, vocab)).toEqual([]);
   });
 });
 
