@@ -718,7 +718,9 @@ function mayMeet(r: SpellingRef): boolean {
  * spelling, or spellings rules.yaml lists): Finding in form only, so that it
  * travels where findings do; settle() always takes it out.
  */
-function candidate(rule: Rule<NameOptions>, key: string, facts: Fact[], spellings: SpellingRef[]): Finding {
+function candidate(rule: Rule<NameOptions>, key: string, spellings: Spelling[]): Finding {
+  // a run holds a candidate for nearly every name it reads, and few ever meet: each keeps its first pieces of evidence, not its facts
+  const light = spellings.map((sp) => ({ ...sp, evidence: sp.evidence.length > CANDIDATE_EVIDENCE ? [...sp.evidence].sort(byEvidence).slice(0, CANDIDATE_EVIDENCE) : sp.evidence }));
   return {
     rule: rule.id,
     type: rule.type,
@@ -729,13 +731,15 @@ function candidate(rule: Rule<NameOptions>, key: string, facts: Fact[], spelling
     values: [],
     outliers: [],
     fingerprint: '',
-    details: { candidate: { facts, spellings } },
+    details: { candidate: { spellings: light } },
   };
 }
 
+/** Pieces of evidence a candidate spelling keeps (its articles are all kept). */
+const CANDIDATE_EVIDENCE = 10;
+
 interface Candidate {
-  facts: Fact[];
-  spellings: SpellingRef[];
+  spellings: Spelling[];
 }
 
 const candidateOf = (f: Finding): Candidate | undefined => f.details?.candidate as Candidate | undefined;
@@ -823,7 +827,7 @@ function joinNearSpellings(findings: Finding[], rule: Rule<NameOptions>): Findin
     const groups = nodes.flatMap((i) => {
       const f = findings[i]!;
       const c = candidateOf(f);
-      const values = c ? spellingsOf(c.facts).map(groupOf) : f.values;
+      const values = c ? c.spellings.map(groupOf) : f.values;
       for (const g of values) keyOf.set(g, f.subject.key);
       return values;
     });
@@ -970,7 +974,7 @@ export const name: RuleType<NameOptions> = {
       const only: SpellingRef = { skeleton: String(d.skeleton ?? facts[0]!.value) };
       if (typeof d.entity === 'string') only.entity = d.entity;
       if (typeof d.variantOf === 'string') only.variantOf = d.variantOf;
-      return mayMeet(only) ? [candidate(rule, key, facts, [only])] : [];
+      return mayMeet(only) ? [candidate(rule, key, spellingsOf(facts))] : [];
     }
     const o = withDefaults(rule);
     const spellings = spellingsOf(facts);
@@ -985,10 +989,7 @@ export const name: RuleType<NameOptions> = {
       // Spellings the vocabulary lists settle the question: aliases of one entity, or entities declared distinct.
       if (cluster.length < 2 || members.every((m) => m.entity)) {
         // not reported here: settle() may still meet them with a near spelling under another key
-        if (members.some(mayMeet)) {
-          const values = new Set(members.map((m) => m.value));
-          findings.push(candidate(rule, key, facts.filter((f) => values.has(f.value)), members));
-        }
+        if (members.some(mayMeet)) findings.push(candidate(rule, key, members));
         continue;
       }
       findings.push(variantFinding(rule, members.map(groupOf), () => key));
