@@ -141,7 +141,7 @@ const LOWER_MODIFIERS = new Set(
 );
 
 /** Words of an organisation or portfolio: they end the complement of a title ("of Army Staff", "of the US State Department"). */
-const ORG_WORDS = new Set(
+export const ORG_WORDS: ReadonlySet<string> = new Set(
   (
     'state states defence defense treasury army navy air force forces staff affairs external foreign home interior ' +
     'finance commerce trade justice health homeland security energy labor labour education agriculture ' +

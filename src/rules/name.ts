@@ -34,6 +34,7 @@ import {
   type NameKeys,
 } from '../normalize/names.js';
 import { disjointSets } from '../normalize/unionfind.js';
+import { ORG_WORDS } from '../normalize/titles.js';
 import type { Article, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
 
 export interface NameOptions {
@@ -299,7 +300,18 @@ function trimRun(text: string, start: number, end: number, c: Compiled): (Span &
   let from = 0;
   while (from < tokens.length && OPENERS.has(tokens[from]!.word)) from++;
   const words = tokens.slice(from).map((t) => t.word);
-  const cut = afterLastTitle(words, c.titles, c.maxTitleWords);
+  let cut = afterLastTitle(words, c.titles, c.maxTitleWords);
+  if (cut > 0 && ORG_WORDS.has(words[cut] ?? '')) {
+    // a title word inside an institution's name ("Kastrup General Hospital"): the run is the institution's name
+    cut = 0;
+  } else if (cut > 0 && (words[cut] === 'of' || words[cut] === 'for') && cut + 2 < words.length) {
+    // the portfolio of "Minister of Transport Piet Varga", "Secretary for Home Affairs Ana Lim" is the title's
+    let j = cut + 1;
+    if (words[j] === 'the') j++;
+    const first = j;
+    while (j < words.length - 1 && (j === first || ORG_WORDS.has(words[j]!))) j++;
+    cut = j;
+  }
   let title: string | undefined;
   if (cut > 0) title = text.slice(tokens[from]!.start, tokens[from + cut - 1]!.end);
   from += cut;

@@ -180,6 +180,17 @@ describe('name on another story (Libya, Ukraine, Iraq)', () => {
     ]);
   });
 
+  it('takes a title’s portfolio with it (“Minister of Transport”), and a title word inside an institution’s name leaves the name whole', () => {
+    const r = nameRule();
+    const a = article('a', 'Minister of Transport Odile Ferrant said the line would reopen. Secretary of Home Affairs Ana Lim agreed.');
+    const b = article('b', 'Nine patients remain at Dorvale General Hospital, officials said.');
+    const names = facts([a, b], r).map((f) => f.display);
+    expect(names).toContain('Odile Ferrant');
+    expect(names).toContain('Ana Lim');
+    expect(names).toContain('Dorvale General Hospital');
+    expect(names).not.toContain('Transport Odile Ferrant');
+    expect(names).not.toContain('Hospital');
+  });
   it('an alias listed in the vocabulary silences exactly that spelling', () => {
     const vocab: Vocabulary = { entities: [{ id: 'gaddafi', name: 'Gaddafi', aliases: ['Qaddafi', 'Kadhafi'] }], titles: {} };
     const findings = check([wire, daily, radio], {}, vocab);
