@@ -176,7 +176,7 @@ export function renderMarkdown(report: Report): string {
     },
   );
   if (report.articles.some((a) => !a.published)) {
-    children.push(para(text('Articles without a published date are compared as if written at the same time; relative dates in them ("on Wednesday") are resolved from the latest date their own text states, or left as written.')));
+    children.push(para(text('Articles without a published date: their figures are dated by their dateline ("OSLO, June 3, 2025 –") when they open with one, else compared as if written at the same time as the others; relative dates in them ("on Wednesday") are resolved from the latest date their own text states, or left as written.')));
   }
   const sections: [string, Finding[]][] = [
     ['Contradictions', report.findings.filter((f) => f.kind === 'contradiction')],
