@@ -8,7 +8,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { FactlintError } from '../errors.js';
+import { didYouMean, FactlintError } from '../errors.js';
+import { isValidIso, parseReference } from '../normalize/dates.js';
 import type { Article, ArticleMeta, Disable } from '../types.js';
 import { parseArticle } from './parse.js';
 
@@ -72,7 +73,7 @@ function readSidecar(dir: string, cache: Map<string, Sidecar>, warnings: string[
     if (!existsSync(file)) continue;
     try {
       const data = parseYaml(readFileSync(file, 'utf8')) as unknown;
-      if (data && typeof data === 'object' && !Array.isArray(data)) out = normaliseSidecar(data as Record<string, unknown>, displayPath(file));
+      if (data && typeof data === 'object' && !Array.isArray(data)) out = normaliseSidecar(data as Record<string, unknown>, displayPath(file), dir, warnings);
       else warnings.push(`${displayPath(file)}: expected a mapping from file name to metadata; ignored`);
     } catch (e) {
       throw new FactlintError(`${displayPath(file)}: ${(e as Error).message.split('\n')[0]}`);
@@ -83,10 +84,17 @@ function readSidecar(dir: string, cache: Map<string, Sidecar>, warnings: string[
   return out;
 }
 
-function normaliseSidecar(data: Record<string, unknown>, where: string): Sidecar {
+function normaliseSidecar(data: Record<string, unknown>, where: string, dir: string, warnings: string[]): Sidecar {
   const out: Sidecar = {};
   for (const [name, value] of Object.entries(data)) {
-    if (!value || typeof value !== 'object') continue;
+    if (!existsSync(join(dir, name))) warnings.push(`${where}: "${name}" names no file in its folder; its metadata is not used`);
+    if (!value || typeof value !== 'object') {
+      warnings.push(`${where}: "${name}" should hold metadata (published:, outlet:…); ignored`);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (!SIDECAR_KEYS.includes(key)) warnings.push(`${where}: "${name}": unknown key "${key}" (ignored).${didYouMean(key, SIDECAR_KEYS)} Keys: ${SIDECAR_KEYS.join(', ')}`);
+    }
     const entry: SidecarEntry = cleanMeta(value as Record<string, unknown>);
     const disable = (value as Record<string, unknown>).disable;
     if (disable && typeof disable === 'object') {
@@ -114,10 +122,41 @@ export function disableComments(text: string, path: string, firstLine = 1): Disa
   return out;
 }
 
+const META_KEYS = ['id', 'outlet', 'url', 'published', 'title'] as const;
+const SIDECAR_KEYS: string[] = [...META_KEYS, 'disable'];
+
+/**
+ * What is wrong with a published date, for a warning: not a date, or a
+ * day/month order that is read one way but may mean the other.
+ */
+export function publishedProblem(published: string): string | undefined {
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])/.exec(published);
+  if (iso) return isValidIso(iso[1]!) ? undefined : `published date "${published}" is not a calendar date; the article is compared as undated`;
+  const slash = /^\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\s*$/.exec(published);
+  const read = parseReference(published);
+  if (!read) return `published date "${published}" is not understood (write 2025-06-10 or June 10, 2025); the article is compared as undated`;
+  if (slash && Number(slash[1]) <= 12 && Number(slash[2]) <= 12 && slash[1] !== slash[2]) {
+    return `published date "${published}" could be day first or month first; it is read as ${read} (write ${read} to say so)`;
+  }
+  return undefined;
+}
+
+/** Front-matter keys that look like a misspelt metadata key ("publshed"): other keys are the site's own (author, tags). */
+function frontMatterTypos(meta: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(meta)) {
+    if ((META_KEYS as readonly string[]).includes(key) || key === 'date') continue;
+    const hint = didYouMean(key, [...META_KEYS]);
+    if (hint) out.push(`front matter key "${key}" is not one factlint reads (ignored).${hint}`);
+  }
+  return out;
+}
+
 function cleanMeta(raw: Record<string, unknown>): ArticleMeta & { id?: string } {
   const out: ArticleMeta & { id?: string } = {};
-  for (const key of ['id', 'outlet', 'url', 'published', 'title'] as const) {
-    const v = raw[key];
+  for (const key of META_KEYS) {
+    // `date:` is the published date of static-site front matter (Jekyll, Hugo)
+    const v = key === 'published' ? (raw.published ?? raw.date) : raw[key];
     if (v === undefined || v === null) continue;
     out[key] = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
   }
@@ -185,6 +224,7 @@ export function loadArticle(src: SourceFile, sidecars: Map<string, Sidecar>, war
   }
   const fm = splitFrontMatter(text);
   if (fm.problem) warnings.push(`${src.path}: ${fm.problem}`);
+  for (const typo of frontMatterTypos(fm.meta)) warnings.push(`${src.path}: ${typo}`);
   if (!fm.body.trim()) {
     warnings.push(`${src.path}: front matter but no text; skipped`);
     return undefined;
@@ -193,6 +233,8 @@ export function loadArticle(src: SourceFile, sidecars: Map<string, Sidecar>, war
   const { disable: sideDisable, ...sideMeta } = side;
   const meta = { ...sideMeta, ...cleanMeta(fm.meta) };
   const { id: metaId, ...rest } = meta;
+  const dateProblem = rest.published === undefined ? undefined : publishedProblem(rest.published);
+  if (dateProblem) warnings.push(`${src.path}: ${dateProblem}`);
   const id = metaId ?? basename(src.file, extname(src.file));
   const article = parseArticle({ id, path: src.path, text: fm.body, meta: rest, bodyOffset: fm.offset, bodyLine: fm.line });
   const disabled = [...(sideDisable ?? []), ...(text.includes('factlint-disable') ? disableComments(fm.body, src.path, fm.line) : [])];

@@ -10,7 +10,7 @@
 import { resolve } from 'node:path';
 import { locate } from '../articles/parse.js';
 import { loadArticle } from '../articles/load.js';
-import { didYouMean } from '../config/load.js';
+import { didYouMean } from '../errors.js';
 import { FactlintError } from '../errors.js';
 import { cmp } from '../findings.js';
 import { ruleTypes } from '../rules/index.js';

@@ -62,3 +62,26 @@ describe('front matter problems are said, not swallowed', () => {
     expect(warnings).toEqual([expect.stringMatching(/bad\.md: front matter is not valid YAML \(.*\); metadata ignored$/), expect.stringMatching(/hollow\.md: front matter but no text; skipped$/)]);
   });
 });
+
+describe('metadata mistakes are said, not swallowed', () => {
+  it('sources.yaml: a misspelt key, an entry for no file, a date that is no date or reads either way', () => {
+    const dir = tempDir();
+    for (const f of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(join(dir, f), 'The Orsk bridge fell on Tuesday, killing 11 people.');
+    writeFileSync(join(dir, 'sources.yaml'), 'a.txt:\n  publshed: 2024-10-02\nb.txt:\n  published: 2024-13-45\nc.txt:\n  published: 03/04/2024\nmissing.txt:\n  outlet: Daily\n');
+    const { articles, warnings } = loadArticles(findArticleFiles([dir]));
+    expect(articles.map((a) => a.meta.published)).toEqual([undefined, '2024-13-45', '03/04/2024']);
+    const all = warnings.join('\n');
+    expect(all).toMatch(/sources\.yaml: "a\.txt": unknown key "publshed" \(ignored\)\. Did you mean "published"\?/);
+    expect(all).toMatch(/sources\.yaml: "missing\.txt" names no file in its folder/);
+    expect(all).toMatch(/b\.txt: published date "2024-13-45" is not a calendar date; the article is compared as undated/);
+    expect(all).toMatch(/c\.txt: published date "03\/04\/2024" could be day first or month first; it is read as 2024-03-04/);
+  });
+  it('front matter: `date:` is the published date; a misspelt key is said, a site’s own keys are not', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), '---\ndate: 2024-10-04\nauthor: Ann Lee\ntags: [bridge]\n---\nThe bridge fell.\n');
+    writeFileSync(join(dir, 'b.md'), '---\npublshed: 2024-10-04\n---\nThe bridge fell.\n');
+    const { articles, warnings } = loadArticles(findArticleFiles([dir]));
+    expect(articles.map((a) => a.meta.published)).toEqual(['2024-10-04', undefined]);
+    expect(warnings).toEqual([expect.stringMatching(/b\.md: front matter key "publshed" is not one factlint reads \(ignored\)\. Did you mean "published"\?$/)]);
+  });
+});
