@@ -175,6 +175,8 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
   // check streams --facts-out while it reads; compare writes its merged facts here
   if (values['facts-out'] && mode === 'compare') writeAtomic(resolve(values['facts-out']), factsJsonlChunks(result.articles, result.facts));
   const color = !values['no-color'] && process.stdout.isTTY && !process.env.NO_COLOR;
+  const newOnes = report.findings.filter((f) => f.status === 'new').length;
+  const againstBaseline = values.baseline ? `Against the baseline: ${newOnes} new, ${report.findings.length - newOnes} known, ${report.fixed.length} fixed.\n` : '';
   if (values.out) {
     const dir = resolve(values.out);
     for (const f of formatList) {
@@ -185,13 +187,13 @@ async function runCheck(args: string[], mode: 'check' | 'compare' = 'check'): Pr
       // annotations only work on stdout of a workflow step
       process.stdout.write(formats.github!.render(report, render));
     } else if (!values.quiet) {
-      process.stdout.write(formats.text!.render(report, { color }));
+      process.stdout.write(formats.text!.render(report, { color }) + againstBaseline);
       process.stdout.write(`Reports written: ${formatList.map((f) => join(values.out!, formats[f]!.file)).join(', ')}\n`);
     }
   } else if (!values.quiet || formatList[0] !== 'text') {
     const fmt = formats[formatList[0]!]!;
     if (fmt.chunks) for (const piece of batched(fmt.chunks(report, render))) process.stdout.write(piece);
-    else process.stdout.write(fmt.render(report, { ...render, color }));
+    else process.stdout.write(fmt.render(report, { ...render, color }) + (formatList[0] === 'text' ? againstBaseline : ''));
   }
   for (const w of report.warnings) process.stderr.write(`factlint: warning: ${w}\n`);
   const failed = failing(report.findings, failOn);

@@ -37,6 +37,9 @@ describe('CI mode: fail on new contradictions only', () => {
     const fresh = report.findings.filter((f: { status: string }) => f.status === 'new');
     expect(fresh).toHaveLength(1);
     expect(fresh[0]).toMatchObject({ rule: 'sindoor-sites-struck', kind: 'contradiction', outliers: ['005_new'] });
+    // the terminal says it too, under the findings
+    const text = cli(['check', '--rules', RULES, '--baseline', baseline, dir]);
+    expect(text.stdout).toMatch(new RegExp(`\\nAgainst the baseline: 1 new, ${report.findings.length - 1} known, 0 fixed\\.\\n$`));
   });
 
   it('reordered and reflowed articles pass', () => {
