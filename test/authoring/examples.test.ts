@@ -1,9 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { examplesFailed, formatExampleResults, matches, runExamples } from '../../src/authoring/examples.js';
 import { parseConfig, type Config } from '../../src/config/load.js';
 import type { Finding } from '../../src/types.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, tempDir } from '../helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'authoring');
 
@@ -23,6 +24,16 @@ describe('factlint test: the examples of rules.yaml run as tests', () => {
     const ex = results.find((r) => r.rule === 'pahalgam-death-toll' && r.status === 'example')!;
     expect(ex.actual).toEqual([{ kind: 'contradiction', values: ['26 people', '27 people'], subject: 'people killed in the Pahalgam attack' }]);
     expect(ex.facts).toEqual({ a: ['26 people'], b: ['26 people'], c: ['27 people'] });
+  });
+
+  it('the built-in rules that extends: default adds are not listed as rules without examples', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'rules.yaml'),
+      'extends: default\nrules:\n  - id: quake-toll\n    type: count\n    unit: people\n    cues: [killed]\n    examples:\n      - articles:\n          - { id: a, text: The quake killed 12 people. }\n          - { id: b, text: The quake killed 14 people. }\n        expect:\n          - { kind: contradiction, values: ["12 people", "14 people"] }\n',
+    );
+    const results = runExamples(parseConfig(join(dir, 'rules.yaml'), 'rules.yaml'));
+    expect(formatExampleResults(results).trim().split('\n').pop()).toBe('1 example: 1 passed, 0 failed');
   });
 
   it('a failing example (flood story) shows ✗ and a diff of expected against actual', () => {
