@@ -173,7 +173,7 @@ export function skeletonWord(w: string): string {
   let s = w.toLowerCase();
   s = s.replace(/ph/g, 'f').replace(/([bdgkt])h/g, '$1').replace(/ck/g, 'k').replace(/q/g, 'k');
   s = s.replace(/ee/g, 'i').replace(/oo|ou/g, 'u');
-  s = s.replace(/(.)\1+/g, '$1');
+  s = s.replace(/(\D)\1+/g, '$1'); // doubled letters, not digits ("2214" is not "214")
   if (s.length > 2) s = s.replace(/y$/, 'i').replace(/ii$/, 'i');
   return s;
 }
@@ -196,7 +196,8 @@ export function metaphoneOf(word: string): string {
 }
 
 export function phoneticKey(skeletonWords: string[]): string {
-  const codes = skeletonWords.map(metaphoneOf);
+  // a number in a name ("NV 2214", a rule's pattern may take one) keys as "#": "NV 2214" and "NV 2241" are compared
+  const codes = skeletonWords.map((w) => (/\d/.test(w) ? `${metaphoneOf(w.replace(/\d+/g, ''))}#` : metaphoneOf(w)));
   // Names in other scripts have no metaphone: the skeleton itself is the key.
   return codes.every(Boolean) ? codes.join('') : skeletonWords.join('');
 }

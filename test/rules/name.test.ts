@@ -293,6 +293,19 @@ describe('name options', () => {
     expect(check([b], { pattern: 'Exercise ([A-Z][a-z]+[- ][A-Z][a-z]+)' })).toHaveLength(1);
     expect(check([b], { pattern: 'Red[- ]Flag' })).toHaveLength(1);
   });
+  it('pattern: a designator with a number ("Flight QX 418" / "QX 481") is compared, digits as written', () => {
+    const a = article('a', 'Flight QX 418 diverted to Malmo.');
+    const b = article('b', 'Flight QX 481 diverted after a warning light.');
+    const c = article('c', 'Flight QX 418 landed safely.');
+    const findings = check([a, b, c], { pattern: 'Flight (QX ?[0-9]{3,4})' });
+    expect(findings.map(shown)).toEqual([
+      [
+        ['Flight QX 418', ['a', 'c']],
+        ['Flight QX 481', ['b']],
+      ],
+    ]);
+    expect(check([a, c], { pattern: 'Flight (QX ?[0-9]{3,4})' })).toEqual([]);
+  });
   it('particles: a custom list replaces the default', () => {
     const b = article('b', 'Operation Bunyan-un-Marsoos and Operation Bunyan-um-Marsoos.');
     // “um” is not a default particle: the second name stops at “Bunyan”, a different name.
