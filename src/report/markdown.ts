@@ -109,7 +109,8 @@ function timelineTable(f: Finding): RootContent[] {
       type: 'table',
       align: ['left', 'left', 'left', 'left'],
       children: [
-        row([[text('Published')], [text('Article')], [text('Figure')], [text('Source')]]),
+        // a live blog's figure is timed by its entry, not by the page's published time
+        row([[text('As of')], [text('Article')], [text('Figure')], [text('Source')]]),
         ...rows,
       ],
     },
@@ -124,7 +125,7 @@ function findingSection(f: Finding, n: number): RootContent[] {
     para(text(f.message)),
     para(strong(KIND_LABEL[f.kind]), text(` · ${f.severity}${f.status ? ` · ${f.status}` : ''} · rule `), code(f.rule), text(' · fingerprint '), code(f.fingerprint)),
   ];
-  if (f.outliers.length) out.push(para(text('Outlier: '), strong(listArticles(f.outliers)), text('.')));
+  if (f.outliers.length) out.push(para(text(f.outliers.length > 1 ? 'Outliers: ' : 'Outlier: '), strong(listArticles(f.outliers)), text('.')));
   const table: Table = {
     type: 'table',
     align: ['left', 'left', 'left'],
