@@ -105,6 +105,11 @@ const TITLE_ACRONYMS = table({
   pm: 'prime minister',
   fm: 'foreign minister',
   mp: 'member of parliament',
+  // company officers: "CEO" is "chief executive officer", read as "chief executive" (see titleKeyOf)
+  ceo: 'chief executive',
+  cfo: 'chief financial officer',
+  coo: 'chief operating officer',
+  cto: 'chief technology officer',
 });
 
 /** Spelling variants of a head word, folded into one key. */
@@ -388,14 +393,14 @@ function simpleNorm(lowerBare: string, curly: boolean, period: boolean): string 
 }
 
 /** Folded words for which isHeadWord looks at how the word is written (abbreviations, acronyms). */
-const WRITTEN_FORM_HEADS = new Set([...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS), 'ceo']);
+const WRITTEN_FORM_HEADS = new Set([...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS)]);
 
 function isHeadWord(t: Token, extraHeads: Set<string>): boolean {
   const n = t.norm;
   // most words: neither an abbreviation nor an acronym (same result as the full test below)
   if (!WRITTEN_FORM_HEADS.has(n)) return TITLE_HEAD_SET.has(n) || extraHeads.has(n);
   if (HEAD_ABBREVIATIONS[n] !== undefined && t.text.replace(/['’]s?$/, '').endsWith('.')) return true;
-  if (TITLE_ACRONYMS[n] !== undefined || n === 'ceo') return /^\p{Lu}+$/u.test(t.text.replace(/['’]s?$/, ''));
+  if (TITLE_ACRONYMS[n] !== undefined) return /^\p{Lu}+$/u.test(t.text.replace(/['’]s?$/, ''));
   return TITLE_HEAD_SET.has(n) || extraHeads.has(n);
 }
 
@@ -600,6 +605,8 @@ export function titleKeyOf(phrase: string): TitleKey {
   joined = joined.replace(/\bminister (?:of|for) (?:the )?([a-z]+)( affairs| security| resources| development)?$/, (all, w: string, more = '') =>
     w !== 'state' && ORG_WORDS.has(w) ? `${w}${more} minister` : all,
   );
+  // "chief executive officer" (and "CEO") is "chief executive"
+  joined = joined.replace(/\bchief executive officer\b/g, 'chief executive');
   words = joined.split(' ');
   // "spokesperson of the us state department" → "state department spokesperson"
   const ofThe = words.findIndex((w, i) => w === 'of' && words[i + 1] === 'the');
@@ -608,6 +615,14 @@ export function titleKeyOf(phrase: string): TitleKey {
     const org2 = org.length > 1 ? org : org; // keep a one-word organisation too ("of the treasury")
     words = [...org2, ...words.slice(0, ofThe)];
     words = dropCountries(words);
+  }
+  // "chief executive of Nordavia" → "nordavia chief executive", as "Nordavia chief executive" is written;
+  // a portfolio stays ("Secretary of State", "Chief of Staff", "Director of National Intelligence", "Member of Parliament")
+  const of = words.indexOf('of');
+  if (of > 0 && of < words.length - 1) {
+    const next = words[of + 1]!;
+    const headAfter = words.slice(of + 1).some((w) => TITLE_HEAD_SET.has(w));
+    if (!headAfter && next !== 'the' && !ORG_WORDS.has(next) && !LOWER_MODIFIERS.has(next)) words = dropCountries([...words.slice(of + 1), ...words.slice(0, of)]);
   }
   const key = words.join(' ');
   return { key, display: displayOf(words), head: headOfWords(words) };
@@ -904,7 +919,7 @@ function headTest(extraHeads: Set<string>): { re: RegExp; words: Set<string> } {
   const id = [...extraHeads].sort().join('\u0000');
   let t = headTests.get(id);
   if (!t) {
-    const words = new Set([...TITLE_HEAD_SET, ...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS), 'ceo', ...extraHeads]);
+    const words = new Set([...TITLE_HEAD_SET, ...Object.keys(HEAD_ABBREVIATIONS), ...Object.keys(TITLE_ACRONYMS), ...extraHeads]);
     words.delete('');
     const alts = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     t = { re: new RegExp(`(?<![a-z0-9])(?:${alts.join('|')})(?![a-z0-9])`), words };

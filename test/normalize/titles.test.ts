@@ -37,6 +37,27 @@ describe('titleKeyOf', () => {
     expect(titleKeyOf('Minister of State').key).toBe('minister of state');
     expect(titleKeyOf('Secretary of Defense').key).toBe('secretary of defense');
   });
+  it('puts an organisation’s name before the title, as it is usually written, but keeps a portfolio after it', () => {
+    expect(titleKeyOf('chief executive of Kestrel').key).toBe('kestrel chief executive');
+    expect(titleKeyOf('chief executive of Kestrel').display).toBe('Kestrel Chief Executive');
+    expect(titleKeyOf('Chairman of Kestrel Mining').key).toBe('kestrel mining chair');
+    expect(titleKeyOf('Mayor of New Carrow').key).toBe('new carrow mayor');
+    expect(titleKeyOf('President of France').key).toBe('president');
+    expect(titleKeyOf('Chief of Staff').key).toBe('chief of staff');
+    expect(titleKeyOf('Chief of Army Staff').key).toBe('chief of army staff');
+    expect(titleKeyOf('Director of National Intelligence').key).toBe('director of national intelligence');
+    expect(titleKeyOf('Member of Parliament').key).toBe('member of parliament');
+    expect(titleKeyOf('Bank of Lorden Governor').key).toBe('bank of lorden governor');
+  });
+  it('reads company officers’ abbreviations as their long forms, and “chief executive officer” as chief executive', () => {
+    expect(titleKeyOf('CEO').key).toBe('chief executive');
+    expect(titleKeyOf('chief executive officer').key).toBe('chief executive');
+    expect(titleKeyOf('Kestrel CEO').key).toBe('kestrel chief executive');
+    expect(titleKeyOf('CFO').key).toBe(titleKeyOf('chief financial officer').key);
+    expect(titleKeyOf('COO').key).toBe('chief operating officer');
+    expect(titleKeyOf('CTO').display).toBe('Chief Technology Officer');
+    expect(isShortFormOf(titleKeyOf('CEO'), titleKeyOf('Deputy Chief Executive'))).toBe(false);
+  });
   it('maps synonyms from the vocabulary to their canonical title', () => {
     const t = titleTable(withSynonyms);
     expect(normalizeTitle('US National Security Advisor', t).display).toBe('National Security Adviser');
@@ -164,7 +185,7 @@ describe('role nouns, workplaces and institutions', () => {
   });
 
   it('takes the portfolio of “Minister of X” into the title, not into the name', () => {
-    expect(read('Minister of Fisheries Tove Lind said the quota would stand.')).toEqual(['Tove Lind: Minister of Fisheries (before-name)']);
+    expect(read('Minister of Fisheries Tove Lind said the quota would stand.')).toEqual(['Tove Lind: Fisheries Minister (before-name)']);
     expect(read('Minister of Transport Anselm Kray said the bridge would reopen.')).toEqual(['Anselm Kray: Transport Minister (before-name)']);
   });
 

@@ -212,3 +212,25 @@ describe('title with a modifier and a role noun (an inquiry into a ship fire)', 
     }
   });
 });
+
+describe('title of a company officer, written in several ways (a mine flood)', () => {
+  it('reads “Kestrel chief executive”, “chief executive of Kestrel” and “Kestrel’s chief executive” as one title', () => {
+    const a = art('post', 'Kestrel chief executive Ilona Varga arrived at the pit head on Monday.');
+    const b = art('herald', 'Ilona Varga, the chief executive of Kestrel, arrived at the pit head on Monday.');
+    const c = art('times', 'Ilona Varga, Kestrel’s chief executive, arrived at the pit head on Monday.');
+    const { findings, facts } = run([a, b, c], mkRule(), noVocab);
+    expect(facts.map((f) => `${f.article}: ${f.display}`)).toEqual(['post: Kestrel Chief Executive', 'herald: Kestrel Chief Executive', 'times: Chief Executive']);
+    expect(findings).toEqual([]);
+  });
+  it('reads CEO and “chief executive officer” as chief executive, and keeps a deputy apart', () => {
+    const a = art('post', 'Kestrel chief executive Ilona Varga arrived at the pit head on Monday.');
+    const b = art('herald', 'The flood was the first in the mine’s history, its CEO, Ilona Varga, said.');
+    const c = art('times', 'Kestrel CEO Ilona Varga arrived at the pit head on Monday.');
+    const d = art('radio', 'Ilona Varga, chief executive officer of Kestrel, arrived at the pit head on Monday.');
+    expect(run([a, b, c, d], mkRule(), noVocab).findings).toEqual([]);
+    const e = art('daily', 'Kestrel deputy chief executive Ilona Varga arrived at the pit head on Monday.');
+    expect(run([a, b, e], mkRule(), noVocab).findings.map((f) => f.message)).toEqual([
+      'Sources give Ilona Varga different titles: Kestrel Chief Executive (herald and post) against Kestrel Deputy Chief Executive (daily).',
+    ]);
+  });
+});
