@@ -156,7 +156,12 @@ interface Profile {
 /** Per-article title sets of one person → findings. Exported for tests. */
 export function compareTitles(facts: Fact[], rule: Rule<TitleOptions>): Finding[] {
   if (facts.length === 0) return [];
-  const subject = [...facts].sort((a, b) => cmp(a.article, b.article))[0]!.subject;
+  // named as most articles write the name ("Hélène" in three, "Helene" in one), else as the first article does
+  const sorted = [...facts].sort((a, b) => cmp(a.article, b.article));
+  const writers = new Map<string, Set<string>>();
+  for (const f of sorted) (writers.get(f.subject.label) ?? writers.set(f.subject.label, new Set()).get(f.subject.label)!).add(f.article);
+  let subject = sorted[0]!.subject;
+  for (const f of sorted) if (writers.get(f.subject.label)!.size > writers.get(subject.label)!.size) subject = f.subject;
   // every title seen, and those the vocabulary lists, folded to their longest unambiguous form
   const all: TitleKey[] = [];
   for (const f of facts) {

@@ -234,3 +234,16 @@ describe('title of a company officer, written in several ways (a mine flood)', (
     ]);
   });
 });
+
+describe('title of a person whose name the articles write with and without accents (a port strike)', () => {
+  it('names the finding as most articles write the name', () => {
+    const articles = [
+      art('a', 'Deputy Director Zoe Lindqvist said the port would stay shut.'),
+      art('b', 'Port Authority Director Zoë Lindqvíst said talks would resume.'),
+      art('c', 'Port Authority Director Zoë Lindqvíst spoke on Monday.'),
+    ];
+    const [f] = run(articles, mkRule(), noVocab).findings;
+    expect(f?.subject.label).toBe('Zoë Lindqvíst');
+    expect(f?.message).toMatch(/^Sources give Zoë Lindqvíst different titles/);
+  });
+});
