@@ -1397,7 +1397,12 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     ...(typeof t.fact.data?.source === 'string' ? { source: t.fact.data.source } : {}),
   }));
   const dedup = new Map<string, (typeof timeline)[number]>();
-  for (const e of timeline) dedup.set(`${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`, dedup.get(`${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`) ?? e);
+  // an article's same figure given twice (a headline, then the text) is one step, with its source when either names one
+  for (const e of timeline) {
+    const k = `${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`;
+    const prev = dedup.get(k);
+    dedup.set(k, prev && (prev.source !== undefined || e.source === undefined) ? prev : e);
+  }
   const line = [...dedup.values()];
   // value groups in time order: by the earliest time a value is given
   const firstSeen = new Map<string, number>();
@@ -1445,8 +1450,21 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     return [makeFinding(rule, 'contradiction', subject, groups, msg, clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {})];
   }
 
-  const clusters = clustersOf(facts, groups);
+  // an article's figures that its own later figure replaced (a live blog's earlier entries, its "initially…") are its
+  // history, shown in the timeline, not sides: "7 (nordwire; skywatch says at least 7) against 6 (gazette)"
+  const replaced = replacedFigures(timed);
+  let sideFacts = facts;
+  let sideGroups = groups;
+  let clusters = clustersOf(facts, groups);
+  if (replaced.size) {
+    const kept = facts.filter((f) => !replaced.has(f));
+    const keptGroups = groupValues(kept);
+    withSources(keptGroups, kept);
+    const keptClusters = clustersOf(kept, keptGroups);
+    if (keptClusters.length > 1) [sideFacts, sideGroups, clusters] = [kept, keptGroups, keptClusters];
+  }
   const outliers = clusterOutliers(clusters);
+  const sideNote = sideFacts === facts ? sourceNote : sourcesNote(sideGroups);
   const who = outliers.length ? ` ${listArticles(outliers)} ${outliers.length > 1 ? 'are the outliers' : 'is the outlier'}.` : '';
   let why = '';
   if (sameTime && (distinctTimes > 1 || undated.length > 0)) {
@@ -1472,13 +1490,40 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     why += ` ${listArticles(undatedArticles)} ${undatedArticles.length > 1 ? 'have' : 'has'} no published time, so ${undatedArticles.length > 1 ? 'they are' : 'it is'} compared as written at the same time as the others.`;
   }
   if (rising) why += ' The later figure is higher, but no later article says the figure changed (“rose to”, “latest”…): an update or an error?';
+  if (sideFacts !== facts) {
+    for (const a of [...new Set(timed.filter((t) => replaced.has(t.fact)).map((t) => t.fact.article))].sort(cmp)) {
+      const own = line.filter((e) => e.article === a).map((e) => `${e.value}${e.stage ? ' (earlier figure)' : e.published ? ` (${e.published})` : ''}`);
+      why += ` ${a}'s own figure rose over time: ${own.join(' → ')}.`;
+    }
+  }
   const hasTime = dated.length > 0;
   return [
-    makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${describeClusters(clusters, groups, sourceNote !== '')}.${who}${why}${sourceNote}`, {
+    makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${describeClusters(clusters, sideGroups, sideNote !== '')}.${who}${why}${sideNote}`, {
       outliers,
       ...(hasTime && distinctTimes > 1 ? { details: { timeline: line, ...clusterDetails(clusters) } } : clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {}),
     }),
   ];
+}
+
+/**
+ * Figures an article itself replaced by a later one it gives: each figure of a live-blog entry before its latest
+ * dated entry, or one it calls earlier ("initially 12"), when it is not above the article's latest figure (a rise, not
+ * a fall).
+ */
+function replacedFigures(timed: Timed[]): Set<Fact> {
+  const out = new Set<Fact>();
+  const byArticle = new Map<string, Timed[]>();
+  for (const t of timed) byArticle.set(t.fact.article, [...(byArticle.get(t.fact.article) ?? []), t]);
+  for (const own of byArticle.values()) {
+    let last: number | undefined;
+    for (const t of own) if (!t.earlier && t.time !== undefined && (last === undefined || t.time > last)) last = t.time;
+    const latest = own.filter((t) => !t.earlier && t.time === last);
+    if (!latest.length) continue;
+    let min = -Infinity;
+    for (const t of latest) if (t.min > min) min = t.min;
+    for (const t of own) if ((t.earlier || (t.time !== undefined && t.time < last!)) && t.min <= min) out.add(t.fact);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------

@@ -652,3 +652,23 @@ describe('count: parts, other events, modifiers, blog times, sources (session 8 
     expect(read('default-deaths', 'Between 8 and 10 people were killed in the storm according to the mayor.').map((f) => f.data?.source)).toEqual(['the mayor']);
   });
 });
+
+describe('count: a live blog’s rise in a contradiction (session 8 round 2)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+
+  it('a blog’s earlier entries are its timeline, not sides against its latest figure; a step shows its source when either copy names one', () => {
+    const blog = article('blog', '08:10 — Rescuers say four people were killed in the mine collapse.\n\n11:25 — Nine people are now confirmed dead in the mine collapse, police say.', '2024-09-02T12:00:00+02:00');
+    const wire = article('wire', '# Nine dead in mine collapse\n\nNine people were killed in the mine collapse at Orsa, officials said.', '2024-09-02T14:00:00+02:00');
+    const late = article('late', 'Eight people were killed in the mine collapse at Orsa, the mayor said.', '2024-09-03T09:00:00+02:00');
+    const [f] = run([blog, wire, late], builtIn('default-deaths'));
+    expect(f).toMatchObject({ kind: 'contradiction', outliers: ['late'] });
+    expect(f!.message).toMatch(/^Sources disagree on people killed in the collapse: 9 people \(blog, per police; wire, per officials\) against 8 people \(late, per the mayor\)\. late is the outlier\./);
+    expect(f!.message).toMatch(/The figures come from different sources: officials \(wire\), police \(blog\) and the mayor \(late\)\.$/);
+    expect(f!.message).toMatch(/blog's own figure rose over time: 4 people \(2024-09-02T08:10:00\+02:00\) → 9 people \(2024-09-02T11:25:00\+02:00\)\./);
+    expect(f!.message).not.toMatch(/rescuers/);
+    // every value is still in the table
+    expect(f!.values.map((v) => v.value).sort()).toEqual(['4', '8', '9']);
+    const timeline = f!.details!.timeline as { article: string; value: string; source?: string }[];
+    expect(timeline.find((e) => e.article === 'wire')).toMatchObject({ value: '9 people', source: 'officials' });
+  });
+});
