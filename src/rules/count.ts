@@ -86,7 +86,7 @@ const EVENT_NOUNS: Record<string, string[]> = {
   collapse: ['collapse', 'building collapse', 'cave-in'],
   stampede: ['stampede', 'crowd crush', 'crush'],
   clashes: ['clashes', 'clash', 'riots', 'riot', 'unrest', 'fighting'],
-  protests: ['protests', 'protest', 'demonstrations', 'demonstration'],
+  protests: ['protests', 'protest', 'demonstrations', 'demonstration', 'march', 'marches', 'rally', 'rallies'],
   war: ['war'],
   conflict: ['conflict'],
   operation: ['operation', 'offensive'],
@@ -104,6 +104,8 @@ const EVENT_VERBS: Record<string, string[]> = {
 };
 /** Event nouns too general to name the event when the story names a more specific one: "the accident" of a derailment story is the crash. */
 const GENERIC_EVENTS = new Set(['accident']);
+/** Events that are part of another when an article names both: the clashes or riots of a protest are the protest's. */
+const PART_OF_EVENT: Record<string, string> = { clashes: 'protests' };
 /** Event words that may start a name and still name the event: "Hurricane Milton", "Typhoon Haikui", "Operation Keystone". */
 const NAME_PREFIX_EVENTS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical storm', 'superstorm', 'operation']);
 const EVENT_OF = new Map<string, string>();
@@ -116,6 +118,11 @@ const AGENT_RE = /\bby\s+(?:[\p{L}’'&-]+\s+){0,7}?(terrorists|militants|attack
 /** "opened fire", "under fire", "ceasefire": fire that is no event. */
 /** "fire department", "fire crews": fire that is no event. */
 const NOT_EVENT_AFTER = /^\s*(?:department|dept|brigade|service|services|fighters?|crews?|chief|station|officials?|engines?|trucks?|alarm|authority|and\s+rescue|safety|officers?|exit|escape|marshal|hydrant)\b/i;
+/**
+ * An event noun that modifies the noun after it names no event: "riot police", "flood defences", "crash barrier",
+ * "earthquake drill", "bomb squad", "storm drains", "blast walls".
+ */
+const MODIFIES_AFTER = /^(?:\s+|-)(?:police|officers?|squads?|units?|gear|shields?|helmets?|vans?|control|defen[cs]es?|barriers?|walls?|doors?|drills?|exercises?|brigades?|insurance|shelters?|drains?|plains?|disposal|sirens?|proof|resistant|preparedness)(?![\p{L}])/iu;
 const NOT_EVENT_BEFORE = /(?:open(?:ed|s|ing)?|return(?:ed|ing)?|under|cross|exchange(?:d)?\s+of|set|caught|on)\s+$/i;
 
 /** Where a clause ends: punctuation (not a digit group's comma) and subordinating words. */
@@ -168,6 +175,18 @@ const LINK_BREAK = /[;:()—–]|,(?!\d)|(?<![\p{L}])(?:and|or|but|while|whereas
 const TOLL_RE = /(?<![\p{L}])(?:toll|tally)(?![\p{L}])/iu;
 /** Verbs by which a toll reaches a figure: "rose to", "has climbed to", "jumps to". */
 const RISE_VERBS = 'rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|soared|swelled|mounted|grew|grown|went\\s+up|gone\\s+up';
+/**
+ * Right after a figure, words that make it a part of a group named after it: "Five of the dead were passengers", "two
+ * of those killed", "three of them". Such a figure is not the group's count.
+ */
+const PART_AFTER = /^\s+of\s+(?:them|whom|those|these|the\s+(?:[\p{L}\p{N},-]+\s+){0,2}?(?:dead|victims|injured|wounded|killed|missing|casualties|fatalities|arrested|detained|hurt|survivors))(?![\p{L}])/iu;
+/**
+ * Between a figure and the next one, what opens an aside breaking the first down: "Seven people, five passengers and
+ * two crew members, died", "Seven people (five passengers…)", "Seven people – including five passengers – died".
+ */
+const PARTS_OPEN = /^\s*(?:,|\(|—|–|\s-)\s*(?:including\s+|among\s+them\s+)?$/iu;
+/** Between two parts of such an aside: "five passengers, two crew and one guard". */
+const PARTS_NEXT = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$/iu;
 /** Right before a figure its clause calls the toll: "the toll … has risen to", "stands at", "a death toll of". */
 const TOTAL_BEFORE = new RegExp(`(?:(?:${RISE_VERBS}|stands?|stood|is|was|of)\\s+(?:to\\s+|at\\s+)?)$`, 'i');
 /** "climbed to 23", "rose to 31": a figure a toll reached. */
@@ -543,9 +562,11 @@ export function eventsIn(text: string): EventHit[] {
     const form = m[0].toLowerCase().replace(/\s+/g, ' ');
     const event = EVENT_OF.get(form);
     if (!event) continue;
+    if (form === 'march' && m[0].startsWith('M')) continue; // the month
     // a headline in title case has no names to tell (titleCase only when it matters: it is slow)
     const named = insideName(text, m.index, m.index + m[0].length, form) && !(headline ??= titleCase(text));
     const kind: EventHit['kind'] = named ? 'named' : VERB_FORMS.has(form) ? 'verb' : GENERIC_EVENTS.has(event) ? 'generic' : 'noun';
+    if (MODIFIES_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     if (event === 'fire' && (NOT_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)))) continue;
     out.push({ event, start: m.index, end: m.index + m[0].length, text: m[0], kind });
   }
@@ -591,8 +612,15 @@ function eventFor(s: Sentence, at: number, end: number, hits: EventHit[], before
   return undefined;
 }
 
+/**
+ * Between a figure and a source after it: a clause with a figure of its own ("and nearly 200 were hurt", "; 12 …") that
+ * the source ends with no comma between ("… were hurt according to the organisers"). A source set off by a comma
+ * ("…, the governor said") speaks for the whole sentence.
+ */
+const ANOTHER_FIGURE = new RegExp(`(?:[;:]|(?<![\\p{L}])(?:and|but|while|whereas)(?![\\p{L}]))\\s+(?:[\\p{L}]+\\s+){0,2}?(?:\\d|(?:${NUMBER_WORDS})(?![\\p{L}]))(?:[^,]|,(?=\\d))*$`, 'iu');
+
 /** Who gave the figure: the source named by a speech verb or "according to" in the sentence, nearest the number. */
-export function sourceOf(text: string, at: number): string | undefined {
+export function sourceOf(text: string, at: number, end = at): string | undefined {
   const found: { at: number; source: string }[] = [];
   ACCORDING_RE.lastIndex = 0;
   for (let m = ACCORDING_RE.exec(text); m; m = ACCORDING_RE.exec(text)) {
@@ -627,8 +655,11 @@ export function sourceOf(text: string, at: number): string | undefined {
       found.push({ at: m.index, source: after[1]!.trim() });
     }
   }
-  if (!found.length) return undefined;
-  const best = found.reduce((a, b) => (Math.abs(b.at - at) < Math.abs(a.at - at) ? b : a));
+  // a source phrase belongs to the clause it ends: not to a figure before "and" and another figure ("40 people were
+  // arrested and nearly 200 were hurt according to the organisers": the organisers gave the 200)
+  const own = found.filter((f) => f.at <= at || !ANOTHER_FIGURE.test(text.slice(end, f.at)));
+  if (!own.length) return undefined;
+  const best = own.reduce((a, b) => (Math.abs(b.at - at) < Math.abs(a.at - at) ? b : a));
   let src = best.source.replace(/\s+/g, ' ').replace(/^(?:the\s+)?(?:(?:latest|official|preliminary|new|updated)\s+)?(?:figures|data|count|tally|numbers|statement|report)\s+(?:from|by|of|released\s+by)\s+/i, '');
   const first = src.split(' ')[0]!;
   if (/^(?:The|A|An)$/.test(first) || COMMON_SOURCES.has(first.toLowerCase())) src = src.charAt(0).toLowerCase() + src.slice(1);
@@ -661,8 +692,11 @@ function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   const nouns = families('noun');
   const specific = nouns.size ? nouns : families('verb');
   const only = specific.size === 1 ? [...specific][0]! : undefined;
+  const whole = (e: string) => (PART_OF_EVENT[e] !== undefined && nouns.has(PART_OF_EVENT[e]) ? PART_OF_EVENT[e] : e);
   const fix = (hs: EventHit[]) =>
-    hs.filter((h) => h.kind !== 'named').map((h) => (only && h.event !== only && (h.kind === 'verb' || h.kind === 'generic') ? { ...h, event: only } : h));
+    hs
+      .filter((h) => h.kind !== 'named')
+      .map((h) => (only && h.event !== only && (h.kind === 'verb' || h.kind === 'generic') ? { ...h, event: only } : whole(h.event) !== h.event ? { ...h, event: whole(h.event) } : h));
   const perSentence = raw.map(fix);
   const titleFirst = fix(title)[0];
   const firstAt = titleFirst ? -1 : perSentence.findIndex((x) => x.length);
@@ -671,8 +705,11 @@ function articleEvents(article: Article, memo: ArticleMemo): ArticleEvents {
   return memo.events;
 }
 
-/** A live blog's entry time opening a paragraph: "10:42 GMT —", "4.05pm:", "**16:05** –". */
-const ENTRY_TIME = /^[\s*_]*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*(GMT|UTC|Z)?[\s*_]*[—–:-]/i;
+/**
+ * A live blog's entry time opening a paragraph: "10:42 GMT —", "4.05pm:", "2:30 p.m. —", "14h30 —", "**16:05** –",
+ * "14:30 CEST —". A zone other than GMT/UTC is read as the zone of the published time.
+ */
+const ENTRY_TIME = /^[\s*_]*(\d{1,2})[:.h](\d{2})\s*(?:([ap])\.?m\b\.?)?\s*(?:(GMT|UTC|Z)|[A-Z]{1,4}T|MSK)?[\s*_]*[—–:-]/i;
 
 /** A live-blog entry: its time of day ("10:42", or "10:42Z" in GMT/UTC) and its day counted from the published date's. */
 interface Entry {
@@ -702,7 +739,7 @@ function liveBlogEntries(article: Article): Map<number, Entry> {
     if (!m) continue;
     let h = Number(m[1]);
     const min = Number(m[2]);
-    if (m[3]) h = (h % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
+    if (m[3]) h = (h % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
     if (h > 23 || min > 59) continue;
     found.push({ paragraph: s.paragraph, time: `${String(h).padStart(2, '0')}:${m[2]}${m[4] ? 'Z' : ''}`, minutes: h * 60 + min });
   }
@@ -802,10 +839,24 @@ function publishedYear(published: string | undefined): number | undefined {
 /** A year in a clause ("in a 2019 blaze", "The fire of 2019 killed 30"), not after "since" ("the worst since 2019"). */
 const YEAR_IN = new RegExp(`(?<!\\bsince\\s)(?<!\\d(?:st|nd|rd|th)?,?\\s)(?<!(?:${MONTHS})\\.?\\s)(?<![\\p{L}\\p{N}])((?:19|20)\\d\\d)(?![\\p{L}\\p{N}])`, 'gu');
 const PAST_WORDS = /\b(?:last year|years ago|a year ago)\b/i;
-/** "In 2019, …" or "In March 2019, …" opening the sentence. */
-const YEAR_LEAD = new RegExp(`^\\s*(?:In|During|Back in)\\s+(?:(?:${MONTHS})\\.?\\s+)?((?:19|20)\\d\\d)\\b`);
-/** "Six years ago, …", "Last year, …" opening the sentence: its first clause. */
-const PAST_LEAD = /^\s*(?:(?:[\p{L}\d-]+\s+)?(?:years|decades)\s+ago|a\s+year\s+ago|last\s+year)\s*,/iu;
+/**
+ * "In 2019, …", "In March 2019, …" opening the sentence, or a year anywhere in an opening phrase up to its comma: "In the
+ * 2023 pension riots, …", "During the floods of 2019, …".
+ */
+const YEAR_LEAD = new RegExp(
+  `^\\s*(?:In|During|Back in)\\s+(?:(?:(?:${MONTHS})\\.?\\s+)?((?:19|20)\\d\\d)\\b|[^,;:()—–]*?(?<![\\p{L}\\p{N}])((?:19|20)\\d\\d)(?![\\p{L}\\p{N}])[^,;:()—–]*,)`,
+  'u',
+);
+/** "Six years ago, …", "Last year, …", "Last month, …" opening the sentence: its first clause. */
+const PAST_LEAD = /^\s*(?:(?:[\p{L}\d-]+\s+)?(?:years|decades|months)\s+ago|an?\s+(?:year|month)\s+ago|last\s+(?:year|month))\s*,/iu;
+/**
+ * A sentence about another event than the article's: it opens with "Separately," or "In a separate incident," /
+ * "In an unrelated …", or its clause says "unrelated" or "separate incident". Its figures and event words are not the
+ * article's.
+ */
+const OTHER_NOUNS = 'incident|incidents|accident|attack|crash|case|event';
+const OTHER_LEAD = new RegExp(`^\\s*(?:separately|in\\s+(?:a\\s+separate|an\\s+unrelated|another)\\s+(?:[\\p{L}-]+\\s+)?(?:${OTHER_NOUNS}))\\s*,`, 'iu');
+const OTHER_WORDS = new RegExp(`(?<![\\p{L}])(?:unrelated|separate\\s+(?:${OTHER_NOUNS}))(?![\\p{L}])`, 'iu');
 /** "… since 2019, when …" right before a clause: the clause tells of that year. */
 const YEAR_WHEN = /(?<![\p{L}\p{N}])((?:19|20)\d\d)\s*,?\s*when\s*$/u;
 /** An aside with a year between a subject and its verb: "The previous crash, at Brenna in 2019, killed 31". */
@@ -815,10 +866,14 @@ const YEAR_ASIDE = /^[^,;:()—–]+,\s*(?:at|in|on|near|off|during)\s[^,;:()—
  * Whether the clause of a figure is about another, past event: it names a year
  * before the article's own ("30 people were killed in a 2019 blaze"), or says
  * "last year" / "years ago". Such a figure is history, not this event's count.
+ * So is one of a sentence about another event ("Separately, …", "an unrelated crash").
  */
 function ofThePast(text: string, clause: [number, number], year: number | undefined): boolean {
   const part = text.slice(clause[0], clause[1]);
-  if (PAST_WORDS.test(part) || PAST_LEAD.test(text)) return true;
+  // the sentence's opening, after a live-blog entry's time ("22:15 — Separately, …")
+  const opens = text.slice(ENTRY_TIME.exec(text)?.[0].length ?? 0);
+  if (PAST_WORDS.test(part) || PAST_LEAD.test(opens)) return true;
+  if (OTHER_LEAD.test(opens) || OTHER_WORDS.test(part)) return true;
   if (year === undefined) return false;
   const lead = text.slice(0, clause[0]);
   const when = YEAR_WHEN.exec(lead) ?? YEAR_ASIDE.exec(lead);
@@ -826,8 +881,8 @@ function ofThePast(text: string, clause: [number, number], year: number | undefi
   // over the sentence, so that "December 31, 2025" is seen whole when the clause starts after its comma
   YEAR_IN.lastIndex = clause[0];
   for (let m = YEAR_IN.exec(text); m && m.index < clause[1]; m = YEAR_IN.exec(text)) if (Number(m[1]) < year) return true;
-  const opening = YEAR_LEAD.exec(text);
-  return opening !== null && Number(opening[1]) < year;
+  const opening = YEAR_LEAD.exec(opens);
+  return opening !== null && Number(opening[1] ?? opening[2]) < year;
 }
 
 function labelFor(o: CountOptions, event: string | undefined): string {
@@ -1104,8 +1159,23 @@ export const count: RuleType<CountOptions> = {
           hits.push({ start, end, quantityText: m[1]!, q, cue: near.text, numAt });
         }
       }
+      // parts of a figure: "Five of the dead were passengers"; "Seven people, five passengers and two crew members,
+      // died" breaks the seven down, no part is a toll of its own
+      hits.sort((a, b) => a.start - b.start);
+      const parts = new Set<Hit>();
+      for (let k = 0; k < hits.length; k++) {
+        const h = hits[k]!;
+        if (PART_AFTER.test(s.text.slice(h.start + h.quantityText.length))) {
+          parts.add(h);
+          continue;
+        }
+        const p = hits[k - 1];
+        if (!p || h.q.max > p.q.max) continue;
+        const gap = s.text.slice(p.end, h.start);
+        if (parts.has(p) ? PARTS_NEXT.test(gap) : PARTS_OPEN.test(gap)) parts.add(h);
+      }
       const read = hits
-        .sort((a, b) => a.start - b.start)
+        .filter((h) => !parts.has(h))
         .map((h) => {
           let subject = entitySubject;
           let event: EventHit | undefined;
@@ -1134,7 +1204,7 @@ export const count: RuleType<CountOptions> = {
           if (c !== q) converted = `${h.quantityText.trim()} ${h.unitWord}`;
           q = c;
         }
-        const source = sourceOf(s.text, h.start);
+        const source = sourceOf(s.text, h.start, h.end);
         const raw = s.text.slice(h.start, h.end);
         const start = s.start + h.start;
         const entry = entryOf(article, s);
@@ -1256,19 +1326,6 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     return [];
   }
 
-  // one article alone gives figures that cannot all be true: say so plainly
-  const articleSet = [...new Set(facts.map((f) => f.article))];
-  if (articleSet.length === 1) {
-    const clusters = clustersOf(facts, groups);
-    const shown = clusters.map((c) => groups.find((g) => g.value === c.lead)!.display);
-    const a = articleSet[0]!;
-    const msg =
-      shown.length === 2
-        ? `${a} gives both ${shown[0]} and ${shown[1]} for ${subject.label}; no other article gives a figure for this subject.`
-        : `${a} gives ${shown.length} different figures for ${subject.label}: ${listArticles(shown)}; no other article gives a figure for this subject.`;
-    return [makeFinding(rule, 'contradiction', subject, groups, msg, clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {})];
-  }
-
   // time order: each article's published time; an article's "initially…" figures come just before its own
   // an article with no published time is dated by its dateline when it has one (data.dated)
   const byText = new Set<string>();
@@ -1340,7 +1397,12 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     ...(typeof t.fact.data?.source === 'string' ? { source: t.fact.data.source } : {}),
   }));
   const dedup = new Map<string, (typeof timeline)[number]>();
-  for (const e of timeline) dedup.set(`${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`, dedup.get(`${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`) ?? e);
+  // an article's same figure given twice (a headline, then the text) is one step, with its source when either names one
+  for (const e of timeline) {
+    const k = `${e.article}\u0000${e.value}\u0000${e.stage ?? ''}`;
+    const prev = dedup.get(k);
+    dedup.set(k, prev && (prev.source !== undefined || e.source === undefined) ? prev : e);
+  }
   const line = [...dedup.values()];
   // value groups in time order: by the earliest time a value is given
   const firstSeen = new Map<string, number>();
@@ -1374,8 +1436,35 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     return [makeFinding(rule, 'update', subject, inTimeOrder, msg, { details: { timeline: line } })];
   }
 
-  const clusters = clustersOf(facts, groups);
+  // one article alone gives figures that cannot all be true (and not a toll that rose through its live-blog entries or
+  // from an earlier figure it gives itself): say so plainly
+  const articleSet = [...new Set(facts.map((f) => f.article))];
+  if (articleSet.length === 1) {
+    const clusters = clustersOf(facts, groups);
+    const shown = clusters.map((c) => groups.find((g) => g.value === c.lead)!.display);
+    const a = articleSet[0]!;
+    const msg =
+      shown.length === 2
+        ? `${a} gives both ${shown[0]} and ${shown[1]} for ${subject.label}; no other article gives a figure for this subject.`
+        : `${a} gives ${shown.length} different figures for ${subject.label}: ${listArticles(shown)}; no other article gives a figure for this subject.`;
+    return [makeFinding(rule, 'contradiction', subject, groups, msg, clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {})];
+  }
+
+  // an article's figures that its own later figure replaced (a live blog's earlier entries, its "initially…") are its
+  // history, shown in the timeline, not sides: "7 (nordwire; skywatch says at least 7) against 6 (gazette)"
+  const replaced = replacedFigures(timed);
+  let sideFacts = facts;
+  let sideGroups = groups;
+  let clusters = clustersOf(facts, groups);
+  if (replaced.size) {
+    const kept = facts.filter((f) => !replaced.has(f));
+    const keptGroups = groupValues(kept);
+    withSources(keptGroups, kept);
+    const keptClusters = clustersOf(kept, keptGroups);
+    if (keptClusters.length > 1) [sideFacts, sideGroups, clusters] = [kept, keptGroups, keptClusters];
+  }
   const outliers = clusterOutliers(clusters);
+  const sideNote = sideFacts === facts ? sourceNote : sourcesNote(sideGroups);
   const who = outliers.length ? ` ${listArticles(outliers)} ${outliers.length > 1 ? 'are the outliers' : 'is the outlier'}.` : '';
   let why = '';
   if (sameTime && (distinctTimes > 1 || undated.length > 0)) {
@@ -1401,13 +1490,40 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     why += ` ${listArticles(undatedArticles)} ${undatedArticles.length > 1 ? 'have' : 'has'} no published time, so ${undatedArticles.length > 1 ? 'they are' : 'it is'} compared as written at the same time as the others.`;
   }
   if (rising) why += ' The later figure is higher, but no later article says the figure changed (“rose to”, “latest”…): an update or an error?';
+  if (sideFacts !== facts) {
+    for (const a of [...new Set(timed.filter((t) => replaced.has(t.fact)).map((t) => t.fact.article))].sort(cmp)) {
+      const own = line.filter((e) => e.article === a).map((e) => `${e.value}${e.stage ? ' (earlier figure)' : e.published ? ` (${e.published})` : ''}`);
+      why += ` ${a}'s own figure rose over time: ${own.join(' → ')}.`;
+    }
+  }
   const hasTime = dated.length > 0;
   return [
-    makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${describeClusters(clusters, groups, sourceNote !== '')}.${who}${why}${sourceNote}`, {
+    makeFinding(rule, 'contradiction', subject, groups, `Sources disagree on ${subject.label}: ${describeClusters(clusters, sideGroups, sideNote !== '')}.${who}${why}${sideNote}`, {
       outliers,
       ...(hasTime && distinctTimes > 1 ? { details: { timeline: line, ...clusterDetails(clusters) } } : clusterDetails(clusters).clusters ? { details: clusterDetails(clusters) } : {}),
     }),
   ];
+}
+
+/**
+ * Figures an article itself replaced by a later one it gives: each figure of a live-blog entry before its latest
+ * dated entry, or one it calls earlier ("initially 12"), when it is not above the article's latest figure (a rise, not
+ * a fall).
+ */
+function replacedFigures(timed: Timed[]): Set<Fact> {
+  const out = new Set<Fact>();
+  const byArticle = new Map<string, Timed[]>();
+  for (const t of timed) byArticle.set(t.fact.article, [...(byArticle.get(t.fact.article) ?? []), t]);
+  for (const own of byArticle.values()) {
+    let last: number | undefined;
+    for (const t of own) if (!t.earlier && t.time !== undefined && (last === undefined || t.time > last)) last = t.time;
+    const latest = own.filter((t) => !t.earlier && t.time === last);
+    if (!latest.length) continue;
+    let min = -Infinity;
+    for (const t of latest) if (t.min > min) min = t.min;
+    for (const t of own) if ((t.earlier || (t.time !== undefined && t.time < last!)) && t.min <= min) out.add(t.fact);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { article, ROOT, rule, run, SEEDS, seedArticles } from '../helpers.js';
-import { count as countType, entryDays } from '../../src/rules/count.js';
+import { count as countType, entryDays, eventsIn } from '../../src/rules/count.js';
 import { runStory } from '../../src/bench/stories.js';
 import { defaultConfig } from '../../src/config/load.js';
 import { compareFacts } from '../../src/runner.js';
@@ -578,5 +578,97 @@ describe('count: an article with no published date is dated by its dateline (ses
     const r = builtIn('default-missing');
     countType.prepare!(r as never, { entities: [], titles: {} });
     expect(countType.extract(c, r as never, { entities: [], titles: {} }).map((x) => [x.value, x.data?.remaining])).toEqual([['4', 'still']]);
+  });
+});
+
+describe('count: parts, other events, modifiers, blog times, sources (session 8 round 2)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+  const read = (id: string, text: string, published?: string) => {
+    const r = builtIn(id);
+    countType.prepare!(r as never, { entities: [], titles: {} });
+    return countType.extract(article('x', text, published), r as never, { entities: [], titles: {} });
+  };
+  const values = (id: string, text: string, published?: string) => read(id, text, published).map((f) => f.value);
+
+  it('parts of a toll are not the toll: "Nine people, six tourists and three guides, died", "Six of the dead were tourists"', () => {
+    expect(values('default-deaths', 'Nine people, six tourists and three guides, died when the cable car fell at Korvik.')).toEqual(['9']);
+    expect(values('default-deaths', 'Nine people – including six tourists – died when the cable car fell at Korvik.')).toEqual(['9']);
+    expect(values('default-deaths', 'Nine people were killed when the cable car fell. Six of the dead were tourists and three were guides.')).toEqual(['9']);
+    expect(values('default-injuries', 'Two of the injured tourists were flown to Brask.')).toEqual([]);
+    const a = article('a', 'Nine people were killed when the cable car fell at Korvik.', '2024-03-02');
+    const b = article('b', 'Nine people, six tourists and three guides, died when the cable car fell at Korvik. Six of the victims were from abroad.', '2024-03-02');
+    expect(run([a, b], builtIn('default-deaths'))).toEqual([]);
+    // two tolls in a row are no breakdown
+    expect(values('default-deaths', 'The cable car fall killed nine people; the bridge crash killed 12 people.')).toEqual(['9', '12']);
+  });
+
+  it('figures of another event are left out: "In the 2019 harbour riots, …", "Last month, …", "Separately, …", "unrelated"', () => {
+    const now = '2024-06-02';
+    expect(values('default-arrests', 'In the 2019 harbour riots, more than 900 people were arrested across the country.', now)).toEqual([]);
+    expect(values('default-arrests', 'During the long strikes of 2019, 900 people were arrested.', now)).toEqual([]);
+    expect(values('default-arrests', 'Last month, a protest in Dorlin ended with 45 arrests.', now)).toEqual([]);
+    expect(values('default-deaths', 'Separately, three people were killed when a supply truck crashed near Hessby.', now)).toEqual([]);
+    expect(values('default-deaths', '10:05 — Separately, three people were killed when a supply truck crashed near Hessby.', now)).toEqual([]);
+    expect(values('default-deaths', 'Three people were killed in an unrelated crash near Hessby.', now)).toEqual([]);
+    // this event's figures stay
+    expect(values('default-arrests', 'In Dorlin, 30 people were arrested at the protest on Sunday.', now)).toEqual(['30']);
+    expect(values('default-arrests', 'In a statement on June 1, 2024, police said 30 people were arrested at the protest.', now)).toEqual(['30']);
+    expect(values('default-deaths', 'In another development, the toll from the crash rose to 8.', now)).toEqual(['8']);
+  });
+
+  it('an event noun that modifies another noun is no event: "riot police", "flood defences", "crash barrier"', () => {
+    for (const t of ['Riot police fired tear gas.', 'The flood defences held.', 'The bus hit a crash barrier.', 'It was an earthquake drill.', 'The bomb squad arrived.', 'The fire brigade came.']) {
+      expect(eventsIn(t), t).toEqual([]);
+    }
+    expect(eventsIn('The riot lasted hours.').map((h) => h.event)).toEqual(['clashes']);
+    const text = 'Hundreds joined the protest in Dorlin on Sunday. Riot police fired tear gas and arrested 28 people.';
+    expect(read('default-arrests', text).map((f) => f.subject.label)).toEqual(['people arrested over the protests']);
+    // the clashes of a protest (or march) are the protest's
+    expect(read('default-arrests', 'Police arrested 30 people after clashes at a march in Dorlin.').map((f) => f.subject.label)).toEqual(['people arrested over the protests']);
+    expect(read('default-arrests', 'Police arrested 30 people after clashes in Dorlin.').map((f) => f.subject.label)).toEqual(['people arrested over the clashes']);
+    expect(eventsIn('In March, the river rose.')).toEqual([]);
+  });
+
+  it('live-blog entry times "1:40 p.m. —", "13h40 —", "13:40 CEST —" are read; a blog alone whose toll rose is an update', () => {
+    for (const [t1, t2] of [['9:15 a.m.', '1:40 p.m.'], ['09h15', '13h40'], ['09:15 CEST', '13:40 CEST'], ['9:15am', '1:40 pm']]) {
+      const blog = article('blog', `${t1} — Police say 8 people have been arrested at the protest.\n\n${t2} — Police now say 31 people have been arrested at the protest.`, '2024-06-01T18:00:00+02:00');
+      const facts = countType.extract(blog, builtIn('default-arrests') as never, { entities: [], titles: {} });
+      expect(facts.map((f) => f.data?.entry), t1).toEqual(['09:15', '13:40']);
+      const [f] = run([blog], builtIn('default-arrests'));
+      expect(f, t1).toMatchObject({ kind: 'update', severity: 'info' });
+      expect(f!.message).toMatch(/8 people \(blog, 2024-06-01T09:15:00\+02:00\) → 31 people \(blog, 2024-06-01T13:40:00\+02:00\)/);
+    }
+    // a blog alone whose figures cannot both be true at one time is still named
+    const flat = article('flat', 'Police say 8 people have been arrested at the protest. Police say 31 people have been arrested at the protest.', '2024-06-01');
+    expect(run([flat], builtIn('default-arrests'))[0]!.message).toMatch(/^flat gives both 31 people and 8 people for people arrested over the protests/);
+  });
+
+  it('a source belongs to the clause it ends: "30 were arrested and nearly 150 were hurt according to the organisers"', () => {
+    const text = 'At the rally in Dorlin, more than 30 people were arrested and nearly 150 were hurt according to the organisers.';
+    expect(read('default-arrests', text).map((f) => [f.value, f.data?.source])).toEqual([['31..', undefined]]);
+    expect(read('default-injuries', text).map((f) => [f.value, f.data?.source])).toEqual([['127..150', 'the organisers']]);
+    // set off by a comma, it speaks for the whole sentence
+    expect(read('default-deaths', 'The storm killed 12 people and injured 50, the mayor said.').map((f) => f.data?.source)).toEqual(['the mayor']);
+    expect(read('default-deaths', 'Between 8 and 10 people were killed in the storm according to the mayor.').map((f) => f.data?.source)).toEqual(['the mayor']);
+  });
+});
+
+describe('count: a live blog’s rise in a contradiction (session 8 round 2)', () => {
+  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+
+  it('a blog’s earlier entries are its timeline, not sides against its latest figure; a step shows its source when either copy names one', () => {
+    const blog = article('blog', '08:10 — Rescuers say four people were killed in the mine collapse.\n\n11:25 — Nine people are now confirmed dead in the mine collapse, police say.', '2024-09-02T12:00:00+02:00');
+    const wire = article('wire', '# Nine dead in mine collapse\n\nNine people were killed in the mine collapse at Orsa, officials said.', '2024-09-02T14:00:00+02:00');
+    const late = article('late', 'Eight people were killed in the mine collapse at Orsa, the mayor said.', '2024-09-03T09:00:00+02:00');
+    const [f] = run([blog, wire, late], builtIn('default-deaths'));
+    expect(f).toMatchObject({ kind: 'contradiction', outliers: ['late'] });
+    expect(f!.message).toMatch(/^Sources disagree on people killed in the collapse: 9 people \(blog, per police; wire, per officials\) against 8 people \(late, per the mayor\)\. late is the outlier\./);
+    expect(f!.message).toMatch(/The figures come from different sources: officials \(wire\), police \(blog\) and the mayor \(late\)\.$/);
+    expect(f!.message).toMatch(/blog's own figure rose over time: 4 people \(2024-09-02T08:10:00\+02:00\) → 9 people \(2024-09-02T11:25:00\+02:00\)\./);
+    expect(f!.message).not.toMatch(/rescuers/);
+    // every value is still in the table
+    expect(f!.values.map((v) => v.value).sort()).toEqual(['4', '8', '9']);
+    const timeline = f!.details!.timeline as { article: string; value: string; source?: string }[];
+    expect(timeline.find((e) => e.article === 'wire')).toMatchObject({ value: '9 people', source: 'officials' });
   });
 });
