@@ -3,9 +3,11 @@
  * (it knows "U.S.", "D.C.,", "Gen.", "S. Jaishankar"), found by
  * ./sentences.ts without building retext's tree; we then split where retext
  * keeps going but a reader would not: at line breaks of unwrapped text (news
- * copy puts one paragraph a line, headlines included) and after "killed 26.
- * Many..." (retext never ends a sentence after a short number). Every rule
- * shares the spans.
+ * copy puts one paragraph a line, headlines included), after "killed 26.
+ * Many..." (retext never ends a sentence after a short number), and after an
+ * ordinary lower-case word that retext's lists take for an abbreviation ("police
+ * moved in. Seven…", "rose 4 per cent. The…": "in." is inches there, "cent." a
+ * Latin abbreviation) when a capital follows. Every rule shares the spans.
  */
 import type { Article, ArticleMeta, Evidence, Sentence } from '../types.js';
 import { sentenceSpans } from './sentences.js';
@@ -44,6 +46,14 @@ export function isWrapped(text: string): boolean {
 }
 
 const SHORT_NUMBER_END = /(?<!\b(?:No|Nos|no|p|pp|Vol|vol|Art|art|Fig|fig)\.?\s)\b\d{1,3}\.(?=\s+["“‘']?[A-Z])/g;
+/**
+ * Words on retext's abbreviation lists that are also ordinary English words,
+ * written in lower case ("Sun." and "Sat." stay days), at the end of a sentence:
+ * the full stop (and a closing quote or bracket) ends it when a capital
+ * follows. After a number "in." and "gal." are units ("12 in. Snow…" stays one).
+ */
+const WORD_BEFORE_STOP = /(?<![\p{L}\p{N}.]|\d[\s-])(?:in|sat|sun|wed|mar|gal|cap|cent|con|pro|stat)$/u;
+const CAPITAL_AFTER_STOP = /^(["”’')\]]?)\s+["“‘'(]?\p{Lu}/u;
 
 /** A Markdown (ATX) heading's opening: one to six #, then a space. */
 const HEADING_MARK = /^#{1,6}[ \t]+/;
@@ -59,6 +69,11 @@ function splitSpan(text: string, start: number, end: number, wrapped: boolean): 
   SHORT_NUMBER_END.lastIndex = 0;
   for (let m = SHORT_NUMBER_END.exec(piece); m; m = SHORT_NUMBER_END.exec(piece)) {
     cuts.push(start + m.index + m[0].length);
+  }
+  // WORD_BEFORE_STOP at each full stop (one or two a sentence): cheaper than one regex over the text
+  for (let i = piece.indexOf('.'); i !== -1; i = piece.indexOf('.', i + 1)) {
+    const next = CAPITAL_AFTER_STOP.exec(piece.slice(i + 1, i + 8));
+    if (next && WORD_BEFORE_STOP.test(piece.slice(Math.max(0, i - 8), i))) cuts.push(start + i + 1 + next[1]!.length);
   }
   cuts.sort((a, b) => a - b);
   for (const cut of cuts) {

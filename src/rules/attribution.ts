@@ -41,6 +41,8 @@ interface Speaker {
   end: number;
   /** How it was found: "named", "pronoun “she”", "title “the spokesperson”". */
   via: string;
+  /** Read from a pronoun in the sentence that names the person or the next one (“Marrow said… “…,” she said”). */
+  near?: boolean;
 }
 
 interface Cue {
@@ -540,9 +542,10 @@ function subjectCue(ctx: Ctx, s: Sentence, v: VerbMatch, before: string, cues: C
   if (pronounAt >= 0 && (!lastPerson || pronounAt > lastPerson.end)) {
     // as in the quote rule: a person who became the subject of a sentence since the last named speaker takes over
     const recent = recentSubject(ctx, carry.lastNamedSentence, s.index);
-    const ref = recent ?? carry.lastNamed ?? lastPersonBefore(ctx.article, ix, pronounAt);
+    const ref = recent?.speaker ?? carry.lastNamed ?? lastPersonBefore(ctx.article, ix, pronounAt);
     const why = recent ? 'the person last named as a subject' : 'the last named speaker';
-    if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, ${why}` };
+    const near = (recent ? recent.sentence : carry.lastNamed ? carry.lastNamedSentence : -2) >= s.index - 1;
+    if (ref) sp = { ...ref, start: pronounAt, end: pronounAt + pronoun.length, via: `“${pronoun}” → ${ref.label}, ${why}`, ...(near ? { near } : {}) };
   } else if (lastPerson) {
     sp = personSpeaker(ix, lastPerson.start, lastPerson.end);
   } else {
@@ -566,21 +569,27 @@ const SUBJECT_LEAD = /^(?:(?!(?:after|before|with|by|to|for|from|of|in|on|at|aga
 /**
  * The person named as the subject of a sentence after sentence `after` and
  * before sentence `before` (the nearest, at most six sentences back, as the quote
- * rule looks): a person the article knows opening a sentence without quotes,
- * after nothing but title words (“Transport Minister Helga Marrow called the
+ * rule looks): a person the article knows opening a sentence (before any quote
+ * mark in it), after nothing but title words (“Transport Minister Helga Marrow called the
  * crash a national tragedy.”). A pronoun after such a sentence is far more
  * likely that person than the last one credited with a statement. The first
  * mention of each sentence is found by binary search: no scan of all mentions.
  */
-function recentSubject(ctx: Ctx, after: number, before: number): Speaker | undefined {
+function recentSubject(ctx: Ctx, after: number, before: number): { speaker: Speaker; sentence: number } | undefined {
   const { article, ix, text } = ctx;
   for (let i = before - 1; i > after && i >= before - 6; i--) {
     const s = article.sentences[i]!;
-    if (s.related || /[“”"]/.test(s.text)) continue;
+    if (s.related) continue;
     const m = ix.mentions[firstMentionFrom(ix, s.start)];
     if (!m || m.end > s.end || m.start - s.start > 60) continue;
+    // a sentence with a quote counts by its lead-in (“Marrow, who called it “a tragedy”, flew in.”), not by words in a quote
+    const mark = s.text.search(/[“”"]/);
+    const closing = s.text[mark] === '”' || (s.text[mark] === '"' && /[,.!?]/.test(s.text[mark - 1] ?? ''));
+    if (mark >= 0 && (m.end - s.start > mark || closing || ctx.quotes.some((q) => q.open < s.start && q.close > s.start))) continue;
     if (!SUBJECT_LEAD.test(text.slice(s.start, m.start)) || /^['’]s\b/.test(text.slice(m.end, m.end + 3))) continue;
-    return personSpeaker(ix, m.start, m.end);
+    if (mark >= 0 && /\b(?:he|she|they)\b/i.test(text.slice(s.start, m.start))) continue;
+    const speaker = personSpeaker(ix, m.start, m.end);
+    return speaker ? { speaker, sentence: i } : undefined;
   }
   return undefined;
 }
@@ -706,7 +715,7 @@ function statementFacts(ctx: Ctx, rule: Rule<AttributionOptions>, statements: St
         display: sp.label,
         raw,
         evidence: evidence(article, a, b, `credited to ${sp.label} by ${how}${via}${cueText}`),
-        data: { speaker: sp.label, speakerKind: sp.kind, via: sp.via, cue: st.cue.kind, verb: st.cue.verb, ...(isInferred(sp) ? { inferred: true } : {}) },
+        data: { speaker: sp.label, speakerKind: sp.kind, via: sp.via, cue: st.cue.kind, verb: st.cue.verb, ...(isInferred(sp) ? { inferred: true, ...(sp.near ? { nearName: true } : {}) } : {}) },
       });
     }
   }
@@ -767,18 +776,22 @@ export function compareAttributions(facts: Fact[], rule: Rule<AttributionOptions
   const watch = new Set(o.speakers ?? []);
   const findings: Finding[] = [];
   for (const idx of clusters) {
-    // as in the quote rule, only speakers the articles name can disagree: a speaker read from a pronoun is a guess
-    const group = sameSpeakers(idx.map((i) => sorted[i]!).filter((f) => (f.data as { inferred?: boolean } | undefined)?.inferred !== true));
-    const articles = new Set(group.map((f) => f.article));
+    // as in the quote rule, only speakers the articles name can disagree: a speaker read from a pronoun is a guess,
+    // but once they do, a pronoun right after one of their names (“Marrow said… “…,” she said”) is a credit too
+    const inferred = (f: Fact) => (f.data as { inferred?: boolean } | undefined)?.inferred === true;
+    const withNear = sameSpeakers(idx.map((i) => sorted[i]!).filter((f) => !inferred(f) || f.data?.nearName === true));
+    const named = withNear.filter((f) => !inferred(f));
+    const articles = new Set(named.map((f) => f.article));
     if (articles.size < 2) continue;
-    const speakers = new Set(group.map((f) => f.value));
+    const speakers = new Set(named.map((f) => f.value));
     if (speakers.size < 2) continue;
     // a difference only inside one article is not a disagreement between sources
     const perArticle = new Map<string, Set<string>>();
-    for (const f of group) (perArticle.get(f.article) ?? perArticle.set(f.article, new Set()).get(f.article)!).add(f.value);
+    for (const f of named) (perArticle.get(f.article) ?? perArticle.set(f.article, new Set()).get(f.article)!).add(f.value);
     const sets = [...perArticle.values()].map((s) => [...s].sort().join('|'));
     if (new Set(sets).size < 2) continue;
     if (watch.size && ![...speakers].some((k) => watch.has(k))) continue;
+    const group = withNear.length === named.length ? named : withNear.filter((f) => !inferred(f) || speakers.has(f.value));
     const groups = groupValues(group);
     const kinds = new Set(group.map((f) => (f.data as { speakerKind?: string }).speakerKind));
     const persons = new Set(group.filter((f) => (f.data as { speakerKind?: string }).speakerKind === 'person').map((f) => f.value));

@@ -256,6 +256,8 @@ interface Speaker {
   note: string;
   /** How a surname sounds (not for vocabulary entities): "Marques" and "Marquez" sound alike. */
   sound?: string;
+  /** Inferred from a pronoun in the sentence that names the speaker or the next one (“Marchetti said… “…,” she said”). */
+  near?: boolean;
 }
 interface Attribution {
   speaker?: Speaker;
@@ -667,14 +669,15 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
       lastNamedSentence = at;
     } else if (a?.pronoun) {
       // a person who became the subject of a sentence since the last named speaker takes over (“Rubio reiterated… He also urged…”)
-      const recent = recentSubject(article, lastNamedSentence, at, vocab);
-      const who = recent ?? lastNamed;
+      const recent = recentSubject(article, lastNamedSentence, at, q.open, quotes, vocab);
+      const who = recent?.speaker ?? lastNamed;
       if (who) {
         q.speaker = {
           key: who.key,
           label: who.label,
           how: 'inferred',
           note: `speaker ${who.label} (“${a.pronoun}” taken as ${recent ? 'the person last named as a subject' : 'the last named speaker'})`,
+          ...((recent ? recent.sentence : lastNamedSentence) >= at - 1 ? { near: true } : {}),
         };
       }
     } else {
@@ -694,25 +697,39 @@ function quotesOf(article: Article, o: QuoteOptions, vocab: Vocabulary): RawQuot
 
 /**
  * The person most recently named as the subject of a sentence after sentence
- * `after` and before sentence `before` (at most a few sentences back): the first
+ * `after` and up to sentence `before` (at most a few sentences back): the first
  * name near the start of the sentence, when it is a person (a vocabulary entity
- * not of another kind, or a full name).
+ * not of another kind, or a full name). A sentence that holds a quote counts by
+ * its words before the first quote mark and before a pronoun (“Lefèvre said the
+ * march was peaceful. “We will…,” he said” when the two are one sentence), and
+ * sentence `before` only up to the quote at `open`; a name inside any quote, or
+ * after a preposition, is not a subject.
  */
-function recentSubject(article: Article, after: number, before: number, vocab: Vocabulary): Speaker | undefined {
-  for (let i = before - 1; i > after && i >= before - 6; i--) {
+function recentSubject(article: Article, after: number, before: number, open: number, quotes: RawQuote[], vocab: Vocabulary): { speaker: Speaker; sentence: number } | undefined {
+  for (let i = before; i > after && i >= before - 6; i--) {
     const s = article.sentences[i]!;
-    if (s.related || /[“”"]/.test(s.text)) continue;
-    const head = s.text.slice(0, 80);
-    const actors = findActors(head, vocab).filter((x) => x.start <= 60 && !/^(?:he|she|they)$/i.test(x.text));
+    if (s.related) continue;
+    let end = i === before ? Math.max(0, open - s.start) : s.text.length;
+    const mark = /[“”"]/.exec(s.text);
+    if (mark && mark.index <= end) {
+      // a lead-in to a quote, up to its own pronoun (“She added that Dupont has been in “…”” is hers)
+      const pronoun = /\b(?:he|she|they)\b/i.exec(s.text.slice(0, mark.index));
+      end = pronoun ? pronoun.index : mark.index;
+    }
+    const head = s.text.slice(0, Math.min(end, 80));
+    if (!/\p{Lu}/u.test(head)) continue;
+    const actors = findActors(head, vocab).filter((x) => x.start <= 60 && !/^(?:he|she|they)$/i.test(x.text) && !quotes.some((q) => q.open <= s.start + x.start && s.start + x.start <= q.close));
     for (const x of actors.slice(0, 2)) {
       if (/^['’]s\b/.test(head.slice(x.end, x.end + 3))) continue;
+      const prev = /([\p{L}]+)\s*$/u.exec(head.slice(Math.max(0, x.start - 20), x.start));
+      if (prev && PREPOSITIONS.has(prev[1]!.toLowerCase())) continue; // “Asked about Dupont, he said…”
       if (x.entity) {
         const lower = lowerForCheck(x.text);
         const e = vocab.entities.find((en) => mayMention(lower, en) && mentions(x.text, en).length > 0);
         if (e && e.kind && !/person|people|official|individual/i.test(e.kind)) continue;
       }
       const sp = resolveName(x.text, vocab, 'inferred', 'subject of an earlier sentence', x.entity ? 1 : 2);
-      if (sp) return sp;
+      if (sp) return { speaker: sp, sentence: i };
     }
   }
   return undefined;
@@ -808,6 +825,36 @@ function oneSpelling(facts: Fact[]): Map<string, { key: string; label: string }>
   return out;
 }
 
+/**
+ * The spelling of each speaker that most articles use ("Núñez" in three
+ * articles, "Nunez" in one: the speaker is labelled Núñez, whichever article
+ * comes first). Only speakers written more than one way are in the map; ties go
+ * to the spelling met first.
+ */
+function commonLabels(facts: Fact[], spelledAs: Map<string, { key: string; label: string }>): Map<string, string> {
+  const byKey = new Map<string, Map<string, Set<string>>>();
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    const d = f.data;
+    if (typeof d?.speaker !== 'string' || typeof d.speakerLabel !== 'string') continue;
+    const key = spelledAs.get(d.speaker)?.key ?? d.speaker;
+    let labels = byKey.get(key);
+    if (!labels) byKey.set(key, (labels = new Map()));
+    const arts = labels.get(d.speakerLabel);
+    if (arts) arts.add(f.article);
+    else labels.set(d.speakerLabel, new Set([f.article]));
+  }
+  const out = new Map<string, string>();
+  for (const [key, labels] of byKey) {
+    if (labels.size < 2) continue;
+    let best = '';
+    let n = 0;
+    for (const [label, arts] of labels) if (arts.size > n) [best, n] = [label, arts.size];
+    out.set(key, best);
+  }
+  return out;
+}
+
 /** What every unit of one quote template shares (its data and its words). */
 interface UnitMeta {
   raw: string;
@@ -815,6 +862,8 @@ interface UnitMeta {
   speaker: string | null;
   speakerLabel: string | null;
   how: How | 'unknown';
+  /** A pronoun right after the speaker's name (Speaker.near). */
+  nearName: boolean;
   form: string;
   post: boolean;
   translated: boolean;
@@ -857,6 +906,9 @@ class QuoteUnit {
   }
   get how(): How | 'unknown' {
     return this.m.how;
+  }
+  get nearName(): boolean {
+    return this.m.nearName;
   }
   get form(): string {
     return this.m.form;
@@ -1218,6 +1270,7 @@ export const quote: RuleType<QuoteOptions> = {
             speakerLabel: sp?.label ?? null,
             ...(sp?.sound ? { speakerSound: sp.sound } : {}),
             attribution: sp?.how ?? 'unknown',
+            ...(sp?.near ? { nearName: true } : {}),
             quote: qi,
             piece: pi,
             form: q.form,
@@ -1262,6 +1315,7 @@ export const quote: RuleType<QuoteOptions> = {
     };
     const inOrder = sorted ? facts : [...facts].sort(order);
     const spelledAs = oneSpelling(inOrder);
+    const labelOf = commonLabels(inOrder, spelledAs);
     const units: Unit[] = inOrder
       .map((f, id) => {
         let read = byRaw.get(f.raw);
@@ -1283,12 +1337,14 @@ export const quote: RuleType<QuoteOptions> = {
         if (!m || m.raw !== f.raw) {
           const speaker = typeof d.speaker === 'string' ? d.speaker : null;
           const as = speaker === null ? undefined : spelledAs.get(speaker);
+          const key = as ? as.key : speaker;
           m = {
             raw: f.raw,
             piece: typeof d.piece === 'number' ? d.piece : 0,
-            speaker: as ? as.key : speaker,
-            speakerLabel: as ? as.label : typeof d.speakerLabel === 'string' ? d.speakerLabel : null,
+            speaker: key,
+            speakerLabel: (key !== null && labelOf.get(key)) || (as ? as.label : typeof d.speakerLabel === 'string' ? d.speakerLabel : null),
             how: (d.attribution as How | 'unknown') ?? 'unknown',
+            nearName: d.nearName === true,
             form: typeof d.form === 'string' ? d.form : 'inline',
             post: d.post === true,
             translated: d.translated === true,
@@ -1649,14 +1705,16 @@ export const quote: RuleType<QuoteOptions> = {
         }
       }
 
-      // attribution: the same words credited to different named people
-      const named = members.filter((u) => u.how === 'named' && u.speaker);
-      const namedKeys = new Set(named.map((u) => u.speaker!));
+      // attribution: the same words credited to different named people; once they are, a pronoun right
+      // after a speaker's name (“Marchetti said… “…,” she said”) is a credit too
+      const namedKeys = new Set<string>();
+      for (let i = 0; i < members.length; i++) if (members[i]!.how === 'named' && members[i]!.speaker) namedKeys.add(members[i]!.speaker!);
       const crossed = namedKeys.size > 1 && crossedRoots.has(root);
       if (crossed) {
+        const credited = members.filter((u) => u.speaker && (u.how === 'named' || (u.nearName && namedKeys.has(u.speaker))));
         const bySpeaker = new Map<string, ValueGroup>();
         const seen = new Set<string>();
-        for (const u of named) {
+        for (const u of credited) {
           let g = bySpeaker.get(u.speaker!);
           if (!g) bySpeaker.set(u.speaker!, (g = { value: u.speaker!, display: u.speakerLabel ?? u.speaker!, articles: [], evidence: [] }));
           const key = `${u.speaker!}\u0000${u.article}`;

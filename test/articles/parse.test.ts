@@ -7,6 +7,12 @@ describe('sentences', () => {
     const a = article('a', 'The blast killed 26. Many fled the town.');
     expect(a.sentences.map((s) => s.text)).toEqual(['The blast killed 26.', 'Many fled the town.']);
   });
+  it('ends a sentence after an ordinary word retext takes for an abbreviation ("in.", "cent."), not after real ones', () => {
+    const a = article('a', 'The guards stepped in. Nine people were hurt at the depot. Fares rose 3 per cent. The board met.');
+    expect(a.sentences.map((s) => s.text)).toEqual(['The guards stepped in.', 'Nine people were hurt at the depot.', 'Fares rose 3 per cent.', 'The board met.']);
+    const b = article('b', 'The crowd joined in.” Then it rained. He sat. Later he left. Drifts reached 14 in. Roads shut. Gen. Ortiz flew to the U.S. Embassy on Sun. Oct. 5 at 8 p.m.');
+    expect(b.sentences.map((s) => s.text)).toEqual(['The crowd joined in.”', 'Then it rained.', 'He sat.', 'Later he left.', 'Drifts reached 14 in. Roads shut.', 'Gen. Ortiz flew to the U.S. Embassy on Sun. Oct. 5 at 8 p.m.']);
+  });
   it('keeps abbreviations inside sentences', () => {
     const a = article('a', 'U.S. Secretary Rubio met Gen. Munir in Washington, D.C., on Monday. S. Jaishankar spoke later.');
     expect(a.sentences).toHaveLength(2);

@@ -280,6 +280,32 @@ describe('a pronoun after a sentence whose subject is another person (a rail cra
   });
 });
 
+describe('a pronoun right after the speaker’s name (a ferry story)', () => {
+  const words = '“The ferry left the quay forty minutes late because of the fog”';
+  const a = art('a', `${words}, harbour master Petra Lind said.`);
+  const c = art('c', `${words}, skipper Tomas Varga said.`);
+  it('counts “she said” after her name once two named people are credited, and never on its own', () => {
+    const b = art('b', `Harbour master Petra Lind said the crossing was calm. ${words}, she said.`);
+    const { facts, findings } = run([a, b, c], mkRule(), noVocab);
+    expect(facts.find((f) => f.article === 'b' && f.raw.startsWith('The ferry'))?.data).toMatchObject({ inferred: true, nearName: true });
+    expect(findings.map((f) => f.values.map((v) => [v.display, v.articles]))).toEqual([
+      [
+        ['Petra Lind', ['a', 'b']],
+        ['Tomas Varga', ['c']],
+      ],
+    ]);
+    expect(run([b, c], mkRule(), noVocab).findings).toEqual([]);
+    // three sentences on: not counted
+    const d = art('d', `Harbour master Petra Lind spoke first. The crossing was calm. Crews cleared the quay. ${words}, she said.`);
+    expect(run([a, d, c], mkRule(), noVocab).findings.map((f) => f.values.map((v) => v.articles))).toEqual([[['a'], ['c']]]);
+  });
+  it('takes the subject of a sentence that holds a quote by its lead-in', () => {
+    const e = art('e', `${words.replace('fog', 'storm')}, skipper Tomas Varga said.\nPort Director Petra Lind, who called the night “the worst this year”, spoke next. ${words}, she said.`);
+    const { facts } = run([e], mkRule(), noVocab);
+    expect(credited(facts, 'e', 'because of the fog')).toEqual(['Petra Lind']);
+  });
+});
+
 describe('a relative clause between the speaker and the verb (a storm story)', () => {
   it('credits the person it describes, not the office it names', () => {
     const a = art('a', 'Fitzroy Amadi, head of the emergency office, said 1,200 homes had been destroyed.');

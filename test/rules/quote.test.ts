@@ -195,6 +195,52 @@ describe('quote on another story', () => {
     expect(fd).toHaveLength(1);
     expect(fd[0]!.message).toMatch(/changes “this week” to “tonight”|changes “tonight” to “this week”/);
   });
+  it('gives “he said” to the person named just before, also when the splitter joins that sentence to the quote', () => {
+    // "stepped in." ends a sentence; "6 a.m." does not, so there the name and the quote are one sentence
+    for (const end of ['the guards stepped in.', 'the guards left at 6 a.m.']) {
+      const p = art('p', `Port Mayor Ines Kovac said: “The harbour will reopen on Monday morning.”\nDock foreman Tomas Varga said the pickets held until ${end} “We will strike again,” he said, “and we will strike for longer this time.”`);
+      const q = art('q', '“We will strike again, and we will strike for much longer this time,” Tomas Varga told reporters.');
+      const { facts: fs, findings: fd } = pipeline([p, q], makeRule());
+      expect(fs.filter((f) => f.article === 'p').map((f) => f.data?.speaker)).toEqual(['kovac', 'varga']);
+      expect(fd.map((f) => [f.kind, f.subject.label])).toEqual([['variant', 'Quote by Varga']]);
+    }
+    // a name after a preposition, or after the quote's own pronoun, is not the subject: the last speaker stays
+    const r = art('r', '“The harbour will reopen on Monday morning,” Tomas Varga said.\nAsked about Ines Kovac, he said: “We will strike again and we will strike for longer.”');
+    expect(pipeline([r], makeRule()).facts.map((f) => f.data?.speaker)).toEqual(['varga', 'varga']);
+    const t = art('t', '“The harbour will reopen on Monday morning,” Tomas Varga said.\nHe added that Ines Kovac had been “in talks with the shipping lines since early last week.”');
+    expect(pipeline([t], makeRule()).facts.map((f) => f.data?.speaker)).toEqual(['varga', 'varga']);
+  });
+  it('labels a quote with the spelling of the speaker most articles use', () => {
+    const words = '“The new terminal will open to passengers before the end of the summer,”';
+    // a, the first article, writes the name without its accent; b and c write Brandão
+    const accented = [art('a', `${words} Brandao said.`), art('b', `${words.replace('the summer', 'summer')} Brandão said.`), art('c', `${words.replace('the summer', 'summer')} Brandão said.`)];
+    expect(pipeline(accented, makeRule()).findings.map((f) => f.subject.label)).toEqual(['Quote by Brandão']);
+  });
+  it('counts “she said” right after the speaker’s name as a credit once two named people are credited', () => {
+    const words = '“The north runway was closed for four hours after the storm”';
+    const arts = [
+      art('a', `Port director Ana Brandt said the harbour was calm. ${words}, she said.`),
+      art('b', `Ana Brandt spoke in Korsa.\n${words}, Brandt said.`),
+      art('c', `${words}, Tomas Varga said.`),
+      // far from her name: not counted
+      art('d', `Ana Brandt spoke in Korsa. The ferries ran late. Crews cleared the quay. ${words}, she said.`),
+    ];
+    const { facts: fs, findings: fd } = pipeline(arts, makeRule());
+    expect(fs.map((f) => [f.article, f.data?.speaker, f.data?.nearName ?? false])).toEqual([
+      ['a', 'brandt', true],
+      ['b', 'brandt', false],
+      ['c', 'varga', false],
+      ['d', 'brandt', false],
+    ]);
+    const f = fd.find((x) => x.details?.attribution);
+    expect(byValue(f)).toEqual([
+      ['Brandt', ['a', 'b']],
+      ['Varga', ['c']],
+    ]);
+    expect(f!.outliers).toEqual(['c']);
+    // a pronoun alone never makes the finding: “she” against one named speaker is not a contradiction
+    expect(pipeline([arts[0]!, arts[2]!], makeRule()).findings.filter((x) => x.details?.attribution)).toEqual([]);
+  });
   it('reads a post set on its own lines and signed “— Name (@handle) date”', () => {
     const p = art('p', ['Ruiz wrote on X:', 'Proud of every volunteer in Brenton tonight.', 'We will rebuild the Mill Street bridge by June.', '— Ana Ruiz (@MayorRuiz) March 2, 2024', 'More rain is forecast.'].join('\n'));
     const q = art('q', '“We will rebuild the Mill Street bridge by July,” Ruiz wrote on X.');
