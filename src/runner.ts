@@ -339,7 +339,7 @@ class Collector {
       const fd = openSync(factsFile, 'r');
       try {
         const buf = Buffer.allocUnsafe(1 << 20);
-        for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) final.write(buf.toString('utf8', 0, n));
+        for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) final.write(buf.subarray(0, n)); // bytes: a piece may end inside a character
       } finally {
         closeSync(fd);
       }

@@ -31,7 +31,8 @@ export function writeAtomic(file: string, content: string | Iterable<string>): v
 
 /** A file written piece by piece and renamed into place by commit(); abort() (or a signal) removes it. */
 export interface AtomicWriter {
-  write(chunk: string): void;
+  /** Text, or bytes as they are (a file copied in pieces: a piece may end inside a character). */
+  write(chunk: string | Uint8Array): void;
   commit(): void;
   abort(): void;
 }
@@ -48,7 +49,9 @@ export function atomicWriter(file: string): AtomicWriter {
   };
   return {
     write(chunk) {
-      if (fd !== undefined && chunk) writeSync(fd, chunk);
+      if (fd === undefined || !chunk.length) return;
+      if (typeof chunk === 'string') writeSync(fd, chunk);
+      else writeSync(fd, chunk);
     },
     commit() {
       close();

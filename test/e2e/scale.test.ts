@@ -96,6 +96,20 @@ describe('worker threads, cache and facts files give the same report', () => {
     expect(JSON.stringify(whole.report)).toBe(JSON.stringify(cold.report));
   });
 
+  it('--facts-out keeps every character whole, in a facts file of many megabytes of accented text', () => {
+    const dir = tempDir();
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+    for (let i = 0; i < 150; i++) {
+      const text = readFileSync(join(ROOT, 'seeds', seeds[i % seeds.length]!), 'utf8').replace(/a/g, 'ä').replace(/e/g, '€');
+      writeFileSync(join(dir, `s${i}.txt`), text); // at these sizes a piece boundary falls inside a character
+    }
+    const out = join(tempDir(), 'facts.jsonl');
+    expect(cli(['check', '--rules', rules, '--facts-out', out, '--quiet', '--fail-on', 'never', dir]).code).toBe(0);
+    const jsonl = readFileSync(out, 'utf8');
+    expect(jsonl.length).toBeGreaterThan(3 << 20); // several of the 1 MiB pieces it is copied in
+    expect(jsonl).not.toContain('\uFFFD');
+  });
+
   it('check --facts-out then compare gives the same findings, sharded by article', () => {
     const dir = corpus(5);
     const out = tempDir();
