@@ -41,4 +41,39 @@ describe('entity mentions', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('finds a name or alias whatever its diacritics, both ways, with offsets into the text as written', () => {
+    const dascalu: Entity = { id: 'dascalu', name: 'Mirela Dăscălu', aliases: ['Dascalu'], kind: 'person' };
+    const text = 'Mirela Dascalu spoke. Later DĂSCĂLU left; Dăscălu and Dascălu returned. Dascalus did not.';
+    const found = mentions(text, dascalu);
+    expect(found.map((m) => [m.start, m.text])).toEqual([
+      [0, 'Mirela Dascalu'],
+      [28, 'DĂSCĂLU'],
+      [42, 'Dăscălu'],
+      [54, 'Dascălu'],
+    ]);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
+    // letters with a stroke, which have no decomposition, fold too; other letters stay themselves
+    const wrobel: Entity = { id: 'w', name: 'Łukasz Wróbel', aliases: [], kind: 'person' };
+    expect(mentions('Lukasz Wrobel and ŁUKASZ WRÓBEL, not Lukasz Wrobelski', wrobel).map((m) => m.text)).toEqual(['Lukasz Wrobel', 'ŁUKASZ WRÓBEL']);
+    expect(mentions('Mirela Dascalu', { id: 'x', name: 'Mirela Dasçalu', aliases: [], kind: 'person' }).length).toBe(1);
+    expect(mentions('Mirela Dascaly', dascalu)).toEqual([]);
+  });
+  it('finds exactly what the whole-word pattern finds, in any text, for a name with diacritics', () => {
+    const accented: Entity = { id: 'k', name: 'Késsa Váldt', aliases: ['Mayor Valdt'], kind: 'person' };
+    const pieces = fc.constantFrom('Kessa', 'Késsa', 'KÉSSA', 'Kęssa', 'Valdt', 'Váldt', 'VÂLDT', 'Mayor', 'Máyor', ' ', '-', 'x', 'é', 'ß', '\u0301', 'ſ', '\u212A');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        const re = entityRegExp(accented);
+        const want = [...text.matchAll(new RegExp(re.source, re.flags))].filter((m) => m[0]).map((m) => [m.index, m[0]]);
+        expect(mentions(text, accented).map((m) => [m.start, m.text])).toEqual(want);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('folds diacritics only in entity patterns: a plain term list (cues, units) stays literal', () => {
+    expect(termsRegExp(['cafe']).test('café')).toBe(false);
+    expect(literalFilter(['cafe'])!.test('café')).toBe(false);
+  });
 });

@@ -14,6 +14,8 @@ import { posix, relative, resolve, sep } from 'node:path';
 import { cmp } from '../findings.js';
 import { rulesSchema } from '../config/schema.js';
 import { ruleTypes } from '../rules/index.js';
+import { parseNumber } from '../normalize/numbers.js';
+import { ORG_WORDS } from '../normalize/titles.js';
 import type { Article, JSONSchema } from '../types.js';
 import { foldText } from '../vocab.js';
 
@@ -42,7 +44,9 @@ export interface NameCandidate {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'];
-const CALENDAR = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()));
+/** Time-zone abbreviations ("16:40 GMT"). */
+const ZONES = ['GMT', 'UTC', 'BST', 'CET', 'CEST', 'EET', 'EEST', 'WET', 'WEST', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT'];
+const CALENDAR = new Set([...MONTHS, ...WEEKDAYS, ...ZONES].map((w) => w.toLowerCase()));
 
 /** Words that start sentences (and headlines) without being names. */
 const COMMON = new Set(
@@ -101,8 +105,14 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+/** A capitalised word that may be part of a name: not a month, weekday, time zone, common word or number word ("Seven"). */
 function capitalised(t: string): boolean {
-  return /^\p{Lu}/u.test(t) && !CALENDAR.has(t.toLowerCase()) && !COMMON.has(t.toLowerCase());
+  return /^\p{Lu}/u.test(t) && !CALENDAR.has(t.toLowerCase()) && !COMMON.has(t.toLowerCase()) && parseNumber(t) === undefined;
+}
+
+/** "Valmont International Airport", "Police": a name ending in an organisation or place word names no person. */
+function endsInOrgWord(name: string): boolean {
+  return ORG_WORDS.has(foldText(name).split(' ').pop()!);
 }
 
 function isTitle(t: string): boolean {
@@ -168,7 +178,8 @@ export function namesInSentence(text: string, words: CorpusWords): string[] {
     }
     const next = tokens[i + 1];
     if (capitalised(tok.text)) {
-      const alone = !next || !capitalised(next.text) || tok.stop;
+      // "Live: Nordavia jet…": punctuation after the word also leaves it alone
+      const alone = !next || !capitalised(next.text) || tok.stop || !/^[ \t\u00a0]+$/.test(text.slice(tok.end, next.start));
       // a sentence-initial word never capitalised mid-sentence is a common word when it stands alone
       // ("During", "Relatives", "Fourteen"), or when it is written in lower case elsewhere or reads
       // like a verb or adverb ("Underlined India")
@@ -227,6 +238,8 @@ export function frequentNames(articles: Article[], top = 15): NameCandidate[] {
 
   interface Acc {
     surfaces: Map<string, number>;
+    /** Each word's spellings (by folded word) and the articles writing each: "Lefèvre" / "Lefevre". */
+    spellings: Map<string, Map<string, Set<string>>>;
     articles: Set<string>;
     occurrences: number;
     person?: boolean;
@@ -239,8 +252,12 @@ export function frequentNames(articles: Article[], top = 15): NameCandidate[] {
         const key = nameKey(surface);
         if (!key) continue;
         let c = acc.get(key);
-        if (!c) acc.set(key, (c = { surfaces: new Map(), articles: new Set(), occurrences: 0 }));
+        if (!c) acc.set(key, (c = { surfaces: new Map(), spellings: new Map(), articles: new Set(), occurrences: 0 }));
         c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+        for (const w of surface.split(' ')) {
+          const byWord = c.spellings.get(foldText(w)) ?? new Map<string, Set<string>>();
+          c.spellings.set(foldText(w), byWord.set(w, (byWord.get(w) ?? new Set()).add(a.id)));
+        }
         c.articles.add(a.id);
         c.occurrences++;
       }
@@ -251,7 +268,7 @@ export function frequentNames(articles: Article[], top = 15): NameCandidate[] {
   for (const k of keys) {
     if (k.includes(' ')) continue;
     const full = keys.filter((f) => {
-      if (f === k || !acc.has(f) || !f.endsWith(` ${k}`)) return false;
+      if (f === k || !acc.has(f) || !f.endsWith(` ${k}`) || endsInOrgWord(f)) return false;
       const surface = [...acc.get(f)!.surfaces.keys()][0]!;
       return surface.split(' ').every((w) => PERSONLIKE_WORD.test(w));
     });
@@ -261,6 +278,11 @@ export function frequentNames(articles: Article[], top = 15): NameCandidate[] {
     // "Underlined India" does not take "India": the full name must be common in its own right
     if (into.articles.size * 2 < from.articles.size) continue;
     for (const [s, n] of from.surfaces) into.surfaces.set(s, (into.surfaces.get(s) ?? 0) + n);
+    for (const [w, byWord] of from.spellings) {
+      const to = into.spellings.get(w) ?? new Map<string, Set<string>>();
+      for (const [spelling, ids] of byWord) to.set(spelling, new Set([...(to.get(spelling) ?? []), ...ids]));
+      into.spellings.set(w, to);
+    }
     for (const id of from.articles) into.articles.add(id);
     into.occurrences += from.occurrences;
     into.person = true;
@@ -268,18 +290,31 @@ export function frequentNames(articles: Article[], top = 15): NameCandidate[] {
   }
   const out: NameCandidate[] = [];
   for (const c of acc.values()) {
+    const first = [...c.surfaces.keys()][0]!;
+    if (!first.includes(' ') && endsInOrgWord(first)) continue; // "Police", "Airport": a common noun
+    // each word as most articles write it: "Lefevre" in one article and "Lefèvre" in three give "Lefèvre"
+    const respell = (surface: string): string =>
+      surface
+        .split(' ')
+        .map((w) => {
+          const byWord = c.spellings.get(foldText(w))!;
+          let best = w;
+          for (const [spelling, ids] of byWord) if (ids.size > byWord.get(best)!.size) best = spelling;
+          return best;
+        })
+        .join(' ');
     // the name is the most frequent of the longest forms (a full name rather than the surname)
     const forms = [...c.surfaces.entries()].sort(
       (a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1] || cmp(a[0], b[0]),
     );
     const maxWords = forms[0]![0].split(' ').length;
-    const name = forms.filter((f) => f[0].split(' ').length === maxWords).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
+    const name = respell(forms.filter((f) => f[0].split(' ').length === maxWords).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0]);
     const aliases: string[] = [];
     const seen = new Set([foldText(name)]);
     for (const [s] of [...c.surfaces.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))) {
       if (seen.has(foldText(s))) continue;
       seen.add(foldText(s));
-      aliases.push(s);
+      aliases.push(respell(s));
     }
     // "S Jaishankar": an initial before a surname also marks a person
     const initialled = [...c.surfaces.keys()].some((f) => /^(?:\p{Lu}\.? )+\p{Lu}\p{Ll}+$/u.test(f));

@@ -103,6 +103,29 @@ describe('factlint init on another story (a river flood)', () => {
     expect(names).not.toContain('Relatives');
   });
 
+  it('proposes the name and alias as most articles spell them, whatever the diacritics', () => {
+    const arts = [
+      article('a', 'Renée Côté opened the Brightwater depot. Côté said the trains would run on time.'),
+      article('b', 'Renée Côté spoke at the Brightwater depot.'),
+      article('c', 'The Brightwater depot was opened by Renée Côté.'),
+      article('d', 'Renee Cote opened the Brightwater depot. Cote said the trains would run on time.'),
+    ];
+    expect(frequentNames(arts).find((n) => n.name.startsWith('Ren'))).toMatchObject({ name: 'Renée Côté', aliases: ['Côté'], articles: 4 });
+  });
+
+  it('takes no number word, time zone or heading word for a name, and no organisation or place for a person', () => {
+    const arts = [
+      article('a', 'Update: Brenmoor County Hospital reopened its doors at 09:10 GMT on Monday. Hospital staff cheered.'),
+      article('b', 'BRENMOOR, May 3 (Tideline) - Nine people were hurt at Brenmoor County Hospital at 09:10 GMT.'),
+      article('c', 'Update: Brenmoor County Hospital said - Nine patients were moved. Ilse Varga, a nurse, said Varga was proud.'),
+    ];
+    const names = frequentNames(arts);
+    const byName = new Map(names.map((n) => [n.name, n]));
+    expect(byName.get('Brenmoor County Hospital')).toEqual({ name: 'Brenmoor County Hospital', aliases: [], articles: 3, occurrences: 3 });
+    for (const junk of ['Nine', 'GMT', 'Update', 'Hospital']) expect(byName.has(junk)).toBe(false);
+    expect(byName.get('Ilse Varga')).toMatchObject({ aliases: ['Varga'], person: true });
+  });
+
   it('writes a glob relative to the rules folder and loads', () => {
     const text = initRules(flood, { rulesDir: FLOOD, schema: './rules.schema.json' });
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./rules.schema.json');
