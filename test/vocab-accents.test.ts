@@ -44,4 +44,18 @@ describe('entities declared with diacritics', () => {
       expect(out).not.toMatch(/credit the statement|credited to different people/);
     }
   });
+  it('credit a quote to one person whether the article writes the surname with or without accents', () => {
+    const dir = story(
+      {
+        'a.md': '---\nid: a\npublished: 2024-03-02\n---\nRail union head Renée Côté spoke after the strike vote. "Nobody in this depot wanted to stop the trains," Côté said.\n',
+        'b.md': '---\nid: b\npublished: 2024-03-02\n---\nRail union head Renee Cote spoke after the strike vote. "Nobody in this depot wanted to stop the trains," Cote said.\n',
+      },
+      RULES,
+    );
+    expect(check(dir, false)).not.toMatch(/credited to different people/);
+    expect(check(dir, true)).not.toMatch(/credited to different people/);
+    // the alias written without accents, as most articles do not write it
+    writeFileSync(join(dir, 'rules.yaml'), RULES.replace('aliases: [Côté]', 'aliases: [Cote]'));
+    expect(check(dir, true)).not.toMatch(/credited to different people/);
+  });
 });

@@ -24,7 +24,7 @@
  * is general English; story knowledge (names, synonyms) comes from the vocabulary.
  */
 import type { Article, Entity, Vocabulary } from '../types.js';
-import { entityTerms, foldText, mentions } from '../vocab.js';
+import { entityFilter, foldText, mayMatch, mentions } from '../vocab.js';
 
 // ---------------------------------------------------------------------------
 // Word lists (general English)
@@ -787,31 +787,13 @@ export function haystack(text: string): string {
   return lower.indexOf('ſ') >= 0 ? lower.replace(/ſ/g, 's') : lower;
 }
 
-const entityNeedles = new WeakMap<Entity, string[] | null>();
-
 /**
- * False only when the entity's pattern cannot match: every name, alias and
- * variant of it has a run of ASCII letters and digits (written literally in its
- * pattern) that the text does not contain. True when unsure.
+ * False only when the entity's pattern cannot match: vocab.ts's entityFilter
+ * (a run of each of its terms' letters, whatever their diacritics) finds
+ * nothing in the text. True when unsure.
  */
 export function mayMention(hay: string, e: Entity): boolean {
-  let needles = entityNeedles.get(e);
-  if (needles === undefined) {
-    needles = [];
-    for (const term of entityTerms(e)) {
-      if (!term.trim()) continue;
-      const runs = term.match(/[A-Za-z0-9]+/g);
-      if (!runs) {
-        needles = null;
-        break;
-      }
-      needles.push(runs.reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase());
-    }
-    entityNeedles.set(e, needles);
-  }
-  if (needles === null) return true;
-  for (const n of needles) if (hay.indexOf(n) >= 0) return true;
-  return false;
+  return mayMatch(entityFilter(e), hay);
 }
 
 function nameKey(name: string): string {

@@ -48,7 +48,7 @@ import {
   type ShingleSet,
   type Token,
 } from '../normalize/quotes.js';
-import { entityTerms, findEntity, foldText, mentions, type Mention } from '../vocab.js';
+import { entityFilter, entityTerms, findEntity, foldText, mayMatch, mentions, type Mention } from '../vocab.js';
 import type { Article, Entity, Evidence, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
 
 export interface QuoteOptions {
@@ -266,44 +266,18 @@ interface Attribution {
 }
 
 /*
- * Entity mentions with a cheap pre-check. Every match of an entity's pattern
- * (vocab.ts: each term's words kept literally, case-insensitive) contains, for
- * some term, that term's longest run of ASCII letters and digits in some case:
- * when the lower-cased text holds none of these runs, there is no mention and
- * the (slow, case-insensitive, look-behind) pattern is not run. Under the `iu`
- * flags only ſ (U+017F) matches an ASCII letter and lower-cases to something
- * else: text holding it skips the pre-check. An entity with a term without
- * such a run (all non-ASCII) is always scanned.
+ * Entity mentions with a cheap pre-check: vocab.ts's entityFilter (a run of each
+ * term's letters, whatever their diacritics) on the lower-cased text, so that
+ * the slower mention pattern is not run where it cannot match. Text holding ſ
+ * (which lower-cases to itself but matches s) skips the pre-check.
  */
-const entityRuns = new WeakMap<Entity, string[] | null>();
-
-function runsOf(e: Entity): string[] | null {
-  let runs = entityRuns.get(e);
-  if (runs === undefined) {
-    runs = [];
-    for (const t of entityTerms(e)) {
-      if (!t.trim()) continue;
-      const longest = t.split(/[^A-Za-z0-9]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
-      if (!longest) {
-        runs = null;
-        break;
-      }
-      runs.push(longest.toLowerCase());
-    }
-    entityRuns.set(e, runs);
-  }
-  return runs;
-}
-
 /** Lower-cased text for mayMention, or undefined when the pre-check cannot be trusted (ſ). */
 function lowerForCheck(text: string): string | undefined {
   return text.includes('ſ') ? undefined : text.toLowerCase();
 }
 
 function mayMention(lower: string | undefined, e: Entity): boolean {
-  if (lower === undefined) return true;
-  const runs = runsOf(e);
-  return runs === null || runs.some((r) => lower.includes(r));
+  return lower === undefined || mayMatch(entityFilter(e), lower);
 }
 
 /** mentions(text, e) for every entity, in vocabulary order, skipping entities the text cannot mention. */
