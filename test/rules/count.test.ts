@@ -18,6 +18,15 @@ const seedsVocab: Vocabulary = {
   titles: {},
 };
 
+/** A built-in rule by id, and what it reads from one article. */
+const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
+const read = (id: string, text: string, published?: string) => {
+  const r = builtIn(id);
+  countType.prepare!(r as never, { entities: [], titles: {} });
+  return countType.extract(article('x', text, published), r as never, { entities: [], titles: {} });
+};
+const values = (id: string, text: string, published?: string) => read(id, text, published).map((f) => f.value);
+
 describe('count on the seeds', () => {
   it('reports 26 against 27 killed, naming 002 as the outlier', () => {
     const findings = run(seedArticles(), rule('count', { subject: 'attack', unit: 'people', unit_words: ['people', 'tourists'], cues: ['killed', 'lives of', 'deaths of'] }), seedsVocab);
@@ -412,7 +421,6 @@ describe('count: the nearest outcome, events named later, measures by a death cu
 });
 
 describe('count: figures of another clause, parts of a toll, "now" (built-in rules)', () => {
-  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
   const facts = (id: string, text: string) => {
     const r = builtIn(id);
     countType.prepare!(r as never, { entities: [], titles: {} });
@@ -486,13 +494,6 @@ describe('count: figures of another clause, parts of a toll, "now" (built-in rul
 });
 
 describe('count: datelines, past events, what became of the people (session 8 stories)', () => {
-  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
-  const read = (id: string, text: string, published?: string) => {
-    const r = builtIn(id);
-    countType.prepare!(r as never, { entities: [], titles: {} });
-    return countType.extract(article('x', text, published), r as never, { entities: [], titles: {} });
-  };
-  const values = (id: string, text: string, published?: string) => read(id, text, published).map((f) => f.value);
 
   it('a dateline’s day or year is never a figure, nor one end of a range: "KELDORF, May 9, 2024 – 11 people…"', () => {
     expect(values('default-missing', 'Divers were still searching for 8-10 people who remain missing.')).toEqual(['8..10']);
@@ -545,7 +546,6 @@ describe('count: datelines, past events, what became of the people (session 8 st
 });
 
 describe('count: a figure of who remain may fall (session 8 stories)', () => {
-  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
 
   it('"still missing" lower than an earlier missing count is an update, not an error', () => {
     const a = article('a', 'The Orsa mine collapse left 31 workers dead, and 40 people were missing.', '2024-09-02T06:00:00Z');
@@ -565,7 +565,6 @@ describe('count: a figure of who remain may fall (session 8 stories)', () => {
 });
 
 describe('count: an article with no published date is dated by its dateline (session 8 stories)', () => {
-  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
 
   it('a dateline dates an undated article: a toll that rose is an update, and the message says where the date came from', () => {
     const a = article('a', 'The Orsa mine collapse killed 6 people, officials said.', '2024-09-02T06:00:00Z');
@@ -582,13 +581,6 @@ describe('count: an article with no published date is dated by its dateline (ses
 });
 
 describe('count: parts, other events, modifiers, blog times, sources (session 8 round 2)', () => {
-  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
-  const read = (id: string, text: string, published?: string) => {
-    const r = builtIn(id);
-    countType.prepare!(r as never, { entities: [], titles: {} });
-    return countType.extract(article('x', text, published), r as never, { entities: [], titles: {} });
-  };
-  const values = (id: string, text: string, published?: string) => read(id, text, published).map((f) => f.value);
 
   it('parts of a toll are not the toll: "Nine people, six tourists and three guides, died", "Six of the dead were tourists"', () => {
     expect(values('default-deaths', 'Nine people, six tourists and three guides, died when the cable car fell at Korvik.')).toEqual(['9']);
@@ -654,7 +646,6 @@ describe('count: parts, other events, modifiers, blog times, sources (session 8 
 });
 
 describe('count: a live blog’s rise in a contradiction (session 8 round 2)', () => {
-  const builtIn = (id: string) => defaultConfig().rules.find((r) => r.id === id)!;
 
   it('a blog’s earlier entries are its timeline, not sides against its latest figure; a step shows its source when either copy names one', () => {
     const blog = article('blog', '08:10 — Rescuers say four people were killed in the mine collapse.\n\n11:25 — Nine people are now confirmed dead in the mine collapse, police say.', '2024-09-02T12:00:00+02:00');
