@@ -670,7 +670,8 @@ interface Spelling {
   skeleton: string;
   entity?: string;
   variantOf?: string;
-  articles: Set<string>;
+  /** A Set while facts are gathered; a sorted array in a candidate (a tenth of the memory). */
+  articles: Set<string> | string[];
   evidence: Fact['evidence'][];
   occurrences: number;
 }
@@ -685,11 +686,11 @@ interface SpellingRef {
 /** The distinct spellings of some facts, by value. */
 function spellingsOf(facts: Fact[]): Spelling[] {
   const sorted = [...facts].sort((a, b) => byEvidence(a.evidence, b.evidence));
-  const byValue = new Map<string, Spelling>();
+  const byValue = new Map<string, Spelling & { articles: Set<string> }>();
   for (const f of sorted) {
     let sp = byValue.get(f.value);
     if (!sp) {
-      sp = { value: f.value, display: f.display ?? f.value, skeleton: String(f.data?.skeleton ?? f.value), articles: new Set(), evidence: [], occurrences: 0 };
+      sp = { value: f.value, display: f.display ?? f.value, skeleton: String(f.data?.skeleton ?? f.value), articles: new Set<string>(), evidence: [], occurrences: 0 };
       byValue.set(f.value, sp);
     }
     if (typeof f.data?.entity === 'string' && !sp.entity) sp.entity = f.data.entity;
@@ -732,7 +733,11 @@ function mayMeet(r: SpellingRef): boolean {
  */
 function candidate(rule: Rule<NameOptions>, key: string, spellings: Spelling[]): Finding {
   // a run holds a candidate for nearly every name it reads, and few ever meet: each keeps its first pieces of evidence, not its facts
-  const light = spellings.map((sp) => ({ ...sp, evidence: sp.evidence.length > CANDIDATE_EVIDENCE ? [...sp.evidence].sort(byEvidence).slice(0, CANDIDATE_EVIDENCE) : sp.evidence }));
+  const light = spellings.map((sp) => ({
+    ...sp,
+    articles: Array.isArray(sp.articles) ? sp.articles : [...sp.articles].sort(cmp),
+    evidence: sp.evidence.length > CANDIDATE_EVIDENCE ? [...sp.evidence].sort(byEvidence).slice(0, CANDIDATE_EVIDENCE) : sp.evidence,
+  }));
   return {
     rule: rule.id,
     type: rule.type,
