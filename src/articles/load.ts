@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { didYouMean, FactlintError } from '../errors.js';
+import { didYouMean, editDistance, FactlintError } from '../errors.js';
 import { isValidIso, parseReference } from '../normalize/dates.js';
 import type { Article, ArticleMeta, Disable } from '../types.js';
 import { parseArticle } from './parse.js';
@@ -141,13 +141,14 @@ export function publishedProblem(published: string): string | undefined {
   return undefined;
 }
 
-/** Front-matter keys that look like a misspelt metadata key ("publshed"): other keys are the site's own (author, tags). */
+/** Front-matter keys that look like a misspelt metadata key ("publshed"): other keys are the site's own (author, tags, site). */
 function frontMatterTypos(meta: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const key of Object.keys(meta)) {
     if ((META_KEYS as readonly string[]).includes(key) || key === 'date') continue;
-    const hint = didYouMean(key, [...META_KEYS]);
-    if (hint) out.push(`front matter key "${key}" is not one factlint reads (ignored).${hint}`);
+    // one letter off (or another case): "publshed", "Published"; not a site's own "site", "time", "guid"
+    const near = META_KEYS.find((k) => editDistance(key.toLowerCase(), k) <= 1);
+    if (near) out.push(`front matter key "${key}" is not one factlint reads (ignored). Did you mean "${near}"?`);
   }
   return out;
 }

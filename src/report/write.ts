@@ -50,6 +50,7 @@ export function atomicWriter(file: string): AtomicWriter {
   return {
     write(chunk) {
       if (fd === undefined || !chunk.length) return;
+      // writeSync has one overload for text and one for bytes
       if (typeof chunk === 'string') writeSync(fd, chunk);
       else writeSync(fd, chunk);
     },

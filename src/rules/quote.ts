@@ -398,7 +398,13 @@ interface RawQuote {
  * Two outlets translating one remark word it differently; that is not a misquote.
  */
 const TRANSLATED = new RegExp(
-  String.raw`\b[Tt]ranslat(?:ed|ion|ing|or)\b|\b(?:[Tt]hrough|[Vv]ia|[Ww]ith) an? (?:interpreter|translator)\b|\b(?:[Ii]n|[Ff]rom) (?:Arabic|Bengali|Burmese|Cantonese|Dari|Dutch|Farsi|French|German|Greek|Hebrew|Hindi|Indonesian|Italian|Japanese|Korean|Kurdish|Malay|Mandarin|Pashto|Persian|Polish|Portuguese|Punjabi|Russian|Spanish|Swahili|Tagalog|Tamil|Thai|Turkish|Ukrainian|Urdu|Vietnamese)\b(?![ \t]+\p{Lu})`,
+  [
+    // "translated by/from", "(translated)", "in translation"; not "translated into losses"
+    String.raw`\b[Tt]ranslated (?:by|from)\b|\([Tt]ranslated\)|\b[Tt]ranslation (?:by|from)\b|\bin translation\b`,
+    String.raw`\b(?:[Tt]hrough|[Vv]ia|[Ww]ith) an? (?:interpreter|translator)\b`,
+    // a speech verb in a language: "said in Spanish", "speaking in Arabic"; not "attacks from Russian forces", "in Russian-held", "in French Guiana"
+    String.raw`\b(?:said|says|say|spoke|speaks|speaking|wrote|writes|writing|added|adds|posted|tweeted|told|answered|replied|asked|addressed)(?: \p{L}+){0,2}? in (?:Arabic|Bengali|Burmese|Cantonese|Dari|Dutch|Farsi|French|German|Greek|Hebrew|Hindi|Indonesian|Italian|Japanese|Korean|Kurdish|Malay|Mandarin|Pashto|Persian|Polish|Portuguese|Punjabi|Russian|Spanish|Swahili|Tagalog|Tamil|Thai|Turkish|Ukrainian|Urdu|Vietnamese)\b(?!-|[ \t]+\p{Lu})`,
+  ].join('|'),
   'u',
 );
 

@@ -78,7 +78,7 @@ describe('metadata mistakes are said, not swallowed', () => {
   });
   it('front matter: `date:` is the published date; a misspelt key is said, a site’s own keys are not', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.md'), '---\ndate: 2024-10-04\nauthor: Ann Lee\ntags: [bridge]\n---\nThe bridge fell.\n');
+    writeFileSync(join(dir, 'a.md'), '---\ndate: 2024-10-04\nauthor: Ann Lee\ntags: [bridge]\nsite: news\ntime: 08:00\nguid: x1\n---\nThe bridge fell.\n');
     writeFileSync(join(dir, 'b.md'), '---\npublshed: 2024-10-04\n---\nThe bridge fell.\n');
     const { articles, warnings } = loadArticles(findArticleFiles([dir]));
     expect(articles.map((a) => a.meta.published)).toEqual(['2024-10-04', undefined]);

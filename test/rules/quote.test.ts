@@ -267,14 +267,14 @@ describe('quote translated by the outlets', () => {
     art('daily', '"We will not leave one family without a roof over their heads," Mayor Ines Calvo told reporters.'),
   ];
   it('reports two wordings of a remark an article says is translated as info, naming the article that says so', () => {
-    for (const cue of [' in Spanish', ', speaking through an interpreter', ' (translated by the Daily)']) {
+    for (const cue of [' in Spanish', ' in Spanish to reporters', ', speaking through an interpreter', ' (translated by the Daily)', ', speaking in Arabic,']) {
       const f = pipeline(spoken(cue), r).findings.find((x) => x.kind === 'variant');
       expect(f, cue).toMatchObject({ severity: 'info', details: { translatedIn: ['wire'] } });
       expect(f!.message).toContain('wire says the words are translated, so these may be two translations of one remark.');
     }
   });
-  it('keeps the rule’s severity when nothing says so, or when “in French” begins a place name', () => {
-    for (const cue of ['', ' in French Guiana']) {
+  it('keeps the rule’s severity when nothing says so, or a language word is not about the words (“in French Guiana”, “from Russian forces”, “translated into losses”)', () => {
+    for (const cue of ['', ' in French Guiana', ' of the attacks from Russian forces', ', standing in Russian-held territory', ' of the figures, which translated into losses']) {
       const f = pipeline(spoken(cue), r).findings.find((x) => x.kind === 'variant');
       expect(f, cue).toMatchObject({ severity: 'error' });
       expect(f!.message).not.toContain('translat');
