@@ -123,6 +123,9 @@ const NOT_EVENT_AFTER = /^\s*(?:department|dept|brigade|service|services|fighter
  * "earthquake drill", "bomb squad", "storm drains", "blast walls".
  */
 const MODIFIES_AFTER = /^(?:\s+|-)(?:police|officers?|squads?|units?|gear|shields?|helmets?|vans?|control|defen[cs]es?|barriers?|walls?|doors?|drills?|exercises?|brigades?|insurance|shelters?|drains?|plains?|disposal|sirens?|proof|resistant|preparedness)(?![\p{L}])/iu;
+/** "rally car", "rally driver", "march route": a rally or march of motor sport or a route, no protest. */
+const RALLY_MODIFIES_AFTER = /^(?:\s+|-)(?:cars?|drivers?|teams?|circuits?|stages?|racing|racers?|points|routes?|championships?|co-?drivers?|crews?|bikes?|motorcycles?|tracks?|courses?|events?)(?![\p{L}])/iu;
+const RALLY_FORMS = new Set(['rally', 'rallies', 'march', 'marches']);
 const NOT_EVENT_BEFORE = /(?:open(?:ed|s|ing)?|return(?:ed|ing)?|under|cross|exchange(?:d)?\s+of|set|caught|on)\s+$/i;
 
 /** Where a clause ends: punctuation (not a digit group's comma) and subordinating words. */
@@ -187,6 +190,29 @@ const PART_AFTER = /^\s+of\s+(?:them|whom|those|these|the\s+(?:[\p{L}\p{N},-]+\s
 const PARTS_OPEN = /^\s*(?:,|\(|—|–|\s-)\s*(?:including\s+|among\s+them\s+)?$/iu;
 /** Between two parts of such an aside: "five passengers, two crew and one guard". */
 const PARTS_NEXT = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$/iu;
+/**
+ * Where an aside opened right after a figure ends, when it is one: "(…)", "– … –", or ", five passengers and two crew
+ * members," (a list of figures up to a comma that opens no further figure).
+ */
+function asideEnd(text: string, from: number): number | undefined {
+  const open = /^\s*(,|\(|—|–|\s-)\s*(?:including\s+|among\s+them\s+)?/iu.exec(text.slice(from));
+  if (!open) return undefined;
+  const at = from + open[0].length;
+  const mark = open[1]!.trim();
+  if (mark === '(') return text.indexOf(')', at) < 0 ? undefined : text.indexOf(')', at);
+  if (mark !== ',') {
+    const close = text.slice(at).search(/[—–]|\s-\s/u);
+    return close < 0 ? undefined : at + close;
+  }
+  const leadsFigure = (k: number) => NUMBER_WORD.test(/^\s*(?:and\s+)?([\p{L}\p{N}]+)/u.exec(text.slice(k))?.[1] ?? '');
+  if (!leadsFigure(at)) return undefined;
+  for (let c = text.indexOf(',', at); c >= 0; c = text.indexOf(',', c + 1)) {
+    if (/\d/.test(text[c - 1] ?? '') && /\d/.test(text[c + 1] ?? '')) continue; // "2,000"
+    if (/[;:()—–]/u.test(text.slice(at, c))) return undefined;
+    if (!leadsFigure(c + 1)) return c;
+  }
+  return undefined;
+}
 /** Right before a figure its clause calls the toll: "the toll … has risen to", "stands at", "a death toll of". */
 const TOTAL_BEFORE = new RegExp(`(?:(?:${RISE_VERBS}|stands?|stood|is|was|of)\\s+(?:to\\s+|at\\s+)?)$`, 'i');
 /** "climbed to 23", "rose to 31": a figure a toll reached. */
@@ -567,6 +593,7 @@ export function eventsIn(text: string): EventHit[] {
     const named = insideName(text, m.index, m.index + m[0].length, form) && !(headline ??= titleCase(text));
     const kind: EventHit['kind'] = named ? 'named' : VERB_FORMS.has(form) ? 'verb' : GENERIC_EVENTS.has(event) ? 'generic' : 'noun';
     if (MODIFIES_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+    if (RALLY_FORMS.has(form) && RALLY_MODIFIES_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     if (event === 'fire' && (NOT_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)))) continue;
     out.push({ event, start: m.index, end: m.index + m[0].length, text: m[0], kind });
   }
@@ -855,8 +882,43 @@ const PAST_LEAD = /^\s*(?:(?:[\p{L}\d-]+\s+)?(?:years|decades|months)\s+ago|an?\
  * article's.
  */
 const OTHER_NOUNS = 'incident|incidents|accident|attack|crash|case|event';
-const OTHER_LEAD = new RegExp(`^\\s*(?:separately|in\\s+(?:a\\s+separate|an\\s+unrelated|another)\\s+(?:[\\p{L}-]+\\s+)?(?:${OTHER_NOUNS}))\\s*,`, 'iu');
-const OTHER_WORDS = new RegExp(`(?<![\\p{L}])(?:unrelated|separate\\s+(?:${OTHER_NOUNS}))(?![\\p{L}])`, 'iu');
+const OTHER_LEAD = new RegExp(`^\\s*in\\s+(?:a\\s+separate|an\\s+unrelated|another)\\s+(?:[\\p{L}-]+\\s+)?(?:${OTHER_NOUNS})\\s*,`, 'iu');
+const SEPARATELY = /^\s*separately\s*,/iu;
+/** "separate incident", "unrelated" before an event noun ("an unrelated crash"), not "unrelated to". */
+const OTHER_WORDS = new RegExp(`(?<![\\p{L}])separate\\s+(?:${OTHER_NOUNS})(?![\\p{L}])`, 'iu');
+const UNRELATED = /(?<![\p{L}])unrelated\s+/giu;
+const OTHER_NOUN_AFTER = new RegExp(`^(?:[\\p{L}-]+\\s+){0,2}?(?:${OTHER_NOUNS})(?![\\p{L}])`, 'iu');
+/** Before an event word, a determiner that makes it one the reader knows ("the Hallvik crash") or a new one ("a rescue helicopter crashed"). */
+const DETERMINED = /(?<![\p{L}])(the|this|that|its|their|an?|another)\s+(?:(?!(?:the|this|that|its|their|an?|another)\s)[\p{L}\p{N}’'-]+\s+){0,3}$/iu;
+const THE_TOLL = /(?<![\p{L}])the\s+(?:death\s+)?(?:toll|tally)(?![\p{L}])/iu;
+
+/** "an unrelated crash", "an unrelated incident": "unrelated" before an event noun. */
+function unrelatedEvent(part: string): boolean {
+  UNRELATED.lastIndex = 0;
+  for (let m = UNRELATED.exec(part); m; m = UNRELATED.exec(part)) {
+    const after = part.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (OTHER_NOUN_AFTER.test(after)) return true;
+    const e = eventsIn(after)[0];
+    if (e && e.kind !== 'verb' && /^(?:[\p{L}-]+\s+){0,2}$/u.test(after.slice(0, e.start))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a "Separately, …" clause tells of another event: it names one as new ("a rescue helicopter crashed", "an
+ * explosion") and never the story's own as known ("the Hallvik crash", "the death toll").
+ */
+function newEventOnly(part: string): boolean {
+  if (THE_TOLL.test(part)) return false;
+  let indefinite = false;
+  for (const e of eventsIn(part)) {
+    const d = DETERMINED.exec(part.slice(Math.max(0, e.start - 80), e.start))?.[1]?.toLowerCase();
+    if (d === undefined) continue;
+    if (d === 'a' || d === 'an' || d === 'another') indefinite = true;
+    else return false;
+  }
+  return indefinite;
+}
 /** "… since 2019, when …" right before a clause: the clause tells of that year. */
 const YEAR_WHEN = /(?<![\p{L}\p{N}])((?:19|20)\d\d)\s*,?\s*when\s*$/u;
 /** An aside with a year between a subject and its verb: "The previous crash, at Brenna in 2019, killed 31". */
@@ -871,9 +933,14 @@ const YEAR_ASIDE = /^[^,;:()—–]+,\s*(?:at|in|on|near|off|during)\s[^,;:()—
 function ofThePast(text: string, clause: [number, number], year: number | undefined): boolean {
   const part = text.slice(clause[0], clause[1]);
   // the sentence's opening, after a live-blog entry's time ("22:15 — Separately, …")
-  const opens = text.slice(ENTRY_TIME.exec(text)?.[0].length ?? 0);
-  if (PAST_WORDS.test(part) || PAST_LEAD.test(opens)) return true;
-  if (OTHER_LEAD.test(opens) || OTHER_WORDS.test(part)) return true;
+  const from = ENTRY_TIME.exec(text)?.[0].length ?? 0;
+  const opens = text.slice(from);
+  // an opening ("Last month, …", "Separately, …") speaks for its own part of the sentence, up to a ";"
+  const semi = text.indexOf(';', from);
+  const first = semi < 0 ? opens : clause[0] < semi ? text.slice(from, semi) : undefined;
+  if (PAST_WORDS.test(part) || (first !== undefined && PAST_LEAD.test(first))) return true;
+  if (first !== undefined && (OTHER_LEAD.test(first) || (SEPARATELY.test(first) && newEventOnly(first)))) return true;
+  if (OTHER_WORDS.test(part) || unrelatedEvent(part)) return true;
   if (year === undefined) return false;
   const lead = text.slice(0, clause[0]);
   const when = YEAR_WHEN.exec(lead) ?? YEAR_ASIDE.exec(lead);
@@ -1016,6 +1083,8 @@ export const count: RuleType<CountOptions> = {
       : undefined;
     const ss = article.sentences;
     const measure = MEASURE_UNITS[o.unit.toLowerCase()] !== undefined;
+    // "still"/"remain" count who remain only in a count of the missing ("remain hospitalised" is no fall of the injured)
+    const missingCount = (o.cues ?? []).some((c) => /(?<![\p{L}])(?:missing|unaccounted)(?![\p{L}])/iu.test(c));
 
     const memo = memoOf(article);
     const mentionFilter = entity ? entityFilter(entity) : undefined;
@@ -1174,6 +1243,14 @@ export const count: RuleType<CountOptions> = {
         const gap = s.text.slice(p.end, h.start);
         if (parts.has(p) ? PARTS_NEXT.test(gap) : PARTS_OPEN.test(gap)) parts.add(h);
       }
+      // every figure inside an aside that breaks a figure down: "Seven people, two crew members and five passengers, died"
+      for (let k = 0; k < hits.length; k++) {
+        const p = hits[k]!;
+        if (parts.has(p)) continue;
+        const close = asideEnd(s.text, p.end);
+        if (close === undefined) continue;
+        for (let j = k + 1; j < hits.length && hits[j]!.start < close; j++) if (hits[j]!.q.max <= p.q.max) parts.add(hits[j]!);
+      }
       const read = hits
         .filter((h) => !parts.has(h))
         .map((h) => {
@@ -1215,7 +1292,7 @@ export const count: RuleType<CountOptions> = {
         if (source) notes.push(`source: ${source}`);
         if (stage.stage) notes.push('an earlier figure');
         if (stage.change) notes.push(`says the figure changed (“${stage.change}”)`);
-        const remaining = remainingOf(s.text, clause, h.cue);
+        const remaining = missingCount ? remainingOf(s.text, clause, h.cue) : undefined;
         if (remaining) notes.push(`counts who remain (“${remaining}”)`);
         facts.push({
           rule: rule.id,
@@ -1365,24 +1442,24 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
       continue;
     }
     // loops, not Math.max(...): a slot can hold every article of a large run (a call takes only so many arguments)
+    // figures of who remain may fall, but are no baseline: the others must not go down among themselves
+    const plain = slot.filter((t) => typeof t.fact.data?.remaining !== 'string');
     let min = -Infinity;
     let max = Infinity;
-    for (const t of slot) {
+    for (const t of plain.length ? plain : slot) {
       if (t.min > min) min = t.min;
       if (t.max < max) max = t.max;
     }
     const v = Math.max(lo, min);
-    if (v > max && slot.some((t) => typeof t.fact.data?.remaining === 'string')) {
-      fell = true;
-      lo = min;
-      loFrom = slot.reduce((a, b) => (b.min > a.min ? b : a));
+    if (!plain.length) {
+      if (v > max) fell = true;
       continue;
     }
     if (v > max) {
-      wentDown ??= [loFrom!, slot.reduce((a, b) => (b.max < a.max ? b : a))];
+      wentDown ??= [loFrom!, plain.reduce((a, b) => (b.max < a.max ? b : a))];
       continue;
     }
-    if (min >= lo) loFrom = slot.reduce((a, b) => (b.min > a.min ? b : a));
+    if (min >= lo) loFrom = plain.reduce((a, b) => (b.min > a.min ? b : a));
     lo = v;
   }
   // an article with no published time is compared as written at the same time as every other

@@ -663,3 +663,48 @@ describe('count: a live blog’s rise in a contradiction (session 8 round 2)', (
     expect(timeline.find((e) => e.article === 'wire')).toMatchObject({ value: '9 people', source: 'officials' });
   });
 });
+
+describe('count: review fixes to other events, who remain, rallies and asides (session 8 round 3)', () => {
+
+  it('"Separately," and "unrelated" leave out only another, new event: not "the Brant crash", "the death toll" or "unrelated to"', () => {
+    const now = '2025-09-10';
+    expect(values('default-deaths', 'Separately, the health ministry said the death toll from the Brant crash had risen to 19.', now)).toEqual(['19']);
+    expect(values('default-deaths', 'Separately, officials said 19 people had died in the crash.', now)).toEqual(['19']);
+    expect(values('default-deaths', 'Doctors said the deaths of 17 people in the Brant crash were unrelated to the power cut.', now)).toEqual(['17']);
+    expect(values('default-deaths', 'Separately, two people were killed when a rescue helicopter crashed near Hessby.', now)).toEqual([]);
+    expect(values('default-deaths', 'Two people were killed in an unrelated incident near Hessby.', now)).toEqual([]);
+    // "Last month," opens its own clause, not one after ";"
+    expect(values('default-arrests', 'Last month, a protest in Dorlin ended with 45 arrests; on Sunday police arrested 30 people at the protest.', now)).toEqual(['30']);
+    const a = article('a', 'Doctors said the deaths of 17 people in the Brant crash were unrelated to the power cut.', now);
+    const b = article('b', 'The Brant crash killed 15 people, officials said.', now);
+    const c = article('c', 'Separately, the health ministry said the death toll from the Brant crash had risen to 19.', now);
+    expect(run([a, b, c], builtIn('default-deaths'))[0]).toMatchObject({ kind: 'contradiction' });
+  });
+
+  it('"remain" counts who remain only for the missing, and such a figure is no baseline for the others', () => {
+    const a = article('a', 'Forty people were injured in the blast at the Tarn plant.', '2025-09-12');
+    const c = article('c', 'A week after the blast at the Tarn plant, 12 people remain hospitalised.', '2025-09-14');
+    const b = article('b', 'The blast at the Tarn plant injured 25 people, officials said.', '2025-09-15');
+    expect(run([a, c, b], builtIn('default-injuries'))[0]).toMatchObject({ kind: 'contradiction' });
+    const m1 = article('m1', 'Forty people were missing after the blast at the Tarn plant.', '2025-09-12');
+    const m2 = article('m2', 'After the blast at the Tarn plant, 12 people remain missing.', '2025-09-14');
+    const m3 = article('m3', 'The blast at the Tarn plant left 25 people missing, officials said.', '2025-09-15');
+    expect(run([m1, m2, m3], builtIn('default-missing'))[0]).toMatchObject({ kind: 'contradiction' });
+    expect(run([m1, m2], builtIn('default-missing'))[0]).toMatchObject({ kind: 'update' });
+  });
+
+  it('a "rally car" or "rally driver" is no protest', () => {
+    expect(eventsIn('Three people were killed when a rally car crashed into spectators.').map((h) => h.event)).toEqual(['crash']);
+    expect(eventsIn('The rally driver was hurt.')).toEqual([]);
+    expect(eventsIn('Police arrested 30 people at the rally.').map((h) => h.event)).toEqual(['protests']);
+    const a = article('a', 'Three people were killed when a rally car crashed into spectators.', '2025-09-10');
+    const b = article('b', 'Five people were killed when a car crashed into spectators.', '2025-09-10');
+    expect(run([a, b], builtIn('default-deaths'))[0]).toMatchObject({ kind: 'contradiction' });
+  });
+
+  it('every figure inside an aside breaking a toll down is a part: "Seven people, two crew members and five passengers, died"', () => {
+    expect(values('default-deaths', 'Seven people, two crew members and five passengers, died when the ferry sank at Olm.')).toEqual(['7']);
+    expect(values('default-deaths', 'Seven people (two crew members and five passengers) died when the ferry sank at Olm.')).toEqual(['7']);
+    expect(values('default-deaths', 'Seven people – two crew members and five passengers – died when the ferry sank at Olm.')).toEqual(['7']);
+  });
+});
