@@ -236,7 +236,8 @@ export function differsInFinalVowel(a: string, b: string): boolean {
 /**
  * True when two short words (under 5 letters) differ in one letter: other names
  * (Jon / Jan, Berg / Borg), as likely as a misspelling. Longer words do not
- * (Kleve / Klive, Ahmed / Ahmad).
+ * (Kleve / Klive, Ahmed / Ahmad). Only the join across sound keys (oneTypoApart)
+ * keeps such words apart; under one key, Jaro-Winkler judges them (Marc / Mark).
  */
 export function shortWordChanged(a: string, b: string): boolean {
   if (a.length !== b.length || a.length >= 5) return false;
@@ -248,15 +249,14 @@ export function shortWordChanged(a: string, b: string): boolean {
 /**
  * True when two skeletons are different names that merely look alike: one adds an
  * English ending to the other (Pakistan / Pakistani), or, word by word, some word
- * does (Ivan Petrov / Ivana Petrov), changes only its final vowel (Mario / Maria)
- * or is short and changes one letter (Jon Larsen / Jan Larsen).
+ * does (Ivan Petrov / Ivana Petrov) or changes only its final vowel (Mario / Maria).
  */
 export function distinctForms(a: string, b: string): boolean {
   if (isInflection(a.replace(/ /g, ''), b.replace(/ /g, ''))) return true;
   const wa = a.split(' ');
   const wb = b.split(' ');
   if (wa.length !== wb.length) return false;
-  return wa.some((w, i) => w !== wb[i] && (isInflection(w, wb[i]!) || differsInFinalVowel(w, wb[i]!) || shortWordChanged(w, wb[i]!)));
+  return wa.some((w, i) => w !== wb[i] && (isInflection(w, wb[i]!) || differsInFinalVowel(w, wb[i]!)));
 }
 
 /** How alike (Jaro-Winkler) two skeletons must be to count as one name spelled two ways, unless a rule says otherwise. */
@@ -301,7 +301,7 @@ export function oneTypoApart(a: string, b: string): boolean {
   }
   if (d < 0) return false;
   const [x, y] = wa[d]!.length <= wb[d]!.length ? [wa[d]!, wb[d]!] : [wb[d]!, wa[d]!];
-  if (x.length < typoMinLetters(wa.length) || x[0] !== y[0] || distinctForms(x, y)) return false;
+  if (x.length < typoMinLetters(wa.length) || x[0] !== y[0] || distinctForms(x, y) || shortWordChanged(x, y)) return false;
   let p = 0;
   while (x[p] === y[p]) p++;
   if (p >= x.length - 2) return false;

@@ -790,20 +790,58 @@ function variantFinding(rule: Rule<NameOptions>, values: ValueGroup[], keyOf: (g
   });
 }
 
+/** Whether two sorted lists of article ids share one. */
+function shareArticle(a: string[], b: string[]): boolean {
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const c = cmp(a[i]!, b[j]!);
+    if (c === 0) return true;
+    if (c < 0) i++;
+    else j++;
+  }
+  return false;
+}
+
 /**
  * Joins what compare() saw apart, under different phonetic keys (“Ostenberg”,
  * ASTNPRK, and “Osterberg”, ASTRPRK): spellings one typo apart (oneTypoApart),
  * found through an index of typoKeys (never all pairs), and a spelling rules.yaml
  * lists as a variant of an entity, with that entity's spellings of as many words.
+ * Two spellings one typo apart are two people, not joined, when one article
+ * writes both (“Ana Petrović and Marko Petković met”), or when they are surnames
+ * alone that end full names with other given names (“Ana Petrović” in one
+ * article, “Marko Petković” in another).
  * Each group of findings and candidates so joined becomes one finding; a lone
  * finding stays as it is; candidates are never reported themselves.
  */
 function joinNearSpellings(findings: Finding[], rule: Rule<NameOptions>): Finding[] {
-  const refs = findings.map((f) => candidateOf(f)?.spellings ?? f.values.map((g) => g.data as unknown as SpellingRef));
+  type Ref = SpellingRef & { articles: string[] };
+  const refs: Ref[][] = findings.map(
+    (f) =>
+      (candidateOf(f)?.spellings as Ref[] | undefined) ?? f.values.map((g) => ({ ...(g.data as unknown as SpellingRef), articles: g.articles })),
+  );
   const { find, union } = disjointSets(findings.length);
-  const byTypoKey = new Map<string, { node: number; skeleton: string }[]>();
+  const byTypoKey = new Map<string, { node: number; ref: Ref }[]>();
   const entityAt = new Map<string, number>();
   const wordCount = (skeleton: string) => skeleton.split(' ').length;
+  // the given names of the full names (two or three words) that end in a word long enough to be joined alone
+  const givens = new Map<string, Set<string>>();
+  for (const spellings of refs) {
+    for (const r of spellings) {
+      const words = r.skeleton.split(' ');
+      const last = words[words.length - 1]!;
+      if (words.length < 2 || words.length > 3 || last.length < typoMinLetters(1)) continue;
+      const set = givens.get(last) ?? new Set<string>();
+      set.add(words.slice(0, -1).join(' '));
+      givens.set(last, set);
+    }
+  }
+  const otherGivens = (a: string, b: string): boolean => {
+    const ga = givens.get(a);
+    const gb = givens.get(b);
+    return !!ga && !!gb && ![...ga].some((g) => gb.has(g));
+  };
+  const twoPeople = (a: Ref, b: Ref): boolean =>
+    shareArticle(a.articles, b.articles) || (!a.skeleton.includes(' ') && otherGivens(a.skeleton, b.skeleton));
   refs.forEach((spellings, node) => {
     for (const r of spellings) {
       if (r.entity) {
@@ -815,9 +853,9 @@ function joinNearSpellings(findings: Finding[], rule: Rule<NameOptions>): Findin
         if (!seen) byTypoKey.set(k, (seen = []));
         for (const o of seen) {
           // spellings under one key were compared by compare(), which has the last word on them
-          if (findings[o.node]!.subject.key !== findings[node]!.subject.key && oneTypoApart(o.skeleton, r.skeleton)) union(o.node, node);
+          if (findings[o.node]!.subject.key !== findings[node]!.subject.key && oneTypoApart(o.ref.skeleton, r.skeleton) && !twoPeople(o.ref, r)) union(o.node, node);
         }
-        if (seen.length < MAX_BUCKET) seen.push({ node, skeleton: r.skeleton });
+        if (seen.length < MAX_BUCKET) seen.push({ node, ref: r });
       }
     }
   });
