@@ -520,6 +520,21 @@ const CAP = `\\p{Lu}[\\p{L}\\p{M}’'.]*(?:-[\\p{L}\\p{M}]+)*`;
 const NAME = `${CAP}(?:[ \\t]+(?:(?:and[ \\t]+(?!(?:${MONTHS_FULL}|${WEEKDAY_NAMES})(?![\\p{L}\\p{M}])))|(?:of|al|el|de|du|la|le|bin|ibn|un|ul)[ \\t]+)?${CAP}){0,2}`;
 /** A weekday in the possessive, standing for "the": "Friday's", "Saturday afternoon’s" (the weekday is the event's date). */
 const DAY_POSS = `(?:${WEEKDAY_NAMES})(?:\\s+(?:morning|afternoon|evening|night))?['’]s`;
+/**
+ * Events that are not planned, the only ones a possessive weekday names. A bare
+ * weekday resolves to on or before the article's date, which is right for
+ * "Friday's sinking" (written after it) but not for "Saturday's protest", "Sunday's
+ * vote" or "Monday's talks", which are as often written before they happen.
+ */
+const UNPLANNED = new Set(['attack', 'bombing', 'shooting', 'earthquake', 'tsunami', 'flood', 'landslide', 'fire', 'eruption', 'crash', 'collapse', 'stampede', 'sinking', 'riots']);
+/** Words that look ahead, right before a possessive weekday or between it and the event word: "ahead of Sunday's flood", "Sunday's expected flood". */
+const LOOKS_AHEAD_BEFORE = /\b(?:ahead[ \t]+of|prepar(?:e|es|ed|ing|ations?)[ \t]+for|brac(?:e|es|ed|ing)[ \t]+for|await(?:s|ed|ing)?|expect(?:s|ed|ing)?|upcoming|planned[ \t]+for|scheduled[ \t]+for|set[ \t]+for)[ \t]+$/i;
+const LOOKS_AHEAD_BETWEEN = /\b(?:expected|forecast|predicted|possible|likely|planned|scheduled|upcoming|threatened)\b/i;
+/** A possessive weekday names the event only if it is unplanned and nothing around it looks ahead. */
+function possessiveOk(text: string, start: number, match: string, cls: string): boolean {
+  if (!UNPLANNED.has(cls)) return false;
+  return !LOOKS_AHEAD_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && !LOOKS_AHEAD_BETWEEN.test(match);
+}
 /** Lower-case words between a date and its event noun ("the March 4 deadly derailment"), not a preposition or conjunction. */
 const LOWER_WORD = `(?!(?:of|on|in|at|to|for|from|about|over|after|before|since|during|with|and|or|but)\\s)[\\p{Ll}-]+`;
 const Q_OPEN = `[‘“'"]?`;
@@ -530,7 +545,7 @@ const AFTER = `(?![\\p{L}\\p{N}])`;
 const OPERATION_RE = new RegExp(`${Q_OPEN}\\b(Operation|Hurricane|Typhoon|Cyclone|Storm|Tropical\\s+Storm)\\s+${Q_OPEN}(${NAME})${Q_CLOSE}${AFTER}`, 'gu');
 /** "the Pahalgam attack", "the April 22 Pahalgam massacre", "the 2008 Mumbai attacks", "the Karlsby flash flood", "Tuesday's Karlsby flood". */
 const PLACE_EVENT_RE = new RegExp(
-  `\\b(?:[Tt]he\\s+(?:(?:${MONTHS_FULL})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{4}\\s+)?|${DAY_POSS}\\s+)(${NAME})\\s+(?:(?:${MODIFIERS})\\s+){0,2}(${NOUNS_SOURCE})${AFTER}`,
+  `\\b(?:[Tt]he\\s+(?:(?:${MONTHS_FULL})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{4}\\s+)?|(${DAY_POSS})\\s+)(${NAME})\\s+(?:(?:${MODIFIERS})\\s+){0,2}(${NOUNS_SOURCE})${AFTER}`,
   'gu',
 );
 /**
@@ -607,14 +622,16 @@ export function namedEvents(text: string): NamedEvent[] {
   }
   PLACE_EVENT_RE.lastIndex = 0;
   for (let m = noun ? PLACE_EVENT_RE.exec(text) : null; m; m = PLACE_EVENT_RE.exec(text)) {
-    const place = tidy(m[1]!);
+    const place = tidy(m[2]!);
     if (!placeOk(place)) continue;
-    const cls = NOUN_CLASS.get(m[2]!.toLowerCase().replace(/\s+/g, ' '))!;
+    const cls = NOUN_CLASS.get(m[3]!.toLowerCase().replace(/\s+/g, ' '))!;
+    if (m[1] && !possessiveOk(text, m.index, m[0], cls)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(`${place} ${cls}`), label: `the ${place} ${cls}` });
   }
   DATED_EVENT_RE.lastIndex = 0;
   for (let m = noun ? DATED_EVENT_RE.exec(text) : null; m; m = DATED_EVENT_RE.exec(text)) {
     const cls = NOUN_CLASS.get(m[4]!.toLowerCase().replace(/\s+/g, ' '))!;
+    if (m[3] && !possessiveOk(text, m.index, m[0], cls)) continue;
     const place = m[5] ? tidy(m[5]) : undefined;
     if (place && placeOk(place)) {
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: eventKey(`${place} ${cls}`), label: `the ${place} ${cls}` });

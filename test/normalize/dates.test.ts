@@ -163,6 +163,15 @@ describe('named events', () => {
     expect(named("Friday's meeting about fire safety and Tuesday’s report on flood defences")).toEqual([]);
     expect(named('the June 3 hearing on flood damage')).toEqual([]);
   });
+  it('names only unplanned events by a possessive weekday, and none looked ahead to', () => {
+    expect(named("Saturday's protest in Dorsen, Sunday’s Kessel Square rally, Monday's vote and Tuesday's Geneva summit")).toEqual([]);
+    expect(named("Crowds gathered ahead of Friday's Dorsen verdict; residents are preparing for Sunday's flood on the Orlin River")).toEqual([]);
+    expect(named("Sunday's expected flood and Monday’s likely landslide at Orla Pass")).toEqual([]);
+    expect(named("Investigators will examine Friday's sinking on Lake Orla, hours before Saturday's Orla Pass crash")).toEqual([
+      ["Friday's sinking on Lake Orla", 'lake orla sinking', 'the Lake Orla sinking'],
+      ["Saturday's Orla Pass crash", 'orla pass crash', 'the Orla Pass crash'],
+    ]);
+  });
   it('does not name events after demonyms, weekdays or lower-case words', () => {
     expect(named('The Russian attack, the Sunday election and operation northern shield')).toEqual([]);
   });

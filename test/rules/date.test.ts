@@ -438,6 +438,27 @@ describe('date without a subject (events named in the text)', () => {
     expect(facts([article('m', "Tuesday's meeting at Lake Marren was short.", when)], noSubject(), none)).toEqual([]);
   });
 
+  it('does not date a planned event by a possessive weekday ("Saturday’s protest" may be written before Saturday), nor an event looked ahead to', () => {
+    // Thursday 2 October 2025: "Saturday" read backward would be 27 September, not the coming 4 October
+    const a = article('a', "Police in Dorsen are preparing for Saturday's protest in Dorsen.", '2025-10-02');
+    const b = article('b', "Saturday's protest in Dorsen drew thousands.", '2025-10-05');
+    const c = article('c', 'Officials said Sunday’s Kessel Square rally and Monday’s vote in Dorsen would go ahead.', '2025-10-02');
+    expect(facts([a, b, c], noSubject(), none)).toEqual([]);
+    expect(run([a, b, c], noSubject(), none)).toEqual([]);
+    // an unplanned event looked ahead to: a forecast flood is not dated by its weekday
+    const d = article('d', "Residents are bracing for Sunday's flood on the Orlin River.", '2025-10-02');
+    const e = article('e', "Sunday's expected flood on the Orlin River worries farmers.", '2025-10-02');
+    expect(facts([d, e], noSubject(), none)).toEqual([]);
+    // while unplanned events written after them still are, whatever else the sentence says
+    const when = '2025-10-05'; // a Sunday: Friday is 3 October
+    const f = article('f', "Investigators will examine Friday's sinking on Lake Orla.", when);
+    const g = article('g', 'The pilot reported a fault hours before Friday’s Orla Pass crash.', when);
+    expect(facts([f, g], noSubject(), none).map((x) => [x.article, x.subject.key, x.value])).toEqual([
+      ['f', 'lake orla sinking', '2025-10-03'],
+      ['g', 'orla pass crash', '2025-10-03'],
+    ]);
+  });
+
   it('label may use {event}; prepare accepts no subject and fills the defaults', () => {
     const r = rule('date', { label: 'when {event} happened' });
     date.prepare!(r, none);
