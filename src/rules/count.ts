@@ -1436,6 +1436,11 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
   let fell = false;
   let lo = -Infinity;
   let loFrom: Timed | undefined;
+  // an article's figure counts who remain when the article says so of that figure anywhere ("23 missing" in its
+  // headline, "23 remain missing" in its text)
+  const remainAt = new Set<string>();
+  for (const t of timed) if (typeof t.fact.data?.remaining === 'string') remainAt.add(`${t.fact.article}\u0000${t.fact.value}`);
+  const remains = (t: Timed) => remainAt.has(`${t.fact.article}\u0000${t.fact.value}`);
   for (const slot of slots) {
     if (!rangesOverlap(slot)) {
       sameTime ??= slot;
@@ -1443,7 +1448,7 @@ export function compareCounts(facts: Fact[], rule: Rule<CountOptions>, ctx?: Com
     }
     // loops, not Math.max(...): a slot can hold every article of a large run (a call takes only so many arguments)
     // figures of who remain may fall, but are no baseline: the others must not go down among themselves
-    const plain = slot.filter((t) => typeof t.fact.data?.remaining !== 'string');
+    const plain = slot.filter((t) => !remains(t));
     let min = -Infinity;
     let max = Infinity;
     for (const t of plain.length ? plain : slot) {

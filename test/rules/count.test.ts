@@ -691,6 +691,9 @@ describe('count: review fixes to other events, who remain, rallies and asides (s
     const m3 = article('m3', 'The blast at the Tarn plant left 25 people missing, officials said.', '2025-09-15');
     expect(run([m1, m2, m3], builtIn('default-missing'))[0]).toMatchObject({ kind: 'contradiction' });
     expect(run([m1, m2], builtIn('default-missing'))[0]).toMatchObject({ kind: 'update' });
+    // an article that says "remain" of its figure anywhere says it of the figure in its headline too
+    const h = article('h', '# Tarn blast: 12 missing\n\nAfter the blast at the Tarn plant, 12 people remain missing.', '2025-09-14');
+    expect(run([m1, h], builtIn('default-missing'))[0]).toMatchObject({ kind: 'update' });
   });
 
   it('a "rally car" or "rally driver" is no protest', () => {
