@@ -146,6 +146,9 @@ const LOWER_MODIFIERS = new Set(
 );
 
 /** Words of an organisation or portfolio: they end the complement of a title ("of Army Staff", "of the US State Department"). */
+/** First words of two-word places ("New York", "Sri Lanka", "South Dakota"), lower case. */
+export const PLACE_FIRST_WORD = /^(?:new|san|los|las|saint|st|north|south|east|west|hong|sri|el|la|abu|kuala|tel|buenos|rio|costa|puerto|united)$/;
+
 export const ORG_WORDS: ReadonlySet<string> = new Set(
   (
     'state states defence defense treasury army navy air force forces staff affairs external foreign home interior ' +
@@ -459,7 +462,7 @@ function complementEnd(tokens: Token[], k: number, text: string, base: number, h
   const firstTok = tokens[run[0]!]!;
   if (!firstTok.capital) return -1;
   // "of New York", "to Sri Lanka": a two-word place
-  if (/^(?:new|san|los|las|saint|st|north|south|east|west|hong|sri|el|la|abu|kuala|tel|buenos|rio|costa|puerto|united)$/.test(firstTok.norm) && run.length > 1) return run[1]!;
+  if (PLACE_FIRST_WORD.test(firstTok.norm) && run.length > 1) return run[1]!;
   return run[0]!;
 }
 

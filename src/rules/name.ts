@@ -34,7 +34,7 @@ import {
   type NameKeys,
 } from '../normalize/names.js';
 import { disjointSets } from '../normalize/unionfind.js';
-import { ORG_WORDS } from '../normalize/titles.js';
+import { ORG_WORDS, PLACE_FIRST_WORD } from '../normalize/titles.js';
 import type { Article, Fact, Finding, Rule, RuleType, Sentence, ValueGroup, Vocabulary } from '../types.js';
 
 export interface NameOptions {
@@ -309,7 +309,10 @@ function trimRun(text: string, start: number, end: number, c: Compiled): (Span &
     let j = cut + 1;
     if (words[j] === 'the') j++;
     const first = j;
-    while (j < words.length - 1 && (j === first || ORG_WORDS.has(words[j]!))) j++;
+    // "of New York Eric Adams": a two-word place is the portfolio ("Mayor of New York" alone: the place is the name)
+    if (PLACE_FIRST_WORD.test(words[j] ?? '') && j + 1 < words.length) {
+      if (j + 2 < words.length) j += 2;
+    } else while (j < words.length - 1 && (j === first || ORG_WORDS.has(words[j]!))) j++;
     cut = j;
   }
   let title: string | undefined;

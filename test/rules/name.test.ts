@@ -190,6 +190,9 @@ describe('name on another story (Libya, Ukraine, Iraq)', () => {
     expect(names).toContain('Dorvale General Hospital');
     expect(names).not.toContain('Transport Odile Ferrant');
     expect(names).not.toContain('Hospital');
+    // a two-word place is the portfolio; without a person after it, it is the name
+    const c = article('c', 'Mayor of New Carrow Ines Pato spoke. The Governor of South Velm said so.');
+    expect(facts([c], r).map((f) => f.display)).toEqual(['Ines Pato', 'South Velm']);
   });
   it('an alias listed in the vocabulary silences exactly that spelling', () => {
     const vocab: Vocabulary = { entities: [{ id: 'gaddafi', name: 'Gaddafi', aliases: ['Qaddafi', 'Kadhafi'] }], titles: {} };
