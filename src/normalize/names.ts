@@ -339,7 +339,7 @@ export function typoKeys(skeleton: string): string[] {
  * clusters of indexes into `skeletons`, each sorted, clusters sorted by first index.
  */
 export function clusterSkeletons(skeletons: string[], threshold: number, maxPairs = 40): number[][] {
-  const { find, union } = disjointSets(skeletons.length);
+  const { union, groups } = disjointSets(skeletons.length);
   const first = new Map<string, number>();
   const distinct: number[] = [];
   skeletons.forEach((s, i) => {
@@ -359,14 +359,7 @@ export function clusterSkeletons(skeletons: string[], threshold: number, maxPair
       }
     }
   }
-  const groups = new Map<number, number[]>();
-  skeletons.forEach((_, i) => {
-    const r = find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  });
-  return [...groups.values()].sort((a, b) => a[0]! - b[0]!);
+  return groups();
 }
 
 /**

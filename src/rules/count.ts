@@ -187,7 +187,8 @@ const PART_AFTER = /^\s+of\s+(?:them|whom|those|these|the\s+(?:[\p{L}\p{N},-]+\s
  * Between a figure and the next one, what opens an aside breaking the first down: "Seven people, five passengers and
  * two crew members, died", "Seven people (five passengers…)", "Seven people – including five passengers – died".
  */
-const PARTS_OPEN = /^\s*(?:,|\(|—|–|\s-)\s*(?:including\s+|among\s+them\s+)?$/iu;
+const ASIDE_OPEN = /^\s*(,|\(|—|–|\s-)\s*(?:including\s+|among\s+them\s+)?/iu;
+const opensAside = (gap: string): boolean => ASIDE_OPEN.exec(gap)?.[0].length === gap.length;
 /** Between two parts of such an aside: "five passengers, two crew and one guard". */
 const PARTS_NEXT = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$/iu;
 /**
@@ -195,7 +196,7 @@ const PARTS_NEXT = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$/iu;
  * members," (a list of figures up to a comma that opens no further figure).
  */
 function asideEnd(text: string, from: number): number | undefined {
-  const open = /^\s*(,|\(|—|–|\s-)\s*(?:including\s+|among\s+them\s+)?/iu.exec(text.slice(from));
+  const open = ASIDE_OPEN.exec(text.slice(from));
   if (!open) return undefined;
   const at = from + open[0].length;
   const mark = open[1]!.trim();
@@ -1241,7 +1242,7 @@ export const count: RuleType<CountOptions> = {
         const p = hits[k - 1];
         if (!p || h.q.max > p.q.max) continue;
         const gap = s.text.slice(p.end, h.start);
-        if (parts.has(p) ? PARTS_NEXT.test(gap) : PARTS_OPEN.test(gap)) parts.add(h);
+        if (parts.has(p) ? PARTS_NEXT.test(gap) : opensAside(gap)) parts.add(h);
       }
       // every figure inside an aside that breaks a figure down: "Seven people, two crew members and five passengers, died"
       for (let k = 0; k < hits.length; k++) {

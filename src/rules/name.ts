@@ -822,7 +822,7 @@ function joinNearSpellings(findings: Finding[], rule: Rule<NameOptions>): Findin
     (f) =>
       (candidateOf(f)?.spellings as Ref[] | undefined) ?? f.values.map((g) => ({ ...(g.data as unknown as SpellingRef), articles: g.articles })),
   );
-  const { find, union } = disjointSets(findings.length);
+  const { union, groups } = disjointSets(findings.length);
   const byTypoKey = new Map<string, { node: number; ref: Ref }[]>();
   const entityAt = new Map<string, number>();
   const wordCount = (skeleton: string) => skeleton.split(' ').length;
@@ -868,15 +868,8 @@ function joinNearSpellings(findings: Finding[], rule: Rule<NameOptions>): Findin
       if (at !== undefined) union(at, node);
     }
   });
-  const joined = new Map<number, number[]>();
-  findings.forEach((_, i) => {
-    const root = find(i);
-    const nodes = joined.get(root);
-    if (nodes) nodes.push(i);
-    else joined.set(root, [i]);
-  });
   const out: Finding[] = [];
-  for (const nodes of joined.values()) {
+  for (const nodes of groups()) {
     if (nodes.length === 1) {
       if (!candidateOf(findings[nodes[0]!]!)) out.push(findings[nodes[0]!]!);
       continue;
